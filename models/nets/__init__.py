@@ -1,0 +1,1 @@
+"""Neural networks and blocks shared by the diffusion methods."""
