@@ -1,0 +1,1 @@
+"""Benchmark harness (make bench) and the protocol data sets of BENCHMARK.md."""
