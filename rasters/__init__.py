@@ -1,0 +1,23 @@
+"""FuseDiff raster layer: rasterio + NumPy only (no QGIS, no torch).
+
+- ``io``: read rasters (values, validity mask, metadata) and write float32
+  GeoTIFFs atomically (temporary file + rename; nothing left on failure).
+- ``align``: put a low-resolution raster on the grid of a high-resolution
+  one by georeference, following the project's grid convention (low pixel i
+  centred on high pixel ratio*i), whole scene or window by window.
+- ``tiles``: tile windows with ratio-multiple origins, seam blending weights
+  and a bounded-memory accumulator that blends tiles into an output.
+"""
+from .errors import RasterError
+from .io import (DEFAULT_NODATA, GeoTiffWriter, RasterInfo, read, read_info,
+                 write_geotiff)
+from .align import (AlignedPair, AlignmentPlan, align_pair, plan_alignment,
+                    read_aligned_window)
+from .tiles import Tile, TileAccumulator, blend_weights, tile_grid
+
+__all__ = [
+    "RasterError", "RasterInfo", "read_info", "read", "GeoTiffWriter",
+    "write_geotiff", "DEFAULT_NODATA", "AlignedPair", "AlignmentPlan",
+    "align_pair", "plan_alignment", "read_aligned_window", "Tile",
+    "tile_grid", "blend_weights", "TileAccumulator",
+]

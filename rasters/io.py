@@ -1,0 +1,404 @@
+"""Read rasters and write float32 GeoTIFFs (rasterio + NumPy only).
+
+Reading returns values as float32 (integers of any bit depth are converted
+without scaling), a validity mask (False where a band holds the nodata value
+or any band is NaN/inf) and a `RasterInfo` with the georeference and band
+metadata. Every failure to read becomes a `RasterError` with a sentence a
+user can act on.
+
+Writing goes through `GeoTiffWriter`: a tiled (256 x 256), DEFLATE-compressed
+float32 GeoTIFF with the floating-point predictor, written to a temporary
+file in the destination folder and renamed onto the final path only when
+the ``with`` block ends without an exception; on any exception (including a
+cancellation) the temporary file is deleted, so a failed run leaves nothing.
+Nodata is written as ``DEFAULT_NODATA`` (-9999.0) rather than NaN because
+more GIS tools honour a finite nodata value; NaN/inf values handed to the
+writer are written as nodata too.
+
+Wavelengths are in nanometres throughout (band tags ``wavelength`` and
+``wavelength_units=nm`` on output).
+"""
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from dataclasses import dataclass, field
+
+import numpy as np
+import rasterio
+from rasterio.errors import RasterioError
+from rasterio.windows import Window
+
+from .errors import RasterError
+
+#: Nodata value written into output GeoTIFFs (float32).
+DEFAULT_NODATA = -9999.0
+
+_WRITE_OPTIONS = dict(
+    driver="GTiff", dtype="float32", tiled=True, blockxsize=256, blockysize=256,
+    compress="deflate", predictor=3, BIGTIFF="IF_SAFER",
+)
+
+
+@dataclass
+class RasterInfo:
+    """Georeference and band metadata of a raster file (no pixels).
+
+    path: the file; crs: ``rasterio.crs.CRS`` or None; transform: affine
+    pixel-to-map transform (of pixel corners); width/height in pixels; count:
+    number of bands; dtype: numpy dtype name of the stored values; nodata:
+    the file's nodata value or None; descriptions: one string per band ('' if
+    none); wavelengths: one centre wavelength in nm per band, or None where
+    unknown; res: (xres, yres) pixel size in CRS units, both positive.
+    """
+
+    path: str
+    crs: object
+    transform: object
+    width: int
+    height: int
+    count: int
+    dtype: str
+    nodata: float | None
+    descriptions: list = field(default_factory=list)
+    wavelengths: list = field(default_factory=list)
+    res: tuple = (1.0, 1.0)
+
+    @property
+    def bounds(self):
+        """(left, bottom, right, top) in CRS units (north-up rasters)."""
+        return rasterio.transform.array_bounds(self.height, self.width, self.transform)[:4]
+
+
+def _to_nm(value: float, units: str | None) -> float:
+    """Convert a wavelength to nm from the given units (guessing µm for values < 30)."""
+    u = (units or "").strip().lower()
+    if u in ("um", "µm", "micrometer", "micrometers", "micrometre", "micrometres", "microns", "micron"):
+        return value * 1000.0
+    if u in ("nm", "nanometer", "nanometers", "nanometre", "nanometres"):
+        return value
+    # No (known) units: remote-sensing wavelengths below 30 can only be µm.
+    return value * 1000.0 if value < 30.0 else value
+
+
+def _parse_float_list(text: str) -> list:
+    """Parse an ENVI-style list such as '{450.0, 550.5, 650}' into floats."""
+    out = []
+    for part in text.strip().strip("{}").split(","):
+        part = part.strip()
+        if part:
+            try:
+                out.append(float(part))
+            except ValueError:
+                out.append(None)
+    return out
+
+
+def _wavelengths(ds) -> list:
+    """Centre wavelength (nm) per band from band tags or ENVI metadata; None if unknown."""
+    result = []
+    for b in range(1, ds.count + 1):
+        tags = {k.lower(): v for k, v in ds.tags(b).items()}
+        wl = None
+        for key in ("wavelength", "central_wavelength", "center_wavelength", "centre_wavelength"):
+            if key in tags:
+                try:
+                    wl = _to_nm(float(str(tags[key]).split()[0]), tags.get("wavelength_units"))
+                except (ValueError, IndexError):
+                    wl = None
+                break
+        if wl is None:
+            imagery = {k.upper(): v for k, v in ds.tags(b, ns="IMAGERY").items()}
+            if "CENTRAL_WAVELENGTH_UM" in imagery:
+                try:
+                    wl = float(imagery["CENTRAL_WAVELENGTH_UM"]) * 1000.0
+                except ValueError:
+                    wl = None
+        result.append(wl)
+    if all(w is None for w in result):
+        # ENVI headers keep the list at dataset level.
+        envi = {k.lower(): v for k, v in ds.tags(ns="ENVI").items()}
+        if "wavelength" in envi:
+            values = _parse_float_list(envi["wavelength"])
+            if len(values) == ds.count:
+                units = envi.get("wavelength_units")
+                result = [None if v is None else _to_nm(v, units) for v in values]
+    return result
+
+
+def _check_tiff_complete(ds, path: str) -> None:
+    """Raise RasterError when a GeoTIFF's last data block lies beyond the end of the file."""
+    if ds.driver != "GTiff":
+        return
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return
+    bh, bw = ds.block_shapes[0]
+    last_x = (ds.width - 1) // bw
+    last_y = (ds.height - 1) // bh
+    for b in range(1, ds.count + 1):
+        off = ds.get_tag_item(f"BLOCK_OFFSET_{last_x}_{last_y}", "TIFF", bidx=b)
+        n = ds.get_tag_item(f"BLOCK_SIZE_{last_x}_{last_y}", "TIFF", bidx=b)
+        if off and n and int(off) + int(n) > size:
+            raise RasterError(
+                f"The raster '{path}' is incomplete (truncated: the file ends before its last "
+                f"image block). Copy or download it again.")
+
+
+def _open(path: str):
+    """Open a raster for reading, turning every failure into a RasterError."""
+    path = os.fspath(path)
+    if not os.path.exists(path):
+        raise RasterError(f"The raster '{path}' does not exist. Check the path.")
+    if os.path.isdir(path):
+        raise RasterError(f"'{path}' is a folder, not a raster file. Choose a raster file.")
+    try:
+        return rasterio.open(path)
+    except (RasterioError, OSError) as exc:
+        raise RasterError(
+            f"Cannot read the raster '{path}': it is damaged, truncated or not in a format GDAL "
+            f"knows ({exc}). Check the file or export it again.") from exc
+
+
+def _info_from(ds, path: str) -> RasterInfo:
+    t = ds.transform
+    return RasterInfo(
+        path=os.fspath(path), crs=ds.crs, transform=t, width=ds.width, height=ds.height,
+        count=ds.count, dtype=ds.dtypes[0], nodata=ds.nodata,
+        descriptions=[d or "" for d in ds.descriptions], wavelengths=_wavelengths(ds),
+        res=(math.hypot(t.a, t.d), math.hypot(t.b, t.e)),
+    )
+
+
+def read_info(path) -> RasterInfo:
+    """Read a raster's georeference and band metadata without its pixels.
+
+    Raises RasterError when the file is missing, unreadable, corrupt or (for
+    GeoTIFF) truncated.
+    """
+    with _open(path) as ds:
+        _check_tiff_complete(ds, os.fspath(path))
+        return _info_from(ds, path)
+
+
+def _as_window(window):
+    """Accept a rasterio Window or a (row_off, col_off, height, width) tuple."""
+    if window is None or isinstance(window, Window):
+        return window
+    row_off, col_off, height, width = window
+    return Window(col_off, row_off, width, height)
+
+
+def _check_bands(bands, count: int, path: str) -> list:
+    """Validate 1-based band numbers; None means all bands."""
+    if bands is None:
+        return list(range(1, count + 1))
+    bands = [int(b) for b in bands]
+    bad = [b for b in bands if b < 1 or b > count]
+    if bad or not bands:
+        raise RasterError(
+            f"The raster '{path}' has {count} band(s); band number(s) {bad or bands} do not exist. "
+            f"Choose bands between 1 and {count}.")
+    return bands
+
+
+def read(path, bands=None, window=None):
+    """Read bands of a raster as float32 values with a validity mask.
+
+    path: raster file. bands: 1-based band numbers (None: all). window: a
+    rasterio Window or (row_off, col_off, height, width) in the file's pixels
+    (None: whole raster); it must lie inside the raster.
+    Returns (array, valid, info): array float32 (C, H, W) with the stored
+    values converted to float (no scaling); valid bool (H, W), False where any
+    band equals the file's nodata value or any band is NaN/inf (invalid
+    pixels keep their stored value, NaN/inf included: use the mask); info the
+    file's RasterInfo (for the whole file, not the window).
+    """
+    path = os.fspath(path)
+    with _open(path) as ds:
+        _check_tiff_complete(ds, path)
+        info = _info_from(ds, path)
+        bands = _check_bands(bands, ds.count, path)
+        win = _as_window(window)
+        try:
+            raw = ds.read(bands, window=win)
+        except (RasterioError, OSError, ValueError) as exc:
+            raise RasterError(
+                f"Cannot read the pixels of '{path}': the file is damaged or truncated ({exc}). "
+                f"Copy or export it again.") from exc
+    array = raw.astype(np.float32, copy=False)
+    valid = np.isfinite(array).all(axis=0)
+    if info.nodata is not None and not (isinstance(info.nodata, float) and math.isnan(info.nodata)):
+        # Compare in the stored type so that e.g. float32 nodata matches exactly.
+        valid &= ~(raw == np.asarray(info.nodata).astype(raw.dtype)).any(axis=0)
+    return array, valid, info
+
+
+def _same_file(a: str, b: str) -> bool:
+    """True when two paths name the same file (existing or not)."""
+    try:
+        if os.path.exists(a) and os.path.exists(b):
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+class GeoTiffWriter:
+    """Write a float32 GeoTIFF window by window; atomic on success, nothing left on failure.
+
+    Usage::
+
+        with GeoTiffWriter(path, width, height, count, crs, transform,
+                           descriptions=..., protect=[input_paths]) as w:
+            w.write(block, row_off, col_off, mask=valid_block)
+
+    path: final output file. width/height: pixels; count: bands. crs,
+    transform: the output grid. nodata: value written for invalid pixels
+    (default -9999.0; stored as the file's nodata). descriptions: one string
+    per band or None. wavelengths: one value in nm (or None) per band, stored
+    as band tags ``wavelength``/``wavelength_units``. protect: paths the
+    output must not replace (the inputs): RasterError if path is one of them.
+    The destination folder must exist and be writable (RasterError otherwise).
+    The file is created on ``__enter__`` as a hidden temporary file in that
+    folder and renamed to ``path`` on a clean exit (replacing an existing
+    non-protected file); on an exception the temporary file is removed and
+    the exception propagates.
+    """
+
+    def __init__(self, path, width: int, height: int, count: int, crs, transform,
+                 nodata: float = DEFAULT_NODATA, descriptions=None, wavelengths=None,
+                 protect=()):
+        self.path = os.path.abspath(os.fspath(path))
+        self.width, self.height, self.count = int(width), int(height), int(count)
+        self.crs, self.transform = crs, transform
+        self.nodata = float(nodata)
+        self.descriptions = list(descriptions) if descriptions is not None else None
+        self.wavelengths = list(wavelengths) if wavelengths is not None else None
+        for p in protect or ():
+            if p and _same_file(self.path, os.fspath(p)):
+                raise RasterError(
+                    f"The output '{self.path}' is one of the input files; inputs are never "
+                    f"overwritten. Choose another output path.")
+        if self.descriptions is not None and len(self.descriptions) != self.count:
+            raise ValueError("descriptions must have one entry per band")
+        if self.wavelengths is not None and len(self.wavelengths) != self.count:
+            raise ValueError("wavelengths must have one entry per band")
+        if min(self.width, self.height, self.count) < 1:
+            raise ValueError("width, height and count must be >= 1")
+        folder = os.path.dirname(self.path)
+        if not os.path.isdir(folder):
+            raise RasterError(f"The output folder '{folder}' does not exist. Create it or choose "
+                              f"another output path.")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise RasterError(f"The output folder '{folder}' is not writable. Choose an output "
+                              f"path in a folder you can write to.")
+        self.tmp_path = None
+        self._ds = None
+
+    def __enter__(self):
+        folder, name = os.path.split(self.path)
+        try:
+            fd, self.tmp_path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp.tif", dir=folder)
+            os.close(fd)
+        except OSError as exc:
+            raise RasterError(f"Cannot create a file in the output folder '{folder}' ({exc}). "
+                              f"Choose an output path in a folder you can write to.") from exc
+        try:
+            self._ds = rasterio.open(
+                self.tmp_path, "w", width=self.width, height=self.height, count=self.count,
+                crs=self.crs, transform=self.transform, nodata=self.nodata, **_WRITE_OPTIONS)
+            for b in range(1, self.count + 1):
+                if self.descriptions is not None:
+                    self._ds.set_band_description(b, str(self.descriptions[b - 1] or ""))
+                if self.wavelengths is not None and self.wavelengths[b - 1] is not None:
+                    self._ds.update_tags(b, wavelength=f"{float(self.wavelengths[b - 1]):g}",
+                                         wavelength_units="nm")
+        except BaseException as exc:
+            self._discard()
+            if isinstance(exc, (RasterioError, OSError)):
+                raise RasterError(f"Cannot write the output '{self.path}' ({exc}). Check the "
+                                  f"path and the free disk space.") from exc
+            raise
+        return self
+
+    def write(self, array, row_off: int = 0, col_off: int = 0, mask=None) -> None:
+        """Write a block of all bands.
+
+        array: (C, h, w) values (any float/int dtype; stored as float32) for
+        the window starting at (row_off, col_off) in output pixels. mask:
+        optional bool (h, w), False pixels are written as nodata in all
+        bands; so are pixels with a NaN/inf value in any band.
+        """
+        if self._ds is None:
+            raise RuntimeError("GeoTiffWriter.write called outside its 'with' block")
+        a = np.array(array, dtype=np.float32, copy=True)
+        if a.ndim == 2:
+            a = a[None]
+        c, h, w = a.shape
+        if c != self.count:
+            raise ValueError(f"expected {self.count} bands, got {c}")
+        if row_off < 0 or col_off < 0 or row_off + h > self.height or col_off + w > self.width:
+            raise ValueError("block lies outside the output raster")
+        # A pixel is valid in all bands or in none (that is what read() reports).
+        bad = ~np.isfinite(a).all(axis=0)
+        if mask is not None:
+            bad |= ~np.asarray(mask, dtype=bool)
+        a[:, bad] = self.nodata
+        try:
+            self._ds.write(a, window=Window(col_off, row_off, w, h))
+        except (RasterioError, OSError) as exc:
+            raise RasterError(f"Writing the output '{self.path}' failed ({exc}). Check the free "
+                              f"disk space.") from exc
+
+    def _discard(self) -> None:
+        """Close and delete the temporary file and any side-car GDAL made for it."""
+        if self._ds is not None:
+            try:
+                self._ds.close()
+            except Exception:
+                pass
+            self._ds = None
+        if self.tmp_path:
+            for p in (self.tmp_path, self.tmp_path + ".aux.xml", self.tmp_path + ".msk"):
+                try:
+                    os.remove(p)
+                except OSError:
+                    pass
+            self.tmp_path = None
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            self._discard()
+            return False
+        try:
+            self._ds.close()
+            self._ds = None
+            os.replace(self.tmp_path, self.path)
+            self.tmp_path = None
+        except BaseException as err:
+            self._discard()
+            if isinstance(err, (RasterioError, OSError)):
+                raise RasterError(f"Finishing the output '{self.path}' failed ({err}). Check the "
+                                  f"path and the free disk space.") from err
+            raise
+        return False
+
+
+def write_geotiff(path, array, crs, transform, nodata: float = DEFAULT_NODATA,
+                  descriptions=None, wavelengths=None, mask=None, protect=()) -> str:
+    """Write a whole (C, H, W) array as a float32 GeoTIFF (atomically, see GeoTiffWriter).
+
+    mask: optional bool (H, W); False pixels (and NaN/inf values) are written
+    as ``nodata``. Returns the absolute output path.
+    """
+    a = np.asarray(array)
+    if a.ndim == 2:
+        a = a[None]
+    c, h, w = a.shape
+    with GeoTiffWriter(path, w, h, c, crs, transform, nodata=nodata, descriptions=descriptions,
+                       wavelengths=wavelengths, protect=protect) as writer:
+        writer.write(a, 0, 0, mask=mask)
+    return writer.path

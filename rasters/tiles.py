@@ -1,0 +1,178 @@
+"""Tiles of the high-resolution grid and seamless blending of their results.
+
+A scene is processed as overlapping tiles whose origins are multiples of
+the ratio (so each tile's low-res window starts on a low-res pixel; see
+`align.read_aligned_window`). Tile results are blended with raised-cosine
+weights that fall off over the overlap: where two tiles overlap by exactly
+``overlap`` pixels the two weights sum to 1, and `TileAccumulator`
+normalises by the weight sum anyway, so irregular overlaps (the last tile of
+a row or column) blend correctly too.
+
+`TileAccumulator` keeps only the rows that tiles still touch (about one tile
+row plus one GeoTIFF block row of the output, all bands, float32) and hands
+finished rows to the sink: a `GeoTiffWriter` (any object with
+``write(array, row_off, col_off, mask=...)``) or an in-memory (C, H, W) array.
+"""
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import numpy as np
+
+
+class Tile(NamedTuple):
+    """A window of the high-res grid: offsets and size in pixels."""
+
+    row_off: int
+    col_off: int
+    height: int
+    width: int
+
+
+def _axis_starts(n: int, tile: int, step: int, ratio: int) -> list:
+    """Tile origins along one axis (multiples of ratio); the last tile ends at n."""
+    if n <= tile:
+        return [0]
+    last = ((n - tile) // ratio) * ratio
+    starts = list(range(0, last, step))
+    if not starts or starts[-1] != last:
+        starts.append(last)
+    return starts
+
+
+def tile_grid(height: int, width: int, tile: int, overlap: int, ratio: int = 1) -> list:
+    """Overlapping tiles covering a height x width grid, in row-major order.
+
+    tile: wanted tile size (rounded down to a multiple of ratio, at least
+    ratio); overlap: wanted overlap between neighbours (rounded up to a
+    multiple of ratio; must be smaller than the tile). Origins are multiples
+    of ratio; neighbouring tiles overlap by at least ``overlap``; the last
+    tile of a row/column ends at the grid's edge (it may overlap more, and
+    is up to ratio-1 pixels larger when the size is not a multiple of the
+    ratio). Tiles in one tile row share row_off. Returns a list of Tile.
+    """
+    ratio = max(1, int(ratio))
+    t = max(ratio, (int(tile) // ratio) * ratio)
+    o = int(math.ceil(max(0, int(overlap)) / ratio)) * ratio
+    if o >= t:
+        raise ValueError(f"overlap ({o}) must be smaller than the tile size ({t})")
+    step = t - o
+    rows = _axis_starts(height, t, step, ratio)
+    cols = _axis_starts(width, t, step, ratio)
+    out = []
+    for i, r0 in enumerate(rows):
+        r1 = height if i == len(rows) - 1 else min(height, r0 + t)
+        for j, c0 in enumerate(cols):
+            c1 = width if j == len(cols) - 1 else min(width, c0 + t)
+            out.append(Tile(r0, c0, r1 - r0, c1 - c0))
+    return out
+
+
+def _ramp(n: int, overlap: int) -> np.ndarray:
+    """1-D weights: raised cosine over ``overlap`` pixels at both ends, 1 inside.
+
+    w(k) = 0.5 - 0.5 cos(pi (k + 0.5) / overlap) for k < overlap, so that a
+    falling and a rising ramp over the same ``overlap`` pixels sum to 1, and
+    no weight is 0 (a pixel covered by one tile only keeps its value).
+    """
+    w = np.ones(n, dtype=np.float64)
+    o = min(int(overlap), n // 2)
+    if o > 0:
+        k = np.arange(o)
+        up = 0.5 - 0.5 * np.cos(np.pi * (k + 0.5) / overlap)
+        w[:o] = up
+        w[n - o:] = np.minimum(w[n - o:], up[::-1])
+    return w
+
+
+def blend_weights(height: int, width: int, overlap: int) -> np.ndarray:
+    """Blending weights (height, width) float32 in (0, 1] for one tile.
+
+    Separable raised-cosine ramps over ``overlap`` pixels at each edge (see
+    `_ramp`); 1 in the interior.
+    """
+    return np.outer(_ramp(height, overlap), _ramp(width, overlap)).astype(np.float32)
+
+
+class TileAccumulator:
+    """Blend tile results into an output, keeping only the rows still in use.
+
+    sink: a (C, H, W) float array (filled in place; pixels with no valid
+    contribution get ``fill``) or a writer with ``write(array, row_off,
+    col_off, mask=None)`` (a `GeoTiffWriter`: pixels with no valid
+    contribution are passed as mask False, i.e. written as nodata).
+    count, height, width: output bands and size. overlap: the tiles' overlap
+    (for `blend_weights`). block_rows: rows are handed to the sink in
+    multiples of this (the GeoTIFF block height, 256), so that compressed
+    tiles are written once. Tiles must be added in order of non-decreasing
+    row_off (the order of `tile_grid`); call `finish()` at the end.
+    """
+
+    def __init__(self, sink, count: int, height: int, width: int, overlap: int,
+                 block_rows: int = 256, fill: float = np.nan):
+        self.sink = sink
+        self.count, self.height, self.width = int(count), int(height), int(width)
+        self.overlap = int(overlap)
+        self.block_rows = max(1, int(block_rows))
+        self.fill = fill
+        self.top = 0  # first row not yet handed to the sink
+        self.acc = np.zeros((self.count, 0, self.width), dtype=np.float32)
+        self.wsum = np.zeros((0, self.width), dtype=np.float32)
+
+    def _ensure(self, bottom: int) -> None:
+        """Grow the buffer so it covers rows [top, bottom)."""
+        have = self.top + self.wsum.shape[0]
+        if bottom <= have:
+            return
+        extra = bottom - have
+        self.acc = np.concatenate(
+            [self.acc, np.zeros((self.count, extra, self.width), np.float32)], axis=1)
+        self.wsum = np.concatenate([self.wsum, np.zeros((extra, self.width), np.float32)], axis=0)
+
+    def _flush(self, upto: int) -> None:
+        """Hand rows [top, upto) to the sink and drop them from the buffer."""
+        n = upto - self.top
+        if n <= 0:
+            return
+        self._ensure(upto)
+        w = self.wsum[:n]
+        ok = w > 0
+        out = self.acc[:, :n] / np.where(ok, w, 1.0)[None]
+        if isinstance(self.sink, np.ndarray):
+            out[:, ~ok] = self.fill
+            self.sink[:, self.top:upto] = out
+        else:
+            self.sink.write(out, self.top, 0, mask=ok)
+        self.acc = self.acc[:, n:].copy()
+        self.wsum = self.wsum[n:].copy()
+        self.top = upto
+
+    def add(self, array, row_off: int, col_off: int, valid=None) -> None:
+        """Add one tile result: array (C, h, w) at (row_off, col_off); valid: optional bool (h, w)
+        (invalid pixels contribute nothing)."""
+        a = np.asarray(array, dtype=np.float32)
+        c, h, w = a.shape
+        if c != self.count or row_off + h > self.height or col_off + w > self.width:
+            raise ValueError("tile does not fit the output")
+        if row_off < self.top:
+            raise ValueError("tiles must be added in order of non-decreasing row_off")
+        # Rows above this tile are final once tiles arrive in row order; keep
+        # flushes aligned to whole output blocks.
+        flush_to = (row_off // self.block_rows) * self.block_rows
+        if flush_to > self.top:
+            self._flush(flush_to)
+        self._ensure(row_off + h)
+        wts = blend_weights(h, w, self.overlap)
+        if valid is not None:
+            wts = wts * np.asarray(valid, dtype=np.float32)
+        contrib = a * wts[None]
+        if valid is not None:
+            contrib[:, ~np.asarray(valid, dtype=bool)] = 0.0  # NaN * 0 would poison the sum
+        r = row_off - self.top
+        self.acc[:, r:r + h, col_off:col_off + w] += contrib
+        self.wsum[r:r + h, col_off:col_off + w] += wts
+
+    def finish(self) -> None:
+        """Hand all remaining rows to the sink."""
+        self._flush(self.height)
