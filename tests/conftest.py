@@ -42,3 +42,42 @@ def shared_data(*parts) -> Path:
 @pytest.fixture
 def data_path():
     return shared_data
+
+
+# ---------------------------------------------------------------------------
+# QGIS / Processing fixtures (QGIS integration tests; owner: QGIS side).
+# Session-scoped: one QgsApplication for the whole run, with a throwaway
+# profile, Processing initialised and the FuseDiff provider registered the
+# way QGIS does it (classFactory(None).initProcessing()).
+# ---------------------------------------------------------------------------
+QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
+
+
+class _QgisSession:
+    """What the `qgis_app` fixture yields: the application and the plugin instance."""
+
+    def __init__(self, app, plugin):
+        self.app = app
+        self.plugin = plugin
+
+
+@pytest.fixture(scope="session")
+def qgis_app(tmp_path_factory):
+    """A QgsApplication (no GUI) with Processing and the FuseDiff provider."""
+    from qgis.core import QgsApplication
+
+    profile = tmp_path_factory.mktemp("qgis_profile")
+    QgsApplication.setPrefixPath("/usr", True)
+    app = QgsApplication([], False, str(profile))
+    app.initQgis()
+    if QGIS_PYTHON_PLUGINS not in sys.path:
+        sys.path.append(QGIS_PYTHON_PLUGINS)
+    from processing.core.Processing import Processing
+    Processing.initialize()
+    import fusediff
+    plugin = fusediff.classFactory(None)
+    plugin.initProcessing()
+    yield _QgisSession(app, plugin)
+    plugin.unload()
+    # No exitQgis(): tearing QGIS down at interpreter exit is known to crash in some builds.
+# --- end of QGIS fixtures ---------------------------------------------------

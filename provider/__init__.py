@@ -1,0 +1,1 @@
+"""The FuseDiff Processing provider."""
