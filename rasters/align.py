@@ -46,7 +46,6 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-import rasterio
 from affine import Affine
 from rasterio.warp import Resampling, reproject
 from rasterio.warp import transform as transform_points

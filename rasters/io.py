@@ -230,10 +230,27 @@ def read(path, bands=None, window=None):
                 f"Copy or export it again.") from exc
     array = raw.astype(np.float32, copy=False)
     valid = np.isfinite(array).all(axis=0)
-    if info.nodata is not None and not (isinstance(info.nodata, float) and math.isnan(info.nodata)):
-        # Compare in the stored type so that e.g. float32 nodata matches exactly.
-        valid &= ~(raw == np.asarray(info.nodata).astype(raw.dtype)).any(axis=0)
+    nd = _nodata_in_dtype(info.nodata, raw.dtype)
+    if nd is not None:
+        valid &= ~(raw == nd).any(axis=0)
     return array, valid, info
+
+
+def _nodata_in_dtype(nodata, dtype):
+    """The nodata value in the stored type (so float32 nodata matches exactly), or None when
+    there is none, it is NaN (already caught as non-finite) or the type cannot hold it (e.g.
+    -9999 declared on a uint16 file: no stored value can equal it)."""
+    if nodata is None or (isinstance(nodata, float) and math.isnan(nodata)):
+        return None
+    dtype = np.dtype(dtype)
+    if dtype.kind in "iu":
+        lim = np.iinfo(dtype)
+        if float(nodata) != int(nodata) or not lim.min <= int(nodata) <= lim.max:
+            return None
+        return dtype.type(int(nodata))
+    if dtype.kind == "f":
+        return dtype.type(nodata)
+    return None
 
 
 def _same_file(a: str, b: str) -> bool:
