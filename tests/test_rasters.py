@@ -1,5 +1,6 @@
 """Tests of the raster layer (rasters/): I/O, alignment, tiles. Synthetic GeoTIFFs only."""
 import os
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -104,11 +105,11 @@ def test_atomic_write_leaves_nothing_on_exception(tmp_path):
 def test_refuses_to_overwrite_an_input(tmp_path):
     t = Affine(10.0, 0, X0, 0, -10.0, Y0)
     src = _write(tmp_path / "in.tif", np.arange(64, dtype=np.float32).reshape(8, 8), t)
-    before = open(src, "rb").read()
+    before = Path(src).read_bytes()
     other_spelling = os.path.join(str(tmp_path), ".", "in.tif")
     with pytest.raises(RasterError, match="input"):
         write_geotiff(other_spelling, np.zeros((1, 8, 8)), UTM, t, protect=[src])
-    assert open(src, "rb").read() == before
+    assert Path(src).read_bytes() == before
     assert sorted(os.listdir(tmp_path)) == ["in.tif"]
 
 
@@ -134,7 +135,7 @@ def test_truncated_and_corrupt_files_raise(tmp_path):
     p = _write(tmp_path / "full.tif", rng.random((2, 600, 600)).astype(np.float32),
                Affine(10.0, 0, X0, 0, -10.0, Y0), tiled=True, blockxsize=256, blockysize=256,
                compress="deflate")
-    data = open(p, "rb").read()
+    data = Path(p).read_bytes()
     cut = tmp_path / "cut.tif"
     cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(RasterError, match="truncated"):
