@@ -132,7 +132,7 @@ class AssessAlgorithm(FuseDiffAlgorithm):
         for name, _key, label, _better in METRICS:
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def process(self, parameters, context, feedback) -> dict:
         fused_path = self.raster_path(parameters, "FUSED", context)
         ref_path = self.raster_path(parameters, "REFERENCE", context, optional=True)
         ms_path = self.raster_path(parameters, "MS", context, optional=True)

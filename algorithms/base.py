@@ -2,7 +2,7 @@
 
 An algorithm subclasses `FuseDiffAlgorithm`, declares its parameters with the
 helpers here (common RATIO/DEVICE/SEED parameters, advanced parameters
-derived from a method's config dataclass) and implements `run()`. The base
+derived from a method's config dataclass) and implements `process()`. The base
 class's `processAlgorithm()` turns every error a user can fix (RasterError,
 ValueError, a cancellation) into a `QgsProcessingException` with a plain
 sentence, so no Python traceback reaches the user and, because outputs are
@@ -29,7 +29,8 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingParameterBoolean,
                        QgsProcessingParameterDefinition,
                        QgsProcessingParameterEnum,
-                       QgsProcessingParameterNumber)
+                       QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -206,7 +207,7 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
 
     Subclasses set NAME (the id without provider prefix), DISPLAY_NAME,
     GROUP/GROUP_ID, HELP_ANCHOR (README section) and implement
-    `initAlgorithm`, `shortHelpString` and `run(parameters, context, feedback)`.
+    `initAlgorithm`, `shortHelpString` and `process(parameters, context, feedback)`.
     """
 
     NAME = ""
@@ -245,16 +246,35 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
 
     # --- running -------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        """Run `run()` with user-facing errors turned into QgsProcessingException."""
+        """Run `process()` with user-facing errors turned into QgsProcessingException."""
         started = time.perf_counter()
         with user_errors():
-            results = self.run(parameters, context, feedback)
+            results = self.process(parameters, context, feedback)
         if feedback is not None:
             feedback.pushInfo(self.tr("Finished in {0:.1f} s.").format(time.perf_counter() - started))
         return results
 
-    def run(self, parameters, context, feedback) -> dict:
+    def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Processing's checks, except that a raster given as a file path QGIS cannot load passes.
+
+        Such a file is then read by `rasters`, whose error says what is wrong
+        with it (missing, truncated, not a raster...) instead of QGIS's bare
+        "Incorrect parameter value".
+        """
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            return ok, message
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if isinstance(definition, QgsProcessingParameterRasterLayer) and isinstance(value, str) \
+                    and value.strip():
+                continue
+            if not definition.checkValueIsAcceptable(value, context):
+                return False, self.tr("Incorrect parameter value for {0}").format(definition.description())
+        return True, ""
 
     # --- common parameters -------------------------------------------------
     @staticmethod

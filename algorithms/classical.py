@@ -62,7 +62,7 @@ class ClassicalFusion(FuseDiffAlgorithm):
         self.add_ratio_parameter()
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Fused raster")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def process(self, parameters, context, feedback) -> dict:
         from ..models import classical
         method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
         ms_path = self.raster_path(parameters, "MS", context)

@@ -106,7 +106,7 @@ class SimulateAlgorithm(FuseDiffAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(
             "OUTPUT_HIGHRES", self.tr("Simulated high-resolution raster")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def process(self, parameters, context, feedback) -> dict:
         from ..models import kernels
         from ..rasters import read
 
@@ -125,6 +125,7 @@ class SimulateAlgorithm(FuseDiffAlgorithm):
         snr = self.parameterAsDouble(parameters, "SNR", context)
         seed = self.parameterAsInt(parameters, "SEED", context)
         progress = progress_adapter(feedback)
+        torch = require_torch()  # the operators are torch code; fail early with install help
 
         progress(0.0, self.tr("Reading the reference"))
         ref, valid, info = read(ref_path)
@@ -149,7 +150,6 @@ class SimulateAlgorithm(FuseDiffAlgorithm):
 
         check_cancel(feedback)
         progress(0.2, self.tr("Simulating"))
-        torch = require_torch()
         from ..models import operators
         from ..models.device import generator, set_threads
         from ..provider.provider import cpu_threads
