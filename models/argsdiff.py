@@ -1,0 +1,382 @@
+"""ARGS-Diff: self-learning HSI-MSI fusion with an adaptive-residual-guided subspace diffusion model.
+
+Zhu, Wang, Xu, Wu, Wei, "Self-Learning Hyperspectral and Multispectral Image
+Fusion via Adaptive Residual Guided Subspace Diffusion Model", CVPR 2025.
+
+Model. The high-resolution HSI is Z = A x_3 E: coefficients A (d, H, W) and a
+spectral basis E (d, C), d = 8. Both live in [-1, 1] inside the diffusion
+models and map to the data range as in the authors' sampler:
+
+    Z[c, h, w] = sum_k a[k, h, w] e[k, c],   a = (A + 1) / 2,  e = (E + 1) / 2,
+
+i.e. a non-negative mixture of d spectra shaped like LR-HSI pixel spectra
+(data range [0, 1]) with non-negative, MSI-like coefficient maps.
+
+Two small diffusion models are trained on the scene itself (DDPM, T = 1000,
+eps-prediction, MSE, data in [-1, 1]):
+- the spectral net c_zeta (`nets.spectral_fc.SpectralFC`) on (d, C) samples of
+  random LR-HSI pixel spectra (the rows of a sample are denoised as a batch);
+- the spatial net s_theta (`nets.unet.UNet`, d channels) on HR-MSI patches
+  whose d channels are MSI bands drawn with replacement.
+
+Sampling (Algorithm 1): A_T, E_T ~ N(0, I); per DDIM step both nets give
+A0_hat, E0_hat (clamped to [-1, 1]); the data-fit loss
+
+    L = ||H(Z0) - X|| + lambda1 ||Z0 x_3 R - Y||,   Z0 = a0 x_3 e0,
+
+(X: LR-HSI, Y: HR-MSI, H = blur with the PSF + decimation, R: the SRF; norms,
+not squared norms, as in the authors' code) is differentiated w.r.t. A_t, E_t
+(through the networks, or only w.r.t. A0_hat, E0_hat -- see ``guidance``); the
+gradients are normalised Adam-style and subtracted from the DDIM update with
+steps rho1, rho2; then ARGM takes one plain gradient step on (A_{t-1},
+E_{t-1}) on the same loss with steps rho/argm_ratio.
+
+Cheap evaluation of L: H and R are linear and act on other axes than the
+subspace product, so H(Z0) = H(a0) x_3 e0 and Z0 x_3 R = a0 x_3 (R e0^T)^T:
+the blur runs on d = 8 channels, not C, and Z is never formed while sampling.
+
+Entry point: `fuse(hsi, msi, srf=None, psf=None, ratio=None, config, progress,
+device)`; PSF/SRF not given are estimated blindly (`estimation.estimate_psf_srf`).
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import torch
+
+from . import diffusion, operators
+from .config import param
+from .device import generator as make_generator
+from .device import select_device
+from .nets.spectral_fc import SpectralFC
+from .nets.unet import UNet
+from .progress import Cancelled, null_progress, scoped  # noqa: F401  (Cancelled re-exported for callers)
+
+GUIDANCE = ("network", "spectral", "direct", "none")
+
+
+@dataclass
+class ARGSDiffConfig:
+    """ARGS-Diff settings; defaults are the CPU-fast preset (see bench/ablation_argsdiff.md)."""
+    rank: int = param(8, "Subspace dimension d (coefficient maps and basis spectra).", 1, 64)
+    # spatial network (U-Net) and its training
+    unet_width: int = param(16, "U-Net channels at full resolution.", 4, 256)
+    unet_levels: int = param(2, "U-Net resolution levels (each halves the size; channel multiplier 2 after the first).", 1, 5)
+    unet_blocks: int = param(1, "Residual blocks per U-Net level.", 1, 4)
+    spatial_iters: int = param(400, "Training iterations of the spatial network.", 0, 100000)
+    spatial_batch: int = param(8, "Patches per training batch of the spatial network.", 1, 256)
+    patch: int = param(32, "Training patch size (HR-MSI pixels).", 8, 256)
+    spatial_lr: float = param(2e-3, "Adam learning rate of the spatial network.", 1e-6, 1.0)
+    # spectral network (MLP) and its training
+    fc_hidden: tuple = param((256, 512, 256), "Hidden layer widths of the spectral network.", expose=False)
+    spectral_iters: int = param(400, "Training iterations of the spectral network.", 0, 100000)
+    spectral_batch: int = param(32, "(d, C) samples per training batch of the spectral network.", 1, 1024)
+    spectral_lr: float = param(1e-3, "Adam learning rate of the spectral network.", 1e-6, 1.0)
+    # diffusion and sampling
+    train_steps: int = param(1000, "Diffusion timesteps T used in training.", 10, 4000, expose=False)
+    schedule: str = param("exp", "Noise schedule.", choices=("exp", "linear", "cosine"))
+    steps: int = param(100, "DDIM sampling steps.", 2, 1000)
+    eta: float = param(0.0, "DDIM eta (0: deterministic updates).", 0.0, 1.0)
+    guidance: str = param("network", "Where guidance gradients are taken: through both networks, through the "
+                          "spectral one only, w.r.t. the denoised estimates only (no network Jacobian), or none.",
+                          choices=GUIDANCE)
+    rho1: float = param(0.05, "Guidance step on the coefficient maps A.", 0.0, 10.0)
+    rho2: float = param(0.05, "Guidance step on the spectral basis E.", 0.0, 10.0)
+    lambda1: float = param(1.0, "Weight of the HR-MSI term in the data-fit loss.", 0.0, 100.0)
+    argm: bool = param(True, "Adaptive residual guided module (one extra gradient step per sampling step).")
+    argm_ratio: float = param(10.0, "ARGM step = guidance step / this ratio.", 1e-3, 1e6)
+    argm_iters: int = param(1, "ARGM gradient steps per sampling step (paper: 1).", 1, 100)
+    # PSF/SRF estimation when not given
+    estimate_iters: int = param(4, "Alternations of the blind PSF/SRF estimation (when they are not given).", 1, 50)
+    seed: int = param(0, "Random seed (training and sampling).", expose=False)
+    threads: int = param(0, "Torch CPU threads (0: leave as set).", 0, 256, expose=False)
+
+    PRESETS = {
+        # paper settings: 500 exp-schedule DDIM steps, guidance through both networks,
+        # a wider/deeper U-Net and the training length the paper reports (30k steps)
+        "paper": {"unet_width": 64, "unet_levels": 3, "unet_blocks": 2, "spatial_iters": 30000,
+                  "spatial_batch": 16, "patch": 64, "spatial_lr": 1e-4, "spectral_iters": 30000,
+                  "spectral_lr": 1e-4, "steps": 500, "guidance": "network"},
+    }
+
+
+# --------------------------------------------------------------------------
+# training
+# --------------------------------------------------------------------------
+
+def _spatial_batch(msi: torch.Tensor, cfg: ARGSDiffConfig, g: torch.Generator) -> torch.Tensor:
+    """(B, d, P, P) patches of the HR-MSI (1, c, H, W) in [-1, 1]: random crops, flips/rotations,
+    and d bands drawn with replacement per patch."""
+    _, c, h, w = msi.shape
+    p = min(cfg.patch, h, w)
+    b = cfg.spatial_batch
+    ys = torch.randint(0, h - p + 1, (b,), generator=g).tolist()
+    xs = torch.randint(0, w - p + 1, (b,), generator=g).tolist()
+    bands = torch.randint(0, c, (b, cfg.rank), generator=g)
+    flips = torch.randint(0, 8, (b,), generator=g).tolist()
+    out = []
+    for i in range(b):
+        patch = msi[0, bands[i].to(msi.device), ys[i]:ys[i] + p, xs[i]:xs[i] + p]
+        k = flips[i]
+        if k & 4:
+            patch = patch.flip(-1)
+        patch = torch.rot90(patch, k & 3, dims=(-2, -1))
+        out.append(patch)
+    return torch.stack(out) * 2 - 1
+
+
+def _spectral_batch(spectra: torch.Tensor, cfg: ARGSDiffConfig, g: torch.Generator) -> torch.Tensor:
+    """(B, d, C) samples of d random LR-HSI pixel spectra (spectra: (N, C) in [0, 1]) in [-1, 1]."""
+    idx = torch.randint(0, spectra.shape[0], (cfg.spectral_batch * cfg.rank,), generator=g)
+    return spectra[idx.to(spectra.device)].reshape(cfg.spectral_batch, cfg.rank, -1) * 2 - 1
+
+
+def train_network(net: torch.nn.Module, sample_batch, iters: int, lr: float, sched: diffusion.Schedule,
+                  g: torch.Generator, progress, label: str) -> list[float]:
+    """DDPM eps-prediction training of ``net`` on batches from ``sample_batch()`` (x0 in [-1, 1]).
+
+    Adam with a cosine-decayed learning rate (short CPU trainings end in a
+    low-noise regime of the optimiser). Returns the loss per iteration.
+    Reports ``progress`` about every 1% and may be cancelled through it.
+    """
+    net.train()
+    opt = torch.optim.Adam(net.parameters(), lr=lr)
+    losses = []
+    every = max(1, iters // 100)
+    for it in range(iters):
+        for grp in opt.param_groups:
+            grp["lr"] = lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * it / max(1, iters))))
+        x0 = sample_batch()
+        loss = diffusion.ddpm_loss(net, sched, x0, generator=g)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        losses.append(float(loss.detach()))
+        if it % every == 0 or it == iters - 1:
+            progress((it + 1) / iters, f"{label}: iteration {it + 1}/{iters}, loss {loss.item():.4f}")
+    net.eval()
+    for p in net.parameters():
+        p.requires_grad_(False)
+    return losses
+
+
+# --------------------------------------------------------------------------
+# sampling
+# --------------------------------------------------------------------------
+
+class DataFit:
+    """The guidance loss L(A, E) for A (1, d, H, W), E (1, d, C) in [-1, 1].
+
+    L = ||H(a) x_3 e - X|| + lambda1 ||a x_3 (e R^T) - Y||  with a, e mapped to [0, 1]
+    (H commutes with the subspace product, so it blurs d channels only).
+    """
+
+    def __init__(self, hsi: torch.Tensor, msi: torch.Tensor, srf: torch.Tensor, psf: torch.Tensor,
+                 ratio: int, lambda1: float):
+        self.hsi, self.msi, self.srf, self.psf = hsi, msi, srf, psf
+        self.ratio, self.lambda1 = ratio, lambda1
+        self.h, self.w = hsi.shape[-2:]
+
+    def residuals(self, A: torch.Tensor, E: torch.Tensor):
+        a = (A + 1) / 2
+        e = (E + 1) / 2
+        la = operators.downsample(a, self.psf, self.ratio)[..., :self.h, :self.w]
+        x_hat = torch.einsum("bkhw,bkc->bchw", la, e)
+        y_hat = torch.einsum("bkhw,bkc->bchw", a, e @ self.srf.T)
+        return x_hat - self.hsi[..., :la.shape[-2], :la.shape[-1]], y_hat - self.msi
+
+    def __call__(self, A: torch.Tensor, E: torch.Tensor) -> torch.Tensor:
+        rx, ry = self.residuals(A, E)
+        return rx.norm() + self.lambda1 * ry.norm()
+
+
+class _Adam:
+    """Adam-style normalisation of successive guidance gradients (Eqs. 13-15)."""
+
+    def __init__(self, beta1=0.9, beta2=0.999, eps=1e-8):
+        self.b1, self.b2, self.eps = beta1, beta2, eps
+        self.m = self.v = None
+        self.k = 0
+
+    def __call__(self, g: torch.Tensor) -> torch.Tensor:
+        if self.m is None:
+            self.m, self.v = torch.zeros_like(g), torch.zeros_like(g)
+        self.k += 1
+        self.m = self.b1 * self.m + (1 - self.b1) * g
+        self.v = self.b2 * self.v + (1 - self.b2) * g * g
+        m_hat = self.m / (1 - self.b1 ** self.k)
+        v_hat = self.v / (1 - self.b2 ** self.k)
+        return m_hat / (v_hat.sqrt() + self.eps)
+
+
+def sample(spatial: torch.nn.Module, spectral: torch.nn.Module, fit: DataFit, shape_a, shape_e,
+           cfg: ARGSDiffConfig, sched: diffusion.Schedule, g: torch.Generator, progress,
+           device: torch.device) -> tuple[torch.Tensor, torch.Tensor, list[float]]:
+    """Algorithm 1: guided DDIM sampling of (A, E) from noise.
+
+    Returns A0 (1, d, H, W) and E0 (1, d, C) in [-1, 1] and the data-fit
+    loss at each step (evaluated at the step's A0_hat, E0_hat).
+    """
+    A = torch.randn(shape_a, generator=g).to(device)
+    E = torch.randn(shape_e, generator=g).to(device)
+    ts = diffusion.strided_timesteps(sched.T, cfg.steps)
+    pairs = list(zip(ts, ts[1:] + [-1]))
+    adam_a, adam_e = _Adam(), _Adam()
+    through_spa = cfg.guidance == "network"
+    through_spe = cfg.guidance in ("network", "spectral")
+    losses = []
+    for i, (t, t_next) in enumerate(pairs):
+        tt = torch.full((1,), t, dtype=torch.long, device=device)
+        A.requires_grad_(through_spa)
+        E.requires_grad_(through_spe)
+        with torch.set_grad_enabled(through_spa or through_spe):
+            eps_a = spatial(A, tt)
+            eps_e = spectral(E, tt)
+            a0 = diffusion.x0_from_eps(sched, A, t, eps_a).clamp(-1, 1)
+            e0 = diffusion.x0_from_eps(sched, E, t, eps_e).clamp(-1, 1)
+        if t_next < 0:
+            A, E = a0.detach(), e0.detach()
+            losses.append(float(fit(A, E)))
+            break
+        # eps re-derived from the clamped x0 (so the DDIM step is consistent with it)
+        eps_a = diffusion.eps_from_x0(sched, A, t, a0)
+        eps_e = diffusion.eps_from_x0(sched, E, t, e0)
+        a_prev = diffusion.ddim_step(sched, A, t, t_next, eps_a, eta=cfg.eta, generator=g, x0=a0).detach()
+        e_prev = diffusion.ddim_step(sched, E, t, t_next, eps_e, eta=cfg.eta, generator=g, x0=e0).detach()
+        if cfg.guidance != "none":
+            # gradient w.r.t. x_t through the networks (posterior-sampling style) where asked,
+            # else w.r.t. the denoised estimate itself (the network Jacobian taken as identity;
+            # its scale is irrelevant after the Adam normalisation)
+            if not through_spa:
+                a0 = a0.detach().requires_grad_(True)
+            if not through_spe:
+                e0 = e0.detach().requires_grad_(True)
+            loss = fit(a0, e0)
+            ga, ge = torch.autograd.grad(loss, [A if through_spa else a0, E if through_spe else e0])
+            a_prev = a_prev - cfg.rho1 * adam_a(ga)
+            e_prev = e_prev - cfg.rho2 * adam_e(ge)
+            losses.append(float(loss.detach()))
+        else:
+            with torch.no_grad():
+                losses.append(float(fit(a0, e0)))
+        if cfg.argm:
+            for _ in range(cfg.argm_iters):
+                a_prev, e_prev = _argm(fit, a_prev, e_prev, cfg)
+        A, E = a_prev.detach(), e_prev.detach()
+        progress((i + 1) / len(pairs), f"sampling step {i + 1}/{len(pairs)}, data fit {losses[-1]:.4f}")
+    return A, E, losses
+
+
+def _argm(fit: DataFit, A: torch.Tensor, E: torch.Tensor, cfg: ARGSDiffConfig):
+    """Adaptive residual guided module: one gradient step on the residual loss at (A_{t-1}, E_{t-1})."""
+    A = A.detach().requires_grad_(True)
+    E = E.detach().requires_grad_(True)
+    ga, ge = torch.autograd.grad(fit(A, E), [A, E])
+    return (A - cfg.rho1 / cfg.argm_ratio * ga).detach(), (E - cfg.rho2 / cfg.argm_ratio * ge).detach()
+
+
+def compose(A: torch.Tensor, E: torch.Tensor) -> torch.Tensor:
+    """Z = a x_3 e with a = (A+1)/2 (1, d, H, W), e = (E+1)/2 (1, d, C) -> (1, C, H, W), clamped to [0, 1]."""
+    return torch.einsum("bkhw,bkc->bchw", (A + 1) / 2, (E + 1) / 2).clamp(0, 1)
+
+
+# --------------------------------------------------------------------------
+# entry point
+# --------------------------------------------------------------------------
+
+def _as_batch(x, name: str) -> torch.Tensor:
+    t = torch.as_tensor(np.asarray(x) if not isinstance(x, torch.Tensor) else x).float()
+    if t.dim() == 3:
+        t = t[None]
+    if t.dim() != 4 or t.shape[0] != 1:
+        raise ValueError(f"{name} must be (C, H, W) or (1, C, H, W); got {tuple(t.shape)}")
+    return t
+
+
+def fuse(hsi, msi, srf=None, psf=None, ratio: int | None = None, config: ARGSDiffConfig | None = None,
+         progress=None, device=None):
+    """Fuse a low-res HSI and a high-res MSI with ARGS-Diff.
+
+    hsi: (1, C, h, w) or (C, h, w) in [0, 1]; msi: (1, c, H, W) in [0, 1] on
+    the grid convention of BENCHMARK.md (LR pixel i centred on HR pixel r*i).
+    srf: (c, C) spectral response or None (estimated); psf: (k, k) or None
+    (estimated); ratio: integer (default H // h). ``progress(fraction, msg)``
+    may raise `Cancelled`. ``device``: torch.device, a name or None (auto).
+
+    Returns (fused (1, C, H, W) float32 CPU tensor in [0, 1], info dict (psf, srf, whether each was
+    estimated, timings in seconds, parameter counts, training and data-fit
+    loss curves, config).
+    """
+    cfg = config or ARGSDiffConfig()
+    progress = progress or null_progress
+    dev = device if isinstance(device, torch.device) else select_device(device or "auto")
+    if cfg.threads:
+        torch.set_num_threads(int(cfg.threads))
+    x = _as_batch(hsi, "hsi")
+    y = _as_batch(msi, "msi")
+    ratio = int(ratio or round(y.shape[-1] / x.shape[-1]))
+    if ratio < 2:
+        raise ValueError(f"ratio must be an integer >= 2; got {ratio}")
+    info = {"config": asdict(cfg), "ratio": ratio, "time": {}}
+    t_start = time.perf_counter()
+
+    # --- operators (blind estimation of whatever is not given)
+    t0 = time.perf_counter()
+    if srf is None or psf is None:
+        from .estimation import estimate_psf_srf
+        est_psf, est_srf = estimate_psf_srf(y[0].numpy(), x[0].numpy(), ratio, iterations=cfg.estimate_iters,
+                                            progress=scoped(progress, 0.0, 0.02, "PSF/SRF: "))
+        info["psf_estimated"], info["srf_estimated"] = psf is None, srf is None
+        psf = est_psf if psf is None else psf
+        srf = est_srf if srf is None else srf
+    else:
+        info["psf_estimated"] = info["srf_estimated"] = False
+    srf_t = torch.as_tensor(np.asarray(srf), dtype=torch.float32)
+    psf_t = torch.as_tensor(np.asarray(psf), dtype=torch.float32)
+    if srf_t.shape != (y.shape[1], x.shape[1]):
+        raise ValueError(f"srf must be (MSI bands, HSI bands) = {(y.shape[1], x.shape[1])}; got {tuple(srf_t.shape)}")
+    info["psf"], info["srf"] = psf_t.numpy(), srf_t.numpy()
+    info["time"]["estimation"] = time.perf_counter() - t0
+
+    g = make_generator(cfg.seed)  # CPU generator: same numbers on every device
+    torch.manual_seed(cfg.seed)  # network initialisation
+    x, y = x.to(dev), y.to(dev)
+    sched = diffusion.make_schedule(cfg.schedule, cfg.train_steps)
+    C, d = x.shape[1], cfg.rank
+
+    # --- spectral network on LR-HSI pixel spectra
+    t0 = time.perf_counter()
+    spectral = SpectralFC(C, tuple(cfg.fc_hidden)).to(dev)
+    spectra = x[0].reshape(C, -1).T.contiguous()
+    info["spectral_loss"] = train_network(
+        spectral, lambda: _spectral_batch(spectra, cfg, g), cfg.spectral_iters, cfg.spectral_lr, sched, g,
+        scoped(progress, 0.02, 0.15, "spectral network: "), "training")
+    info["time"]["train_spectral"] = time.perf_counter() - t0
+
+    # --- spatial network on HR-MSI patches
+    t0 = time.perf_counter()
+    mults = tuple(min(2 ** i, 4) for i in range(cfg.unet_levels))
+    spatial = UNet(d, d, cfg.unet_width, mults, cfg.unet_blocks).to(dev)
+    info["spatial_loss"] = train_network(
+        spatial, lambda: _spatial_batch(y, cfg, g), cfg.spatial_iters, cfg.spatial_lr, sched, g,
+        scoped(progress, 0.15, 0.7, "spatial network: "), "training")
+    info["time"]["train_spatial"] = time.perf_counter() - t0
+    info["parameters"] = {"spatial": sum(p.numel() for p in spatial.parameters()),
+                          "spectral": sum(p.numel() for p in spectral.parameters())}
+
+    # --- guided sampling
+    t0 = time.perf_counter()
+    fit = DataFit(x, y, srf_t.to(dev), psf_t.to(dev), ratio, cfg.lambda1)
+    A, E, losses = sample(spatial, spectral, fit, (1, d) + tuple(y.shape[-2:]), (1, d, C), cfg, sched, g,
+                          scoped(progress, 0.7, 1.0, ""), dev)
+    info["time"]["sampling"] = time.perf_counter() - t0
+    info["fit_loss"] = losses
+    info["A"], info["E"] = A.cpu(), E.cpu()
+    with torch.no_grad():
+        z = compose(A, E).float().cpu()
+    info["time"]["total"] = time.perf_counter() - t_start
+    progress(1.0, "done")
+    return z, info
