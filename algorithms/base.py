@@ -445,6 +445,63 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
                     "to the whole ratio {1}.").format(0.5 * sum(plan.ratio_measured), pair.ratio))
         return pair
 
+    def fuse_scene(self, parameters, context, feedback, fuse, high: str = "PAN", low: str = "MS",
+                   high_bands=None, low_bands=None, **align_options) -> dict:
+        """The whole fusion pipeline of an algorithm, shared by every method.
+
+        Reads raster parameters ``high`` and ``low`` (names), aligns them
+        (`read_inputs`; RATIO from the parameters), scales the scene to about
+        [0, 1] (`SceneScale`), calls ``fuse(high01 (Ch, H, W), low01 (C, h, w),
+        ratio, progress)`` -> (C, H, W) array in [0, 1] scale, scales back and
+        writes OUTPUT (float32 GeoTIFF on the high-res grid, the low raster's
+        band names and wavelengths, nodata where invalid). ``progress`` covers
+        5-95 % of the bar and raises Cancelled on cancel. Returns {'OUTPUT': path}.
+        """
+        low_path = self.raster_path(parameters, low, context)
+        high_path = self.raster_path(parameters, high, context)
+        out_path = self.output_path(parameters, "OUTPUT", context, inputs=(low_path, high_path))
+        ratio = self.ratio_value(parameters, context)
+        progress_adapter(feedback)(0.0, self.tr("Reading and aligning the inputs"))
+        pair = self.read_inputs(high_path, low_path, ratio=ratio, high_bands=high_bands,
+                                low_bands=low_bands, feedback=feedback, **align_options)
+        scale = SceneScale.from_inputs([(pair.high, pair.valid), (pair.low, pair.low_valid)])
+        if feedback is not None:
+            feedback.pushInfo(self.tr("Scene scale: values divided by {0:g} (the {1:g}th percentile of the "
+                                      "valid input values).").format(scale.maximum, scale.percentile))
+        check_cancel(feedback)
+        fused = fuse(scale.forward(pair.high), scale.forward(pair.low), pair.ratio,
+                     progress_adapter(feedback, 0.05, 0.95))
+        fused = np.asarray(fused)
+        if fused.ndim != 3 or fused.shape[1:] != pair.high.shape[1:]:
+            raise RuntimeError(f"fusion returned shape {fused.shape}, expected (C, {pair.high.shape[1]}, "
+                               f"{pair.high.shape[2]})")
+        progress_adapter(feedback)(0.95, self.tr("Writing the output"))
+        bands = low_bands or getattr(pair.plan, "low_bands", None)
+        desc, wl = band_metadata(pair.low_info, bands)
+        if fused.shape[0] != pair.low.shape[0]:
+            desc, wl = None, None
+        self.write_output(out_path, scale.inverse(fused), pair.crs, pair.transform, valid=pair.valid,
+                          descriptions=desc, wavelengths=wl, protect=(low_path, high_path), feedback=feedback)
+        progress_adapter(feedback)(1.0, self.tr("Done"))
+        return {"OUTPUT": out_path}
+
+    def torch_device(self, parameters, context, feedback):
+        """Import torch (or fail with install help), set the provider's CPU threads, pick DEVICE.
+
+        Logs the device and thread count. Returns the torch.device.
+        """
+        require_torch()
+        from ..models.device import select_device, set_threads
+        from ..provider.provider import cpu_threads
+        try:
+            device = select_device(self.device_value(parameters, context))
+        except RuntimeError as exc:
+            raise ValueError(str(exc)) from exc
+        threads = set_threads(cpu_threads())
+        if feedback is not None:
+            feedback.pushInfo(self.tr("Device: {0}; CPU threads: {1}.").format(device, threads))
+        return device
+
     def write_output(self, path: str, array: np.ndarray, crs, transform, valid=None,
                      descriptions=None, wavelengths=None, protect=(), feedback=None) -> str:
         """Write (C, H, W) values as a float32 GeoTIFF (atomic; nodata where not valid)."""

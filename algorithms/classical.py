@@ -11,7 +11,7 @@ from qgis.core import (QgsProcessingParameterBand, QgsProcessingParameterEnum,
                        QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterRasterLayer)
 
-from .base import FuseDiffAlgorithm, SceneScale, band_metadata, progress_adapter
+from .base import FuseDiffAlgorithm
 
 #: METHOD enum order (the same as models.classical.METHODS).
 METHODS = ("brovey", "gsa", "mtfglphpm", "cnmf")
@@ -65,39 +65,17 @@ class ClassicalFusion(FuseDiffAlgorithm):
     def process(self, parameters, context, feedback) -> dict:
         from ..models import classical
         method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
-        ms_path = self.raster_path(parameters, "MS", context)
-        pan_path = self.raster_path(parameters, "PAN", context)
-        out_path = self.output_path(parameters, "OUTPUT", context, inputs=(ms_path, pan_path))
-        ratio = self.ratio_value(parameters, context)
         pan_band = None
         if parameters.get("PAN_BAND") not in (None, "", -1, 0):
             pan_band = self.parameterAsInt(parameters, "PAN_BAND", context)
-        high_bands = [pan_band] if pan_band else None
+        feedback.pushInfo(self.tr("Method: {0}").format(method))
 
-        progress = progress_adapter(feedback)
-        progress(0.0, self.tr("Reading and aligning the inputs"))
+        def fuse(high, low, ratio, progress):
+            progress(0.0, self.tr("Fusing with {0}").format(method))
+            kwargs = {"progress": progress} if "progress" in inspect.signature(classical.fuse).parameters else {}
+            return classical.fuse(method, high, low, ratio, phase=0.0, **kwargs)
+
         # Pansharpening needs a one-band PAN (CNMF takes a several-band MSI) and an MS of 2+ bands.
-        pair = self.read_inputs(pan_path, ms_path, ratio=ratio, high_bands=high_bands, feedback=feedback,
-                                min_low_bands=2, require_single_high=(method != "cnmf"))
-        scale = SceneScale.from_inputs([(pair.high, pair.valid), (pair.low, pair.low_valid)])
-        feedback.pushInfo(self.tr("Scene scale: values divided by {0:g} (the {1:g}th percentile of "
-                                  "the valid input values).").format(scale.maximum, scale.percentile))
-        progress(0.1, self.tr("Fusing with {0}").format(method))
-        fused = self._fuse(classical, method, scale.forward(pair.high), scale.forward(pair.low),
-                           pair.ratio, progress)
-        progress(0.95, self.tr("Writing the output"))
-        desc, wl = band_metadata(pair.low_info, getattr(pair.plan, "low_bands", None))
-        self.write_output(out_path, scale.inverse(fused), pair.crs, pair.transform, valid=pair.valid,
-                          descriptions=desc, wavelengths=wl, protect=(ms_path, pan_path),
-                          feedback=feedback)
-        progress(1.0, self.tr("Done"))
-        return {"OUTPUT": out_path}
-
-    @staticmethod
-    def _fuse(classical, method, high, low, ratio, progress):
-        """models.classical.fuse, passing ``progress`` where it is accepted."""
-        fuse = classical.fuse
-        params = inspect.signature(fuse).parameters
-        if "progress" in params:
-            return fuse(method, high, low, ratio, phase=0.0, progress=progress)
-        return fuse(method, high, low, ratio, phase=0.0)
+        return self.fuse_scene(parameters, context, feedback, fuse, high="PAN", low="MS",
+                               high_bands=[pan_band] if pan_band else None, min_low_bands=2,
+                               require_single_high=(method != "cnmf"))

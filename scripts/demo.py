@@ -120,12 +120,14 @@ def main() -> int:
     seconds = time.perf_counter() - started
     with rasterio.open(fused) as f, rasterio.open(pan) as p:
         same_crs = f.crs == p.crs
-        same_grid = f.transform.almost_equals(p.transform) and (f.width, f.height) == (p.width, p.height)
+        same_transform = f.transform.almost_equals(p.transform)
+        pan_size = f"{p.width} x {p.height}"
         info = (f"{f.count} bands, {f.width} x {f.height} px, {f.dtypes[0]}, CRS {f.crs}, "
                 f"pixel {f.res[0]:g} m")
     png = quicklook(ms, pan, fused, OUT / "l8_quicklook.png")
-    print(f"Fused GeoTIFF: {fused}\n  {info}\n  same CRS as the pan: {same_crs}; "
-          f"same grid (transform and size) as the pan: {same_grid}")
+    print(f"Fused GeoTIFF: {fused}\n  {info}\n  same CRS as the pan: {same_crs}; same transform as the "
+          f"pan: {same_transform} (pan: {pan_size} px; the output covers the part of the pan grid "
+          f"that the MS covers)")
     print(f"Quick-look PNG: {png}")
     print(f"Stacked MS input: {ms}")
     print(f"qgis_process run took {seconds:.1f} s (including QGIS start-up).")
