@@ -5,8 +5,6 @@ NumPy only (no torch), so it works where PyTorch is missing.
 """
 from __future__ import annotations
 
-import inspect
-
 from qgis.core import (QgsProcessingParameterBand, QgsProcessingParameterEnum,
                        QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterRasterLayer)
@@ -72,8 +70,7 @@ class ClassicalFusion(FuseDiffAlgorithm):
 
         def fuse(high, low, ratio, progress):
             progress(0.0, self.tr("Fusing with {0}").format(method))
-            kwargs = {"progress": progress} if "progress" in inspect.signature(classical.fuse).parameters else {}
-            return classical.fuse(method, high, low, ratio, phase=0.0, **kwargs)
+            return classical.fuse(method, high, low, ratio, phase=0.0, progress=progress)
 
         # Pansharpening needs a one-band PAN (CNMF takes a several-band MSI) and an MS of 2+ bands.
         return self.fuse_scene(parameters, context, feedback, fuse, high="PAN", low="MS",
