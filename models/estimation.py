@@ -12,16 +12,30 @@ Both operators are linear and act on different axes, so they commute::
 which is linear in R for a given PSF and linear in the PSF for a given R
 (the HySure-like formulation, done in the image domain here). Each
 sub-problem is a small quadratic programme: the data enter only through Gram
-matrices (C x C for the SRF, k^2 x k^2 for the PSF), which are built once,
-then solved by accelerated projected gradient (FISTA with adaptive restart)
-on the simplex (non-negative, sum 1) or on the non-negative orthant.
+matrices (C x C for the SRF, k^2 x k^2 for the PSF), built once and solved
+exactly by active-set NNLS (Lawson-Hanson in Gram form), with sum-to-one as
+a stiff penalty plus renormalisation. Projected gradient (FISTA) was tried
+first: on the ill-conditioned Gram matrices of correlated bands it was far
+from the optimum after 5 000 steps (noiseless Jasper, no prior: SRF error
+0.28, vs 0.15 after 50 000 steps, 6 s); the active set takes ~0.05 s.
+`estimate_psf_srf` alternates the two from a Gaussian PSF with FWHM = ratio.
 
-Regularisation (why): with 100-200 highly correlated bands many responses
-explain the data equally well; real responses are smooth in wavelength, so a
-small penalty on differences of adjacent bands (scaled by their wavelength
-gap when wavelengths are given) picks the physically plausible one. The free
-PSF gets a small penalty on differences of adjacent taps. Both weights are
-dimensionless (relative to the mean diagonal of the Gram matrix).
+Regularisation (why): with 100-200 highly correlated bands and a few hundred
+LR pixels many responses explain the data equally well. Real responses are
+smooth and compact in wavelength, so the SRF gets (1) a small penalty on
+second differences of adjacent bands (scaled by their wavelength gap when
+wavelengths are given; none across removed absorption windows) and (2) a
+small compactness penalty (mass times squared distance from the row's
+centroid), which stops noise from leaking mass into far SWIR bands. The free
+PSF gets a small penalty on differences of adjacent taps; the Gaussian PSF
+model has one parameter and needs none. Weights are dimensionless (relative
+to the mean diagonal of the Gram matrix).
+
+Measured (simulated HM pairs: IKONOS SRF, gauss9, 35 dB noise; see
+tests/test_estimation.py): PSF error 2 % (Gaussian model) / 5-6 % (free),
+SRF relative error 0.16-0.22, row centroids within 3 nm on Jasper and
+Samson, in < 0.5 s for Jasper (96x96x198 + 4 bands) on one core of a
+heavily loaded 2-core machine (load 8-9).
 
 Inputs are float arrays or torch tensors (a batch axis of size 1 is
 accepted) scaled to [0, 1]; every function returns NumPy float64 arrays.
@@ -38,7 +52,7 @@ from . import kernels
 
 __all__ = [
     "estimate_srf", "estimate_psf", "estimate_gaussian_psf", "estimate_psf_srf",
-    "project_simplex", "srf_centroids", "blur_decimate",
+    "srf_centroids", "blur_decimate", "default_psf", "default_psf_size",
 ]
 
 
@@ -91,72 +105,6 @@ def default_psf_size(ratio: int) -> int:
     on simulated Jasper/Samson pairs: 5-6 % error for gauss9 with 13 taps
     (4-6 % with 9), 7 % for sigma 2.2 (19-23 % with 9)."""
     return 2 * int(1.5 * ratio) + 1
-
-
-def project_simplex(v: np.ndarray, nonneg_only: bool = False) -> np.ndarray:
-    """Euclidean projection of each row of ``v`` (m, n) onto the probability
-    simplex {x >= 0, sum x = 1} (Duchi et al. 2008), or onto {x >= 0} when
-    ``nonneg_only``. Returns a new (m, n) array."""
-    v = np.atleast_2d(v)
-    if nonneg_only:
-        return np.maximum(v, 0.0)
-    n = v.shape[1]
-    u = -np.sort(-v, axis=1)
-    css = np.cumsum(u, axis=1) - 1.0
-    idx = np.arange(1, n + 1)
-    cond = u - css / idx > 0
-    rho = n - 1 - np.argmax(cond[:, ::-1], axis=1)  # last index where cond holds
-    theta = css[np.arange(v.shape[0]), rho] / (rho + 1.0)
-    return np.maximum(v - theta[:, None], 0.0)
-
-
-def _solve_qp(Q: np.ndarray, B: np.ndarray, x0: np.ndarray, sum_to_one: bool, nonneg: bool,
-              n_free: int = 0, iterations: int = 3000, tol: float = 1e-10) -> np.ndarray:
-    """min_X  0.5 tr(X Q X^T) - tr(B X^T) over rows of X (m, n).
-
-    The first n - n_free entries of every row are constrained (simplex when
-    ``sum_to_one``, non-negative when ``nonneg``); the last ``n_free`` are free
-    (offsets). FISTA with gradient-based adaptive restart; Q symmetric PSD.
-    """
-    n = Q.shape[0]
-    nc = n - n_free
-
-    def proj(x):
-        if not (sum_to_one or nonneg):
-            return x
-        x = x.copy()
-        if sum_to_one and nonneg:
-            x[:, :nc] = project_simplex(x[:, :nc])
-        elif nonneg:
-            x[:, :nc] = np.maximum(x[:, :nc], 0.0)
-        else:  # sum to one only: affine projection
-            x[:, :nc] += (1.0 - x[:, :nc].sum(axis=1, keepdims=True)) / nc
-        return x
-
-    lip = float(np.linalg.eigvalsh(Q)[-1])
-    if lip <= 0:
-        return proj(x0)
-    step = 1.0 / lip
-    x = proj(x0)
-    y = x.copy()
-    t = 1.0
-    scale = max(float(np.abs(B).max()), 1e-30)
-    for _ in range(iterations):
-        g = y @ Q - B
-        x_new = proj(y - step * g)
-        if np.max(np.abs(x_new - x)) * lip < tol * scale:
-            x = x_new
-            break
-        # restart the momentum when it points uphill (O'Donoghue & Candes)
-        if np.sum((y - x_new) * (x_new - x)) > 0:
-            t = 1.0
-            y = x_new
-        else:
-            t_new = 0.5 * (1.0 + math.sqrt(1.0 + 4.0 * t * t))
-            y = x_new + ((t - 1.0) / t_new) * (x_new - x)
-            t = t_new
-        x = x_new
-    return x
 
 
 def _fnnls(Q: np.ndarray, b: np.ndarray, free: np.ndarray | None = None, tol: float = 1e-12,
@@ -272,6 +220,29 @@ def _valid_lr_mask(shape_lr, ratio: int, H: int, W: int, half: int, border: bool
     return m
 
 
+def _prepare(high, low, ratio: int, valid, max_lr_pixels: int | None):
+    """Inputs as float64 (C,H,W) arrays, cropped to a central window of at
+    most ``max_lr_pixels`` LR pixels (and the HR pixels it covers) so that
+    large scenes cost seconds: a few hundred thousand pixels already
+    determine a few hundred unknowns. The crop starts on an LR pixel, so the
+    grid convention (LR pixel i on HR pixel r*i) is kept."""
+    hi = _as_chw(high, "high")
+    lo = _as_chw(low, "low")
+    if ratio < 1 or int(ratio) != ratio:
+        raise ValueError("ratio must be a positive integer")
+    h, w = _common_lr(hi, lo, ratio)
+    if max_lr_pixels is None or h * w <= max_lr_pixels:
+        return hi, lo, valid
+    scale = math.sqrt(max_lr_pixels / (h * w))
+    hh, ww = max(8, int(h * scale)), max(8, int(w * scale))
+    i0, j0 = (h - hh) // 2, (w - ww) // 2
+    lo = lo[:, i0:i0 + hh, j0:j0 + ww]
+    hi = hi[:, ratio * i0:ratio * (i0 + hh), ratio * j0:ratio * (j0 + ww)]
+    if valid is not None:
+        valid = np.asarray(valid, dtype=bool)[i0:i0 + hh, j0:j0 + ww]
+    return hi, lo, valid
+
+
 def _common_lr(high: np.ndarray, low: np.ndarray, ratio: int):
     """LR grid shared by decimate(high) and low: (h, w)."""
     H, W = high.shape[1:]
@@ -352,8 +323,8 @@ def srf_centroids(srf, wavelengths) -> np.ndarray:
 
 def estimate_srf(high, low, ratio: int, psf=None, nonneg: bool = True, sum_to_one: bool = True,
                  smooth: float = 3e-3, wavelengths=None, offset: bool = False, valid=None,
-                 border: bool = True, max_pixels: int = 250_000, spread: float = 1e-6,
-                 solver: str = "exact", iterations: int = 5000, init=None):
+                 border: bool = True, max_lr_pixels: int | None = 65536, spread: float = 1e-6,
+                 init=None):
     """Spectral response R (c, C) such that R @ low ~= decimate(blur(high, psf)).
 
     high: (c, H, W) PAN/MSI; low: (C, h, w) HSI/MS with h = ceil(H/ratio)
@@ -367,63 +338,58 @@ def estimate_srf(high, low, ratio: int, psf=None, nonneg: bool = True, sum_to_on
     scenes made of few materials a constant is nearly a combination of the
     spectra, so offsets (and then gains) are poorly determined: use it only
     when the sensors' zero levels really differ.
-    smooth: weight of the penalty on differences of adjacent bands (relative
-    to the mean diagonal of the Gram matrix; 0 disables it).
+    smooth: weight of the penalty on second differences of adjacent bands
+    (curvature; relative to the mean band power; 0 disables it).
     wavelengths: optional (C,) band centres in nm: differences are scaled by
     the band gaps and not penalised across removed absorption windows.
+    spread: weight of the compactness penalty (mass times squared distance,
+    in 100 nm, from the row's centroid; without wavelengths, in 10 bands):
+    stops noise from leaking mass into far bands, which shifts centroids
+    (Jasper: centroid error 14 -> 2 nm at 1e-6; 1e-5 already hurts Samson).
+    init: optional (c, C) previous estimate (warm start of the solver).
     valid: optional (h, w) bool mask of usable LR pixels; ``border`` drops LR
-    pixels whose PSF footprint leaves the image. ``max_pixels``: at most this
-    many LR pixels (regular subsample) enter the Gram matrix.
+    pixels whose PSF footprint leaves the image. ``max_lr_pixels``: larger
+    scenes are estimated on a central window of this many LR pixels (None:
+    everything).
     Returns R as a float64 (c, C) array (and (c,) offsets when ``offset``).
     """
-    hi = _as_chw(high, "high")
-    lo = _as_chw(low, "low")
-    psf = default_psf(ratio) if psf is None else np.asarray(psf, dtype=np.float64)
+    hi, lo, valid = _prepare(high, low, ratio, valid, max_lr_pixels)
+    psf = default_psf(ratio) if psf is None else _as_matrix(psf, "psf")
     h, w = _common_lr(hi, lo, ratio)
     target = blur_decimate(hi, psf, ratio)[:, :h, :w]
     m = _valid_lr_mask((h, w), ratio, hi.shape[1], hi.shape[2], psf.shape[0] // 2, border, valid)
     A = lo[:, :h, :w][:, m]            # (C, N)
     Y = target[:, m]                   # (c, N)
-    if A.shape[1] > max_pixels:
-        sel = np.linspace(0, A.shape[1] - 1, max_pixels).astype(np.int64)
-        A, Y = A[:, sel], Y[:, sel]
-    return _fit_srf(A, Y, nonneg, sum_to_one, smooth, wavelengths, offset, iterations, init,
-                    spread, solver)
+    return _fit_srf(A, Y, nonneg, sum_to_one, smooth, wavelengths, offset, spread, init)
 
 
-def _fit_srf(A, Y, nonneg, sum_to_one, smooth, wavelengths, offset, iterations, init,
-             spread=0.0, solver="exact"):
+def _fit_srf(A, Y, nonneg, sum_to_one, smooth, wavelengths, offset, spread, init):
+    """Solve for R (c, C) [and offsets] from LR spectra A (C, N) and targets Y (c, N)."""
     C, N = A.shape
-    c = Y.shape[0]
     if offset:
         A = np.vstack([A, np.ones((1, N))])
     G = A @ A.T / N
     Bm = Y @ A.T / N
+    # dimensionless weights: relative to the mean band power
     level = float(np.trace(G[:C, :C])) / C
-    if smooth > 0 and C > 1:
+    if level <= 0:
+        raise ValueError("The low-resolution image is all zero")
+    if smooth > 0 and C > 2:
+        # second differences: penalises curvature, not slope, so smooth
+        # bell- or plateau-shaped rows cost little (measured better than
+        # first differences on Jasper and Samson)
         D = _difference_operator(C, wavelengths, order=2)
         G[:C, :C] += smooth * level * (D.T @ D)
-    if init is None:
-        x0 = np.full((c, A.shape[0]), 1.0 / C)
-        if offset:
-            x0[:, -1] = 0.0
-        if not sum_to_one:
-            # start on the right scale: a uniform row fitted in gain
-            mean_band = A[:C].mean(axis=0)
-            g = (Y @ mean_band) / max(float(mean_band @ mean_band), 1e-30)
-            x0[:, :C] *= np.maximum(g, 1e-6)[:, None]
-    else:
-        x0 = np.zeros((c, A.shape[0]))
-        x0[:, :C] = _as_matrix(init, "init")
     nf = 1 if offset else 0
+    warm = None
+    if init is not None:
+        warm = np.ones((Y.shape[0], A.shape[0]))
+        warm[:, :C] = _as_matrix(init, "init")
 
-    def solve(Bmat, warm=None):
-        if solver == "exact":
-            return _solve_exact(G / level, Bmat / level, sum_to_one, nonneg, n_free=nf, X0=warm)
-        return _solve_qp(G / level, Bmat / level, x0, sum_to_one, nonneg, n_free=nf,
-                         iterations=iterations)
+    def solve(Bmat, warm):
+        return _solve_exact(G / level, Bmat / level, sum_to_one, nonneg, n_free=nf, X0=warm)
 
-    X = solve(Bm, x0 if init is not None else None)
+    X = solve(Bm, warm)
     if spread > 0 and C > 1:
         # compactness: noise leaks a little mass into distant bands (in
         # SWIR, say), which moves a row's centroid far more than it changes
@@ -503,8 +469,7 @@ def _psf_target(lo, srf, offsets, h, w):
 
 def estimate_psf(high, low, ratio: int, srf, size: int | None = None, model: str = "free",
                  smooth: float = 1e-3, energy: float = 0.0, offsets=None, valid=None,
-                 border: bool = True, iterations: int = 5000, init=None,
-                 solver: str = "exact") -> np.ndarray:
+                 border: bool = True, max_lr_pixels: int | None = 65536) -> np.ndarray:
     """PSF b (k, k), non-negative, sum 1, such that decimate(blur(high, b)) ~= srf @ low.
 
     high: (c, H, W); low: (C, h, w); srf: (c, C) response (rows need not sum
@@ -515,17 +480,17 @@ def estimate_psf(high, low, ratio: int, srf, size: int | None = None, model: str
     'gaussian' (an isotropic Gaussian, see `estimate_gaussian_psf`).
     size: odd kernel size; default `default_psf_size` (free) or covering
     +-3 sigma and at least 2*ratio+1 (gaussian).
+    valid, border, max_lr_pixels: as in `estimate_srf`.
     Returns the PSF as a float64 (k, k) array summing to 1.
     """
     if model == "gaussian":
         sigma = estimate_gaussian_psf(high, low, ratio, srf, offsets=offsets, valid=valid,
-                                      border=border)
+                                      border=border, max_lr_pixels=max_lr_pixels)
         k = size or max(2 * ratio + 1, 2 * int(math.ceil(3 * sigma)) + 1)
         return kernels.gaussian_psf(k, sigma)
     if model != "free":
         raise ValueError(f"Unknown PSF model {model!r}: 'free' or 'gaussian'")
-    hi = _as_chw(high, "high")
-    lo = _as_chw(low, "low")
+    hi, lo, valid = _prepare(high, low, ratio, valid, max_lr_pixels)
     srf = _as_matrix(srf, "srf")
     if srf.shape != (hi.shape[0], lo.shape[0]):
         raise ValueError(f"srf shape {srf.shape} does not match ({hi.shape[0]}, {lo.shape[0]})")
@@ -543,11 +508,7 @@ def estimate_psf(high, low, ratio: int, srf, size: int | None = None, model: str
         Q += smooth * level * _psf_smoothness(k)
     if energy > 0:
         Q += energy * level * np.eye(k * k)
-    x0 = (default_psf(ratio, k) if init is None else _fit_size(np.asarray(init, float), k)).reshape(1, -1)
-    if solver == "exact":
-        b = _solve_exact(Q / level, q[None] / level, True, True)
-    else:
-        b = _solve_qp(Q / level, q[None] / level, x0, True, True, iterations=iterations)
+    b = _solve_exact(Q / level, q[None] / level, True, True)
     return b.reshape(k, k)
 
 
@@ -568,18 +529,19 @@ def _fit_size(psf: np.ndarray, k: int) -> np.ndarray:
 
 
 def estimate_gaussian_psf(high, low, ratio: int, srf, offsets=None, valid=None, border: bool = True,
-                          sigma_range=None, tol: float = 1e-3) -> float:
+                          sigma_range=None, tol: float = 1e-3,
+                          max_lr_pixels: int | None = 65536) -> float:
     """Sigma (HR pixels) of the isotropic Gaussian PSF best explaining the pair.
 
     Minimises ||decimate(blur(high, G_sigma)) - srf @ low||^2 over sigma
     (coarse log grid, then golden-section search). One parameter: robust
     under noise; real PSFs that are not Gaussian are better served by the
     free model. Kernel support +-3 sigma (at least 2*ratio+1).
-    sigma_range: (lo, hi) in HR pixels, default (0.2, 2*ratio).
+    sigma_range: (lo, hi) in HR pixels, default (0.2, 2*ratio). Other
+    arguments as in `estimate_psf`.
     Returns sigma as a float.
     """
-    hi = _as_chw(high, "high")
-    lo = _as_chw(low, "low")
+    hi, lo, valid = _prepare(high, low, ratio, valid, max_lr_pixels)
     srf = _as_matrix(srf, "srf")
     h, w = _common_lr(hi, lo, ratio)
     s_lo, s_hi = sigma_range or (0.2, 2.0 * ratio)

@@ -114,19 +114,6 @@ def _check_operators(psf, srf, c, C):
 # building blocks
 # --------------------------------------------------------------------------
 
-def test_project_simplex_is_the_projection():
-    rng = np.random.default_rng(0)
-    V = rng.standard_normal((20, 7)) * 2
-    P = est.project_simplex(V)
-    assert P.min() >= 0 and np.allclose(P.sum(1), 1)
-    np.testing.assert_allclose(est.project_simplex(np.array([[2.0, 0.0]])), [[1.0, 0.0]])
-    np.testing.assert_allclose(est.project_simplex(np.array([[0.2, 0.3, 0.5]])), [[0.2, 0.3, 0.5]])
-    # variational inequality of a projection onto a convex set: <v - p, q - p> <= 0
-    Q = rng.dirichlet(np.ones(7), size=50)
-    for v, p in zip(V, P):
-        assert np.all((Q - p) @ (v - p) <= 1e-10)
-
-
 def test_fnnls_matches_scipy_nnls():
     from scipy.optimize import nnls
     rng = np.random.default_rng(1)
@@ -141,15 +128,25 @@ def test_fnnls_matches_scipy_nnls():
         np.testing.assert_allclose(x2, ref, atol=1e-8)
 
 
-def test_exact_and_projected_gradient_solvers_agree():
+def test_simplex_solver_satisfies_kkt():
+    """Sum-to-one + non-negative QP: feasible, and optimal (KKT: the gradient
+    is equal on the support and not smaller off it)."""
     rng = np.random.default_rng(2)
     A = rng.standard_normal((60, 8))
     Q = A.T @ A / 60
     B = rng.standard_normal((3, 8))
-    ex = est._solve_exact(Q, B, True, True)
-    pg = est._solve_qp(Q, B, np.full((3, 8), 1 / 8), True, True, iterations=20000)
-    assert np.allclose(ex.sum(1), 1) and ex.min() >= 0
-    np.testing.assert_allclose(ex, pg, atol=1e-5)
+    X = est._solve_exact(Q, B, True, True)
+    assert X.min() >= 0 and np.allclose(X.sum(1), 1)
+    for x, b in zip(X, B):
+        g = Q @ x - b
+        on = x > 1e-9
+        lam = g[on].mean()
+        np.testing.assert_allclose(g[on], lam, atol=1e-5)
+        assert np.all(g[~on] >= lam - 1e-5)
+    # free (offset) entries are not constrained
+    X = est._solve_exact(Q, B, False, True, n_free=2)
+    assert X[:, :6].min() >= 0
+    np.testing.assert_allclose((X @ Q - B)[:, 6:], 0, atol=1e-8)
 
 
 def test_blur_decimate_matches_operators():
@@ -180,6 +177,11 @@ def test_noiseless_recovery_is_exact():
     np.testing.assert_allclose(S, srf, atol=1e-6)
     B = est.estimate_psf(high, low, 4, srf, size=9, smooth=0)
     np.testing.assert_allclose(B, psf, atol=1e-6)
+    # on a central window (large-scene path): the crop keeps the grid
+    B = est.estimate_psf(high, low, 4, srf, size=9, smooth=0, max_lr_pixels=81)
+    np.testing.assert_allclose(B, psf, atol=1e-6)
+    S = est.estimate_srf(high, low, 4, psf=psf, smooth=0, spread=0, max_lr_pixels=81)
+    np.testing.assert_allclose(S, srf, atol=1e-6)
 
 
 def test_gaussian_psf_fit_finds_sigma():
