@@ -389,17 +389,26 @@ def _initial_endmembers(hsi: np.ndarray, m: int, init: str, seed: int) -> np.nda
     return np.maximum(Y[:, idx], 1e-6)
 
 
-def _mu_h(W, H, Y, delta, iters, eps=1e-12):
-    """Multiplicative updates of H (sum-to-one row ``delta`` appended to W and Y)."""
+def _mu_h(W, H, Y, delta, iters, eps=1e-12, chunk: int = 16384):
+    """Multiplicative updates of H (sum-to-one row ``delta`` appended to W and Y).
+
+    Columns are independent given W, so they are updated in chunks: all
+    iterations of a chunk run while it sits in cache (large MSIs run several
+    times faster than whole-array updates, with bounded temporaries). H is
+    updated in place and returned.
+    """
     if delta > 0:
         Wa = np.vstack([W, np.full((1, W.shape[1]), delta)])
-        WtY = Wa.T @ np.vstack([Y, np.full((1, Y.shape[1]), delta)])
     else:
         Wa = W
-        WtY = Wa.T @ Y
     WtW = Wa.T @ Wa
-    for _ in range(iters):
-        H *= WtY / (WtW @ H + eps)
+    Wt = W.T
+    extra = Wa[-1][:, None] * delta if delta > 0 else 0.0  # W^T of the appended row times delta
+    for s in range(0, H.shape[1], chunk):
+        h = H[:, s:s + chunk]
+        wty = Wt @ Y[:, s:s + chunk] + extra
+        for _ in range(iters):
+            h *= wty / (WtW @ h + eps)
     return H
 
 
@@ -465,7 +474,7 @@ def _estimate_srf(msi, hsi, ratio, psf, phase):
 
 
 def cnmf(msi, hsi, ratio: int, srf=None, psf=None, n_endmembers: int | None = None, seed: int = 0,
-         phase: float = 0.0, init: str = "spa", delta: float = 0.5, inner_iters: int = 200,
+         phase: float = 0.0, init: str = "spa", delta: float = 0.5, inner_iters: int = 100,
          outer_iters: int = 6, tol: float = 1e-3, progress: ProgressFn = None) -> np.ndarray:
     """Coupled NMF fusion of a low-res HSI and a high-res MSI (Yokoya et al. 2012).
 
