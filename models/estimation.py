@@ -89,22 +89,38 @@ def _as_matrix(a, name: str) -> np.ndarray:
     return a
 
 
-def default_psf(ratio: int, size: int | None = None) -> np.ndarray:
+def shifted_gaussian(size: int, sigma: float, dy: float = 0.0, dx: float = 0.0) -> np.ndarray:
+    """(size, size) Gaussian kernel, sum 1, centred (dy, dx) pixels off the
+    kernel centre (convolution: output pixel y reads input pixels y - dy)."""
+    ax = np.arange(size, dtype=np.float64) - (size - 1) / 2.0
+    gy = np.exp(-((ax - dy) ** 2) / (2.0 * sigma ** 2))
+    gx = np.exp(-((ax - dx) ** 2) / (2.0 * sigma ** 2))
+    k = np.outer(gy, gx)
+    return k / k.sum()
+
+
+def default_psf(ratio: int, size: int | None = None, phase: float = 0.0) -> np.ndarray:
     """Gaussian whose FWHM equals the ratio (the usual starting guess), (k,k), sum 1.
 
-    Default size 2*ratio+1 (9 for ratio 4: BENCHMARK.md's gauss9)."""
+    ``phase``: HR coordinate of LR pixel 0's centre (0 for the project's
+    convention, (r-1)/2 for LR pixels centred on r x r blocks); the kernel is
+    then centred at -phase so that decimation at 0, r, 2r... samples the
+    blur around each block centre. Default size 2*ratio+1 (9 for ratio 4:
+    BENCHMARK.md's gauss9), widened by the shift."""
     sigma = ratio / (2.0 * math.sqrt(2.0 * math.log(2.0)))
-    return kernels.gaussian_psf(size or 2 * ratio + 1, sigma)
+    size = size or 2 * ratio + 1 + 2 * int(math.ceil(abs(phase)))
+    return shifted_gaussian(size, sigma, -phase, -phase)
 
 
-def default_psf_size(ratio: int) -> int:
-    """Default free-PSF size: 2*floor(1.5*ratio)+1 (13 for ratio 4).
+def default_psf_size(ratio: int, phase: float = 0.0) -> int:
+    """Default free-PSF size: 2*floor(1.5*ratio)+1 (13 for ratio 4), plus
+    2*ceil(|phase|) for grids whose LR pixels are off the HR pixels r*i.
 
     Wider than gauss9's 9 so that PSFs broader than FWHM = ratio (e.g. an
     MTF-matched Gaussian with gain 0.3, sigma 2.0 at ratio 4) fit; measured
     on simulated Jasper/Samson pairs: 5-6 % error for gauss9 with 13 taps
     (4-6 % with 9), 7 % for sigma 2.2 (19-23 % with 9)."""
-    return 2 * int(1.5 * ratio) + 1
+    return 2 * int(1.5 * ratio) + 1 + 2 * int(math.ceil(abs(phase)))
 
 
 def _fnnls(Q: np.ndarray, b: np.ndarray, free: np.ndarray | None = None, tol: float = 1e-12,
@@ -469,45 +485,42 @@ def _psf_target(lo, srf, offsets, h, w):
 
 def estimate_psf(high, low, ratio: int, srf, size: int | None = None, model: str = "free",
                  smooth: float = 1e-3, energy: float = 0.0, offsets=None, valid=None,
-                 border: bool = True, max_lr_pixels: int | None = 65536) -> np.ndarray:
+                 border: bool = True, phase: float = 0.0, fit_shift: bool = False,
+                 max_lr_pixels: int | None = 65536) -> np.ndarray:
     """PSF b (k, k), non-negative, sum 1, such that decimate(blur(high, b)) ~= srf @ low.
 
     high: (c, H, W); low: (C, h, w); srf: (c, C) response (rows need not sum
     to 1, e.g. with gains); offsets: optional (c,) offsets (high = R low + o).
     model: 'free' (every tap, constrained least squares with a small
     smoothness penalty ``smooth`` on adjacent-tap differences and a ridge
-    ``energy``, both relative to the Gram matrix's mean diagonal) or
-    'gaussian' (an isotropic Gaussian, see `estimate_gaussian_psf`).
-    size: odd kernel size; default `default_psf_size` (free) or covering
-    +-3 sigma and at least 2*ratio+1 (gaussian).
+    ``energy``, both relative to the Gram matrix's mean diagonal; follows
+    any shift of the grids by itself) or 'gaussian' (isotropic Gaussian
+    centred at -phase, or at a fitted centre with ``fit_shift``; see
+    `estimate_gaussian_psf`).
+    phase: HR coordinate of LR pixel 0's centre (0: BENCHMARK.md's
+    convention; (ratio-1)/2 for LR pixels centred on r x r blocks, e.g. the
+    *_reduced_256.mat files).
+    size: odd kernel size; default `default_psf_size(ratio, phase)`.
     valid, border, max_lr_pixels: as in `estimate_srf`.
     Returns the PSF as a float64 (k, k) array summing to 1.
     """
     if model == "gaussian":
-        sigma = estimate_gaussian_psf(high, low, ratio, srf, offsets=offsets, valid=valid,
-                                      border=border, max_lr_pixels=max_lr_pixels)
-        k = size or max(2 * ratio + 1, 2 * int(math.ceil(3 * sigma)) + 1)
-        return kernels.gaussian_psf(k, sigma)
+        k = size or default_psf_size(ratio, phase + (1.0 if fit_shift else 0.0))
+        sigma, dy, dx = estimate_gaussian_psf(high, low, ratio, srf, offsets=offsets, valid=valid,
+                                              border=border, phase=phase, fit_shift=fit_shift,
+                                              size=k, max_lr_pixels=max_lr_pixels)
+        return shifted_gaussian(k, sigma, dy, dx)
     if model != "free":
         raise ValueError(f"Unknown PSF model {model!r}: 'free' or 'gaussian'")
     hi, lo, valid = _prepare(high, low, ratio, valid, max_lr_pixels)
     srf = _as_matrix(srf, "srf")
-    if srf.shape != (hi.shape[0], lo.shape[0]):
-        raise ValueError(f"srf shape {srf.shape} does not match ({hi.shape[0]}, {lo.shape[0]})")
-    k = size or default_psf_size(ratio)
-    if k % 2 != 1:
-        raise ValueError("PSF size must be odd")
-    h, w = _common_lr(hi, lo, ratio)
-    m = _valid_lr_mask((h, w), ratio, hi.shape[1], hi.shape[2], k // 2, border, valid)
-    y = _psf_target(lo, srf, offsets, h, w)
-    Q, q, n = _psf_normal_equations(hi, y, ratio, k, m)
-    Q /= n
-    q /= n
+    k = size or default_psf_size(ratio, phase)
+    Q, q = _psf_quadratic(hi, lo, ratio, srf, offsets, k, valid, border)
     level = float(np.trace(Q)) / (k * k)
     if smooth > 0:
-        Q += smooth * level * _psf_smoothness(k)
+        Q = Q + smooth * level * _psf_smoothness(k)
     if energy > 0:
-        Q += energy * level * np.eye(k * k)
+        Q = Q + energy * level * np.eye(k * k)
     b = _solve_exact(Q / level, q[None] / level, True, True)
     return b.reshape(k, k)
 
@@ -528,52 +541,76 @@ def _fit_size(psf: np.ndarray, k: int) -> np.ndarray:
     return out / s if s > 0 else default_psf(2, k)
 
 
-def estimate_gaussian_psf(high, low, ratio: int, srf, offsets=None, valid=None, border: bool = True,
-                          sigma_range=None, tol: float = 1e-3,
-                          max_lr_pixels: int | None = 65536) -> float:
-    """Sigma (HR pixels) of the isotropic Gaussian PSF best explaining the pair.
-
-    Minimises ||decimate(blur(high, G_sigma)) - srf @ low||^2 over sigma
-    (coarse log grid, then golden-section search). One parameter: robust
-    under noise; real PSFs that are not Gaussian are better served by the
-    free model. Kernel support +-3 sigma (at least 2*ratio+1).
-    sigma_range: (lo, hi) in HR pixels, default (0.2, 2*ratio). Other
-    arguments as in `estimate_psf`.
-    Returns sigma as a float.
-    """
-    hi, lo, valid = _prepare(high, low, ratio, valid, max_lr_pixels)
-    srf = _as_matrix(srf, "srf")
-    h, w = _common_lr(hi, lo, ratio)
-    s_lo, s_hi = sigma_range or (0.2, 2.0 * ratio)
-    k_max = max(2 * ratio + 1, 2 * int(math.ceil(3 * s_hi)) + 1)
-    m = _valid_lr_mask((h, w), ratio, hi.shape[1], hi.shape[2], (2 * ratio + 1) // 2, border, valid)
-    y = _psf_target(lo, srf, offsets, h, w)[:, m]
-
-    def cost(log_s):
-        s = math.exp(log_s)
-        k = max(2 * ratio + 1, 2 * int(math.ceil(3 * s)) + 1)
-        k = min(k, k_max)
-        pred = blur_decimate(hi, kernels.gaussian_psf(k, s), ratio)[:, :h, :w][:, m]
-        return float(np.sum((pred - y) ** 2))
-
-    grid = np.linspace(math.log(s_lo), math.log(s_hi), 25)
-    costs = [cost(g) for g in grid]
-    i = int(np.argmin(costs))
-    a = grid[max(i - 1, 0)]
-    b = grid[min(i + 1, grid.size - 1)]
+def _golden(f, a: float, b: float, tol: float):
+    """Minimiser of a unimodal f on [a, b] (golden-section search)."""
     gr = (math.sqrt(5.0) - 1.0) / 2.0
     x1, x2 = b - gr * (b - a), a + gr * (b - a)
-    f1, f2 = cost(x1), cost(x2)
+    f1, f2 = f(x1), f(x2)
     while b - a > tol:
         if f1 < f2:
             b, x2, f2 = x2, x1, f1
             x1 = b - gr * (b - a)
-            f1 = cost(x1)
+            f1 = f(x1)
         else:
             a, x1, f1 = x1, x2, f2
             x2 = a + gr * (b - a)
-            f2 = cost(x2)
-    return float(math.exp(0.5 * (a + b)))
+            f2 = f(x2)
+    return 0.5 * (a + b)
+
+
+def estimate_gaussian_psf(high, low, ratio: int, srf, offsets=None, valid=None, border: bool = True,
+                          phase: float = 0.0, fit_shift: bool = False, size: int | None = None,
+                          max_lr_pixels: int | None = 65536, tol: float = 1e-3):
+    """Isotropic Gaussian PSF best explaining the pair: ``(sigma, dy, dx)``.
+
+    Minimises ||decimate(blur(high, G)) - srf @ low||^2 over sigma (HR
+    pixels), with G centred at (dy, dx) = (-phase, -phase) or, with
+    ``fit_shift``, over the centre as well (sub-pixel misregistration
+    between the products). The cost is the free model's quadratic form in
+    the kernel taps, so each trial kernel costs one small matrix product:
+    log-grid then golden-section search on sigma, coordinate-wise on the
+    shifts. One to three parameters: robust under noise; PSFs that are not
+    Gaussian are better served by the free model.
+    size: odd kernel size (truncation; default `default_psf_size`, which
+    also bounds sigma to about size/5). Other arguments as in `estimate_psf`.
+    Returns floats (sigma, dy, dx); `shifted_gaussian(size, sigma, dy, dx)`
+    gives the kernel.
+    """
+    hi, lo, valid = _prepare(high, low, ratio, valid, max_lr_pixels)
+    srf = _as_matrix(srf, "srf")
+    k = size or default_psf_size(ratio, phase + (1.0 if fit_shift else 0.0))
+    Q, q = _psf_quadratic(hi, lo, ratio, srf, offsets, k, valid, border)
+
+    def cost(sig, dy, dx):
+        b = shifted_gaussian(k, sig, dy, dx).ravel()
+        return float(b @ Q @ b - 2.0 * q @ b)
+
+    dy = dx = -float(phase)
+    s_max = max(0.5, (k // 2 - abs(phase)) / 2.0)
+    grid = np.linspace(math.log(0.2), math.log(s_max), 25)
+    i = int(np.argmin([cost(math.exp(g), dy, dx) for g in grid]))
+    lo_g, hi_g = grid[max(i - 1, 0)], grid[min(i + 1, grid.size - 1)]
+    sigma = math.exp(_golden(lambda g: cost(math.exp(g), dy, dx), lo_g, hi_g, tol))
+    if fit_shift:
+        for _ in range(3):
+            dy = _golden(lambda d: cost(sigma, d, dx), -phase - 1.0, -phase + 1.0, tol)
+            dx = _golden(lambda d: cost(sigma, dy, d), -phase - 1.0, -phase + 1.0, tol)
+            sigma = math.exp(_golden(lambda g: cost(math.exp(g), dy, dx),
+                                     math.log(max(0.2, sigma / 1.5)), math.log(min(s_max, sigma * 1.5)), tol))
+    return float(sigma), float(dy), float(dx)
+
+
+def _psf_quadratic(hi, lo, ratio, srf, offsets, k, valid, border):
+    """Normalised Gram matrix (k^2, k^2) and vector (k^2,) of the PSF fit."""
+    if srf.shape != (hi.shape[0], lo.shape[0]):
+        raise ValueError(f"srf shape {srf.shape} does not match ({hi.shape[0]}, {lo.shape[0]})")
+    if k % 2 != 1:
+        raise ValueError("PSF size must be odd")
+    h, w = _common_lr(hi, lo, ratio)
+    m = _valid_lr_mask((h, w), ratio, hi.shape[1], hi.shape[2], k // 2, border, valid)
+    y = _psf_target(lo, srf, offsets, h, w)
+    Q, q, n = _psf_normal_equations(hi, y, ratio, k, m)
+    return Q / n, q / n
 
 
 # --------------------------------------------------------------------------
@@ -583,26 +620,32 @@ def estimate_gaussian_psf(high, low, ratio: int, srf, offsets=None, valid=None, 
 def estimate_psf_srf(high, low, ratio: int, iterations: int = 8, psf_size: int | None = None,
                      psf_model: str = "gaussian", smooth_srf: float = 3e-3, smooth_psf: float = 1e-3,
                      spread: float = 1e-6, wavelengths=None, sum_to_one: bool = True,
-                     offset: bool = False, valid=None, border: bool = True, tol: float = 1e-3,
+                     offset: bool = False, valid=None, border: bool = True, phase: float = 0.0,
+                     fit_shift: bool = False, tol: float = 1e-3,
+                     max_lr_pixels: int | None = 65536,
                      progress: Callable[[float, str], None] | None = None):
     """Blind estimation of both operators by alternation (the methods' entry point).
 
-    Starts from a Gaussian PSF with FWHM = ratio, then alternates
-    `estimate_srf` (given the PSF) and `estimate_psf` (given the SRF), at most
-    ``iterations`` times, each SRF solve warm-started, until the PSF changes
-    by less than ``tol`` (relative L2).
+    Starts from a Gaussian PSF with FWHM = ratio (centred at -phase), then
+    alternates `estimate_srf` (given the PSF) and `estimate_psf` (given the
+    SRF), at most ``iterations`` times, each SRF solve warm-started, until
+    the PSF changes by less than ``tol`` (relative L2).
     psf_model: 'gaussian' (default: one sigma, the most accurate under noise
-    when the true PSF is close to Gaussian) or 'free' (every tap of a
-    ``psf_size`` kernel, default_psf_size(ratio): for non-Gaussian or
-    slightly shifted PSFs). Other arguments as in those functions;
-    ``progress(fraction, message)`` may raise to cancel.
+    when the true PSF is close to Gaussian; ``fit_shift`` also fits its
+    centre) or 'free' (every tap of a ``psf_size`` kernel, default
+    `default_psf_size(ratio, phase)`: non-Gaussian or shifted PSFs).
+    phase: HR coordinate of LR pixel 0's centre: 0 for BENCHMARK.md's
+    simulations, (ratio-1)/2 when LR pixels are centred on r x r blocks.
+    Pass ``wavelengths`` (band centres, nm) whenever known: the SRF priors
+    are then physical (Samson without them: SRF error 0.30 instead of 0.16).
+    Other arguments as in those functions; ``progress(fraction, message)``
+    may raise to cancel.
     Returns ``(psf (k,k), srf (c,C))`` float64 arrays, or
     ``(psf, srf, offsets)`` when ``offset``.
     """
-    hi = _as_chw(high, "high")
-    lo = _as_chw(low, "low")
-    k = psf_size or default_psf_size(ratio)
-    psf = default_psf(ratio, k)
+    hi, lo, valid = _prepare(high, low, ratio, valid, max_lr_pixels)
+    k = psf_size or default_psf_size(ratio, phase + (1.0 if fit_shift and psf_model == "gaussian" else 0.0))
+    psf = default_psf(ratio, k, phase)
     srf = None
     offs = None
     n_it = max(1, iterations)
@@ -611,13 +654,12 @@ def estimate_psf_srf(high, low, ratio: int, iterations: int = 8, psf_size: int |
             progress(it / n_it, f"estimating SRF and PSF ({it + 1}/{n_it})")
         res = estimate_srf(hi, lo, ratio, psf=psf, sum_to_one=sum_to_one, smooth=smooth_srf,
                            wavelengths=wavelengths, offset=offset, valid=valid, border=border,
-                           spread=spread, init=srf)
+                           spread=spread, init=srf, max_lr_pixels=None)
         srf, offs = (res if offset else (res, None))
-        new = estimate_psf(hi, lo, ratio, srf, size=psf_size if psf_model == "gaussian" else k,
-                           model=psf_model, smooth=smooth_psf, offsets=offs, valid=valid,
-                           border=border)
-        kk = max(new.shape[0], psf.shape[0])
-        change = np.linalg.norm(_fit_size(new, kk) - _fit_size(psf, kk)) / np.linalg.norm(new)
+        new = estimate_psf(hi, lo, ratio, srf, size=k, model=psf_model, smooth=smooth_psf,
+                           offsets=offs, valid=valid, border=border, phase=phase,
+                           fit_shift=fit_shift, max_lr_pixels=None)
+        change = np.linalg.norm(new - psf) / np.linalg.norm(new)
         psf = new
         if change < tol:
             break
