@@ -52,7 +52,8 @@ from . import kernels
 
 __all__ = [
     "estimate_srf", "estimate_psf", "estimate_gaussian_psf", "estimate_psf_srf",
-    "srf_centroids", "blur_decimate", "default_psf", "default_psf_size",
+    "srf_centroids", "blur_decimate", "default_psf", "default_psf_size", "shifted_gaussian",
+    "pad_psf", "psf_relative_error",
 ]
 
 
@@ -244,8 +245,8 @@ def _prepare(high, low, ratio: int, valid, max_lr_pixels: int | None):
     grid convention (LR pixel i on HR pixel r*i) is kept."""
     hi = _as_chw(high, "high")
     lo = _as_chw(low, "low")
-    if ratio < 1 or int(ratio) != ratio:
-        raise ValueError("ratio must be a positive integer")
+    if int(ratio) != ratio or ratio < 1:
+        raise ValueError(f"ratio must be a positive integer, got {ratio}")
     h, w = _common_lr(hi, lo, ratio)
     if max_lr_pixels is None or h * w <= max_lr_pixels:
         return hi, lo, valid
@@ -276,7 +277,7 @@ def blur_decimate(high, psf, ratio: int) -> np.ndarray:
     decimating), symmetric padding, true convolution. float64.
     """
     x = _as_chw(high, "high")
-    psf = np.asarray(psf, dtype=np.float64)
+    psf = _as_matrix(psf, "psf")
     k = psf.shape[0]
     half = k // 2
     H, W = x.shape[1:]
@@ -525,12 +526,11 @@ def estimate_psf(high, low, ratio: int, srf, size: int | None = None, model: str
     return b.reshape(k, k)
 
 
-def _fit_size(psf: np.ndarray, k: int) -> np.ndarray:
-    """Crop or zero-pad a (k0, k0) kernel to (k, k), renormalised."""
+def pad_psf(psf, k: int) -> np.ndarray:
+    """Centre-crop or zero-pad a (k0, k0) kernel to (k, k) (odd k), renormalised to sum 1."""
+    psf = _as_matrix(psf, "psf")
     k0 = psf.shape[0]
-    if k0 == k:
-        out = psf.copy()
-    elif k0 > k:
+    if k0 >= k:
         d = (k0 - k) // 2
         out = psf[d:d + k, d:d + k].copy()
     else:
@@ -538,7 +538,16 @@ def _fit_size(psf: np.ndarray, k: int) -> np.ndarray:
         out = np.zeros((k, k))
         out[d:d + k0, d:d + k0] = psf
     s = out.sum()
-    return out / s if s > 0 else default_psf(2, k)
+    if s <= 0:
+        raise ValueError("PSF has no mass inside the requested size")
+    return out / s
+
+
+def psf_relative_error(psf, reference) -> float:
+    """||psf - reference||_2 / ||reference||_2 after padding both to a common size."""
+    k = max(np.shape(psf)[0], np.shape(reference)[0])
+    ref = pad_psf(reference, k)
+    return float(np.linalg.norm(pad_psf(psf, k) - ref) / np.linalg.norm(ref))
 
 
 def _golden(f, a: float, b: float, tol: float):
