@@ -389,7 +389,7 @@ def _initial_endmembers(hsi: np.ndarray, m: int, init: str, seed: int) -> np.nda
     return np.maximum(Y[:, idx], 1e-6)
 
 
-def _mu_h(W, H, Y, delta, iters, eps=1e-12, chunk: int = 16384):
+def _mu_h(W, H, Y, delta, iters, eps=1e-12, chunk: int = 2048):
     """Multiplicative updates of H (sum-to-one row ``delta`` appended to W and Y).
 
     Columns are independent given W, so they are updated in chunks: all
@@ -401,14 +401,19 @@ def _mu_h(W, H, Y, delta, iters, eps=1e-12, chunk: int = 16384):
         Wa = np.vstack([W, np.full((1, W.shape[1]), delta)])
     else:
         Wa = W
+    # W^T W H costs m^2 per pixel, Wa^T (Wa H) 2 d m: cheaper when the data
+    # have fewer rows than endmembers (an MSI: d = c + 1 <= 5)
+    factored = Wa.shape[0] < Wa.shape[1] / 2
     WtW = Wa.T @ Wa
-    Wt = W.T
+    WaT = np.ascontiguousarray(Wa.T)
     extra = Wa[-1][:, None] * delta if delta > 0 else 0.0  # W^T of the appended row times delta
     for s in range(0, H.shape[1], chunk):
         h = H[:, s:s + chunk]
-        wty = Wt @ Y[:, s:s + chunk] + extra
+        wty = W.T @ Y[:, s:s + chunk] + extra
         for _ in range(iters):
-            h *= wty / (WtW @ h + eps)
+            den = WaT @ (Wa @ h) if factored else WtW @ h
+            den += eps
+            h *= wty / den
     return H
 
 
