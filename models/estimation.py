@@ -237,26 +237,44 @@ def _valid_lr_mask(shape_lr, ratio: int, H: int, W: int, half: int, border: bool
     return m
 
 
+def _chw_view(x):
+    """(C,H,W) view of an array/tensor given as (C,H,W), (1,C,H,W) or (H,W), no copy."""
+    if len(x.shape) == 4 and x.shape[0] == 1:
+        x = x[0]
+    if len(x.shape) == 2:
+        x = x[None]
+    return x
+
+
 def _prepare(high, low, ratio: int, valid, max_lr_pixels: int | None):
     """Inputs as float64 (C,H,W) arrays, cropped to a central window of at
     most ``max_lr_pixels`` LR pixels (and the HR pixels it covers) so that
     large scenes cost seconds: a few hundred thousand pixels already
-    determine a few hundred unknowns. The crop starts on an LR pixel, so the
-    grid convention (LR pixel i on HR pixel r*i) is kept."""
-    hi = _as_chw(high, "high")
-    lo = _as_chw(low, "low")
+    determine a few hundred unknowns. The crop is taken before the float64
+    conversion (a 1000x1000x200 cube is never copied whole) and starts on an
+    LR pixel, so the grid convention (LR pixel i on HR pixel r*i) is kept."""
     if int(ratio) != ratio or ratio < 1:
         raise ValueError(f"ratio must be a positive integer, got {ratio}")
-    h, w = _common_lr(hi, lo, ratio)
-    if max_lr_pixels is None or h * w <= max_lr_pixels:
-        return hi, lo, valid
-    scale = math.sqrt(max_lr_pixels / (h * w))
-    hh, ww = max(8, int(h * scale)), max(8, int(w * scale))
-    i0, j0 = (h - hh) // 2, (w - ww) // 2
-    lo = lo[:, i0:i0 + hh, j0:j0 + ww]
-    hi = hi[:, ratio * i0:ratio * (i0 + hh), ratio * j0:ratio * (j0 + ww)]
-    if valid is not None:
-        valid = np.asarray(valid, dtype=bool)[i0:i0 + hh, j0:j0 + ww]
+    if not hasattr(high, "shape"):
+        high = np.asarray(high)
+    if not hasattr(low, "shape"):
+        low = np.asarray(low)
+    hv, lv = _chw_view(high), _chw_view(low)
+    if len(hv.shape) == 3 and len(lv.shape) == 3:
+        H, W = hv.shape[1:]
+        h = min(lv.shape[1], -(-H // ratio))
+        w = min(lv.shape[2], -(-W // ratio))
+        if max_lr_pixels is not None and h * w > max_lr_pixels:
+            scale = math.sqrt(max_lr_pixels / (h * w))
+            hh, ww = max(8, int(h * scale)), max(8, int(w * scale))
+            i0, j0 = (h - hh) // 2, (w - ww) // 2
+            lv = lv[:, i0:i0 + hh, j0:j0 + ww]
+            hv = hv[:, ratio * i0:ratio * (i0 + hh), ratio * j0:ratio * (j0 + ww)]
+            if valid is not None:
+                valid = np.asarray(valid, dtype=bool)[i0:i0 + hh, j0:j0 + ww]
+    hi = _as_chw(hv, "high")
+    lo = _as_chw(lv, "low")
+    _common_lr(hi, lo, ratio)
     return hi, lo, valid
 
 
