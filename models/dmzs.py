@@ -1,0 +1,538 @@
+"""DM-ZS: hyperspectral pansharpening with a frozen 3-channel diffusion prior,
+zero-shot guidance and neural spatial-spectral decomposition (NSSD).
+
+Written from the description of Xiao et al. (CVPR), which extends PLRDiff
+(Rui et al., 2024). Inputs: LR-HSI Y (1, C, h, w) and PAN P (1, 1, H, W) with
+H = r h, W = r w, both scaled to about [0, 1]. Forward model (grid convention
+of BENCHMARK.md, LR pixel i centred on HR pixel r i + phase):
+
+    Y = tau(X) = decimate(blur(X, psf), r),   P = R X   (R: (1, C) PAN response)
+
+Pipeline of `fuse`:
+1. Operators: R (and the PSF when not given) are estimated blindly
+   (models/estimation.py) unless given.
+2. Zero-shot guidance f_psi(Y, P) (`GuideNet`): trained on the input pair at
+   reduced scale (target Y; inputs tau(Y) and tau(P)), then applied at full
+   scale: X_g = f_psi(Y, P).
+3. A fixed PLRDiff-style mapping X = E a(A): three LR-HSI bands are selected
+   (successive projections), E (C, 3) is their least-squares fit to all bands;
+   a(A) = s (A + 1) / 2 undoes the [-1, 1] scaling of the prior's images.
+4. Guided sampling of the frozen prior over strided steps of the exp schedule:
+   A0_hat from the predicted noise; guidance loss
+       L = ||tau(M(A0_hat)) - Y||^2 + ||R M(A0_hat) - P||^2 + lambda1 ||M(A0_hat) - X_g||^2
+   (means over pixels); A_{t-1} = DDIM step - scale * grad_{A_t} sqrt(L)/||.||
+   (gradient through the prior, or w.r.t. A0_hat: `grad_through_prior`).
+   M is E until the NSSD has been fitted (after `nssd_start` of the steps),
+   then the NSSD, refitted every `nssd_every` steps (alternation of Algorithm 1).
+5. NSSD M(A) = C_theta1(A) x_3 D_theta2(Y): a small U-Net maps A to r
+   spatial maps, fully connected layers with sigmoids map each band's
+   flattened LR image to r spectral coefficients; fitted with loss (14)
+   ||tau(M) - Y||^2 + lambda2 ||R M - P||^2 (+ `nssd_guide_weight` times the
+   f_psi term, 0 in the paper preset). Output: X = M(A_0).
+
+The ablations of the paper's Table 4 are config switches: `use_guide`
+(lambda1 term and f_psi), `use_nssd` (keep E to the end).
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from . import diffusion, estimation, operators
+from .config import param
+from .device import generator as make_generator
+from .device import select_device
+from .progress import null_progress, scoped
+
+
+@dataclass
+class DMZSConfig:
+    """DM-ZS settings; defaults are CPU-fast, PRESETS['paper'] follows the paper."""
+    prior: str = param("bundled", "Diffusion prior: 'bundled', 'scene' (trained on this scene) or a checkpoint file.",
+                       expose=False)
+    steps: int = param(20, "Sampling steps (strided over the 1000-step exp schedule).", 2, 1000)
+    guidance_scale: float = param(1.0, "Strength of the likelihood guidance (lambda; 0: unguided sampling).", 0.0, 100.0)
+    grad_through_prior: bool = param(False, "Guidance gradient w.r.t. A_t through the prior (DPS; slower) "
+                                     "instead of gradient steps on the predicted clean image.")
+    guidance_lr: float = param(0.1, "Step size (Adam) of the gradient steps on the predicted clean image.",
+                               0.0, 10.0)
+    guidance_inner: int = param(5, "Gradient steps on the predicted clean image per sampling step.", 1, 1000)
+    eta: float = param(1.0, "DDIM eta (1: ancestral sampling, 0: deterministic).", 0.0, 1.0)
+    use_guide: bool = param(True, "Use the zero-shot guidance network f_psi (lambda1 term).")
+    lambda1: float = param(0.1, "Weight of the f_psi term of the guidance.", 0.0, 100.0)
+    lambda2: float = param(1.0, "Weight of the PAN term of the NSSD loss.", 0.0, 100.0)
+    guide_iters: int = param(600, "Training iterations of f_psi (reduced scale).", 0, 100000)
+    guide_width: int = param(64, "Channels of f_psi's hidden layers.", 8, 512)
+    guide_layers: int = param(4, "Convolution layers of f_psi.", 2, 16)
+    guide_lr: float = param(1e-3, "Adam learning rate of f_psi (decayed by 0.8 every 1000 iterations).", 1e-6, 1.0)
+    guide_deg_weight: float = param(0.1, "Weight of f_psi's spatial/spectral degradation L1 terms.", 0.0, 10.0)
+    use_nssd: bool = param(True, "Map the detail image to the HSI with the NSSD (else the fixed E).")
+    rank: int = param(20, "NSSD rank r (spatial maps / spectral factors).", 1, 256)
+    nssd_width: int = param(24, "Channels of the NSSD spatial U-Net.", 4, 256)
+    nssd_lr: float = param(1e-3, "Adam learning rate of the NSSD.", 1e-6, 1.0)
+    nssd_first_iters: int = param(300, "NSSD iterations of its first fit.", 1, 100000)
+    nssd_iters: int = param(30, "NSSD iterations at each later update.", 0, 100000)
+    nssd_start: float = param(0.5, "Fraction of the sampling steps after which the NSSD replaces E.", 0.0, 1.0)
+    nssd_every: int = param(4, "Refit the NSSD every this many steps once it is active.", 1, 1000)
+    nssd_final_iters: int = param(100, "NSSD iterations on the final detail image.", 0, 100000)
+    nssd_guide_weight: float = param(0.1, "Weight of the f_psi term in the NSSD loss (0: the paper's Eq. 14).",
+                                     0.0, 100.0)
+    scene_prior_iters: int = param(300, "Training iterations of a 'scene' prior.", 10, 100000)
+    srf_sum_to_one: bool = param(False, "Constrain an estimated PAN response to sum to one (same radiometric scale).")
+    seed: int = param(0, "Random seed.", expose=False)
+    device: str = param("auto", "auto, cpu or cuda.", expose=False)
+
+    PRESETS = {
+        "paper": {"steps": 100, "grad_through_prior": True, "guidance_scale": 1.0, "guide_iters": 2000, "guide_width": 128, "guide_layers": 5,
+                  "rank": 20, "nssd_width": 32, "nssd_first_iters": 1000, "nssd_iters": 100,
+                  "nssd_final_iters": 500, "nssd_guide_weight": 0.0, "nssd_every": 10},
+    }
+
+
+# --------------------------------------------------------------------------
+# operators
+# --------------------------------------------------------------------------
+
+class Degradation:
+    """tau (blur + decimation from ``phase``) and the PAN response R, on one device."""
+
+    def __init__(self, psf, srf, ratio: int, phase: int, like: torch.Tensor):
+        self.psf = torch.as_tensor(np.asarray(psf), dtype=like.dtype, device=like.device)
+        self.srf = torch.as_tensor(np.asarray(srf), dtype=like.dtype, device=like.device).reshape(1, -1)
+        self.ratio, self.phase = int(ratio), int(phase)
+
+    def tau(self, x: torch.Tensor) -> torch.Tensor:
+        """(B, C, H, W) -> (B, C, ceil((H - phase)/r), ...)."""
+        p = self.phase
+        return operators.blur(x, self.psf)[..., p::self.ratio, p::self.ratio]
+
+    def pan(self, x: torch.Tensor) -> torch.Tensor:
+        """(B, C, H, W) -> (B, 1, H, W)."""
+        return operators.apply_srf(x, self.srf)
+
+
+# --------------------------------------------------------------------------
+# zero-shot guidance f_psi
+# --------------------------------------------------------------------------
+
+class GuideNet(nn.Module):
+    """f_psi(Y, P): upsample Y by r, then 3x3 convs with the PAN concatenated before each, residual.
+
+    forward(y_up (B, C, H, W) already upsampled, pan (B, 1, H, W)) -> (B, C, H, W).
+    """
+
+    def __init__(self, bands: int, width: int = 64, layers: int = 4):
+        super().__init__()
+        chans = [bands] + [width] * (layers - 1) + [bands]
+        self.convs = nn.ModuleList(nn.Conv2d(chans[i] + 1, chans[i + 1], 3, padding=1) for i in range(layers))
+        # start as the identity (residual of an upsampled input): training refines from bicubic
+        nn.init.zeros_(self.convs[-1].weight)
+        nn.init.zeros_(self.convs[-1].bias)
+
+    def forward(self, y_up: torch.Tensor, pan: torch.Tensor) -> torch.Tensor:
+        h = y_up
+        for i, conv in enumerate(self.convs):
+            h = conv(torch.cat([h, pan], dim=1))
+            if i < len(self.convs) - 1:
+                h = F.leaky_relu(h, 0.2)
+        return y_up + h
+
+
+def _up(y: torch.Tensor, ratio: int, phase: float, size) -> torch.Tensor:
+    return operators.upsample(y, ratio, phase)[..., :size[0], :size[1]]
+
+
+def train_guide(hsi: torch.Tensor, pan: torch.Tensor, op: Degradation, config: DMZSConfig,
+                progress=None) -> tuple[GuideNet, dict]:
+    """Train f_psi at reduced scale on the input pair ("invariance among scales").
+
+    Inputs tau0(Y) (the LR-HSI degraded once more, decimated from 0 on its own
+    grid) and tau(P) (the PAN degraded onto the LR-HSI grid); target Y. Loss:
+    L1(out, Y) + w (L1(tau0(out), tau0(Y)) + L1(R out, tau(P))). Adam with lr
+    decayed by 0.8 every 1000 iterations. Returns (net, info with losses and
+    the reduced-scale PSNR of bicubic and of f_psi).
+    """
+    progress = progress or null_progress
+    r = op.ratio
+    lr_op = Degradation(op.psf, op.srf, r, 0, hsi)
+    y_lr = lr_op.tau(hsi)
+    p_lr = op.tau(pan)[..., :hsi.shape[-2], :hsi.shape[-1]]
+    y_up = _up(y_lr, r, 0.0, hsi.shape[-2:])
+    net = GuideNet(hsi.shape[1], config.guide_width, config.guide_layers).to(hsi.device)
+    opt = torch.optim.Adam(net.parameters(), lr=config.guide_lr)
+    sched = torch.optim.lr_scheduler.StepLR(opt, 1000, 0.8)
+    losses = []
+    n = int(config.guide_iters)
+    for it in range(n):
+        out = net(y_up, p_lr)
+        loss = (out - hsi).abs().mean()
+        if config.guide_deg_weight > 0:
+            loss = loss + config.guide_deg_weight * ((lr_op.tau(out) - y_lr).abs().mean()
+                                                     + (op.pan(out) - p_lr).abs().mean())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        sched.step()
+        losses.append(float(loss))
+        if it % 10 == 0 or it == n - 1:
+            progress((it + 1) / n, f"zero-shot guidance: iteration {it + 1}/{n}, L1 {losses[-1]:.4f}")
+    with torch.no_grad():
+        out = net(y_up, p_lr)
+    info = {"guide_losses": losses[:: max(1, n // 50)],
+            "guide_reduced_psnr_bicubic": _psnr(y_up, hsi), "guide_reduced_psnr": _psnr(out, hsi)}
+    return net, info
+
+
+def _psnr(x: torch.Tensor, ref: torch.Tensor) -> float:
+    mse = torch.mean((x.clamp(0, 1) - ref) ** 2, dim=(0, 2, 3)).clamp_min(1e-12)
+    return float(torch.mean(-10 * torch.log10(mse)))
+
+
+# --------------------------------------------------------------------------
+# the fixed map E and the NSSD
+# --------------------------------------------------------------------------
+
+def select_bands(hsi: torch.Tensor, k: int = 3) -> list[int]:
+    """k band indices chosen by successive projections (the most linearly independent bands)."""
+    Y = hsi[0].reshape(hsi.shape[1], -1).double()
+    resid = Y.clone()
+    chosen = []
+    for _ in range(k):
+        i = int(torch.argmax((resid ** 2).sum(1)))
+        chosen.append(i)
+        v = resid[i] / resid[i].norm().clamp_min(1e-12)
+        resid = resid - (resid @ v)[:, None] * v[None]
+    return sorted(chosen)
+
+
+class FixedMap:
+    """PLRDiff-style X = E a(A): a(A) = s (A + 1)/2, E (C, 3) least squares from 3 LR-HSI bands."""
+
+    def __init__(self, hsi: torch.Tensor):
+        self.bands = select_bands(hsi)
+        sel = hsi[0, self.bands].reshape(3, -1)
+        Y = hsi[0].reshape(hsi.shape[1], -1)
+        # the prior saw images scaled by a robust maximum into [-1, 1]: same scaling here
+        self.scale = float(torch.quantile(sel.flatten()[:: max(1, sel.numel() // 100000)], 0.995).clamp_min(1e-6))
+        s = sel.double()
+        self.E = (Y.double() @ s.T @ torch.linalg.inv(s @ s.T + 1e-8 * torch.eye(3, dtype=s.dtype))).to(hsi.dtype)
+
+    def to_detail(self, bands3: torch.Tensor) -> torch.Tensor:
+        """(B, 3, H, W) selected-band values -> detail image A in [-1, 1] units."""
+        return bands3 / self.scale * 2 - 1
+
+    def __call__(self, A: torch.Tensor) -> torch.Tensor:
+        a = (A + 1) / 2 * self.scale
+        return torch.einsum("ck,bkhw->bchw", self.E, a)
+
+
+class SmallUNet(nn.Module):
+    """C_theta1: (B, 3, H, W) -> (B, r, H, W); two levels with skip connections."""
+
+    def __init__(self, cin: int, cout: int, width: int):
+        super().__init__()
+        w = width
+        self.e1 = nn.Sequential(nn.Conv2d(cin, w, 3, padding=1), nn.LeakyReLU(0.2), nn.Conv2d(w, w, 3, padding=1),
+                                nn.LeakyReLU(0.2))
+        self.e2 = nn.Sequential(nn.Conv2d(w, 2 * w, 3, stride=2, padding=1), nn.LeakyReLU(0.2),
+                                nn.Conv2d(2 * w, 2 * w, 3, padding=1), nn.LeakyReLU(0.2))
+        self.d1 = nn.Sequential(nn.Conv2d(3 * w + cin, w, 3, padding=1), nn.LeakyReLU(0.2),
+                                nn.Conv2d(w, cout, 3, padding=1))
+
+    def forward(self, a: torch.Tensor) -> torch.Tensor:
+        h, w = a.shape[-2:]
+        x = F.pad(a, (0, w % 2, 0, h % 2), mode="replicate")
+        f1 = self.e1(x)
+        f2 = F.interpolate(self.e2(f1), size=f1.shape[-2:], mode="bilinear", align_corners=False)
+        return self.d1(torch.cat([f1, f2, x], dim=1))[..., :h, :w]
+
+
+class SpectralFactor(nn.Module):
+    """D_theta2: each band's flattened LR image (h w) -> 256 -> 64 -> r, sigmoids."""
+
+    def __init__(self, n_pix: int, rank: int):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(n_pix, 256), nn.Sigmoid(), nn.Linear(256, 64), nn.Sigmoid(),
+                                 nn.Linear(64, rank), nn.Sigmoid())
+
+    def forward(self, hsi: torch.Tensor) -> torch.Tensor:
+        return self.net(hsi[0].reshape(hsi.shape[1], -1))     # (C, r)
+
+
+class NSSD(nn.Module):
+    """M(A) = C_theta1(A) x_3 D_theta2(Y): (B, 3, H, W) -> (B, C, H, W)."""
+
+    def __init__(self, hsi: torch.Tensor, rank: int, width: int):
+        super().__init__()
+        self.register_buffer("hsi", hsi.detach().clone())
+        self.spatial = SmallUNet(3, rank, width)
+        self.spectral = SpectralFactor(hsi.shape[-2] * hsi.shape[-1], rank)
+
+    def forward(self, A: torch.Tensor) -> torch.Tensor:
+        return torch.einsum("brhw,cr->bchw", self.spatial(A), self.spectral(self.hsi))
+
+
+def nssd_loss(X, hsi, pan, op: Degradation, lambda2: float, guide=None, guide_weight: float = 0.0):
+    """Eq. (14): mean ||tau(X) - Y||^2 + lambda2 mean ||R X - P||^2 (+ guide_weight mean ||X - X_g||^2)."""
+    loss = torch.mean((op.tau(X) - hsi) ** 2) + lambda2 * torch.mean((op.pan(X) - pan) ** 2)
+    if guide is not None and guide_weight > 0:
+        loss = loss + guide_weight * torch.mean((X - guide) ** 2)
+    return loss
+
+
+def fit_nssd(model: NSSD, opt, A: torch.Tensor, hsi, pan, op, config: DMZSConfig, iters: int, guide=None,
+             progress=None) -> list[float]:
+    """``iters`` Adam steps of the NSSD on a fixed detail image A; returns the losses."""
+    progress = progress or null_progress
+    A = A.detach()
+    losses = []
+    for it in range(int(iters)):
+        loss = nssd_loss(model(A), hsi, pan, op, config.lambda2, guide, config.nssd_guide_weight)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        losses.append(float(loss))
+        if it % 10 == 0:
+            progress((it + 1) / iters, f"NSSD: iteration {it + 1}/{iters}, loss {losses[-1]:.2e}")
+    return losses
+
+
+# --------------------------------------------------------------------------
+# guided sampling
+# --------------------------------------------------------------------------
+
+def guidance_loss(X, hsi, pan, op: Degradation, guide=None, lambda1: float = 0.0) -> torch.Tensor:
+    """||tau(X) - Y||^2 + ||R X - P||^2 + lambda1 ||X - X_g||^2 (means over values)."""
+    loss = torch.mean((op.tau(X) - hsi) ** 2) + torch.mean((op.pan(X) - pan) ** 2)
+    if guide is not None and lambda1 > 0:
+        loss = loss + lambda1 * torch.mean((X - guide) ** 2)
+    return loss
+
+
+def _eps(prior, A: torch.Tensor, gamma: float) -> torch.Tensor:
+    m = getattr(prior, "pad_multiple", 1)
+    h, w = A.shape[-2:]
+    x = F.pad(A, (0, (-w) % m, 0, (-h) % m), mode="replicate")
+    g = torch.full((A.shape[0],), float(gamma), dtype=A.dtype, device=A.device)
+    return prior(x, g)[..., :h, :w]
+
+
+def guided_sample(prior, mapping, hsi, pan, op: Degradation, config: DMZSConfig, guide=None,
+                  generator=None, progress=None, on_step=None, init=None):
+    """Sample a detail image A (1, 3, H, W) in [-1, 1] with likelihood guidance.
+
+    mapping(A) -> X (callable; may change between steps through ``on_step(i, A0_hat)``,
+    which may return a new mapping). DDIM (eta = 1, ancestral) steps over
+    strided exp-schedule timesteps; after each, A -= scale * grad sqrt(L) / sqrt(L)
+    normalised per DPS (the gradient of the residual norm). Returns
+    (A_0, history of guidance losses per step).
+    """
+    progress = progress or null_progress
+    sched = diffusion.exp_schedule(1000)
+    ts = diffusion.strided_timesteps(sched.T, config.steps)
+    H, W = pan.shape[-2:]
+    A = diffusion.randn_like(torch.empty(1, 3, H, W, device=pan.device, dtype=pan.dtype), generator)
+    hist = []
+    lam1 = config.lambda1 if (guide is not None and config.use_guide) else 0.0
+    for i, t in enumerate(ts):
+        t_prev = ts[i + 1] if i + 1 < len(ts) else -1
+        abar = float(sched.alphas_cumprod[t])
+        with torch.enable_grad():
+            A_in = A.detach().requires_grad_(config.grad_through_prior)
+            eps = _eps(prior, A_in, math.sqrt(abar))
+            A0 = ((A_in - math.sqrt(1 - abar) * eps) / math.sqrt(abar)).clamp(-1, 1)
+            if config.grad_through_prior:
+                # DPS: gradient of the residual norm w.r.t. A_t, through the prior
+                loss = guidance_loss(mapping(A0), hsi, pan, op, guide, lam1)
+                grad = torch.autograd.grad(loss.sqrt(), A_in)[0]
+                A0 = A0.detach()
+            elif config.guidance_scale > 0:
+                # gradient steps on the predicted clean image (no backpropagation through the
+                # prior: cheap with a large prior on a CPU, and strong enough with few steps)
+                A0 = A0.detach().requires_grad_(True)
+                opt = torch.optim.Adam([A0], lr=config.guidance_lr * config.guidance_scale)
+                for _ in range(max(1, config.guidance_inner)):
+                    loss = guidance_loss(mapping(A0), hsi, pan, op, guide, lam1)
+                    opt.zero_grad()
+                    loss.backward()
+                    opt.step()
+                    with torch.no_grad():
+                        A0.clamp_(-1, 1)
+                A0 = A0.detach()
+            else:
+                A0 = A0.detach()
+                loss = guidance_loss(mapping(A0), hsi, pan, op, guide, lam1)
+        hist.append(float(loss.detach()))
+        A = diffusion.ddim_step(sched, A.detach(), t, t_prev, eps.detach(), eta=config.eta, generator=generator,
+                                x0=A0)
+        if config.grad_through_prior and config.guidance_scale > 0:
+            A = A - config.guidance_scale * grad * math.sqrt(grad[0, 0].numel())
+        if on_step is not None:
+            new = on_step(i, len(ts), A0.detach())
+            if new is not None:
+                mapping = new
+        progress((i + 1) / len(ts), f"guided sampling: step {i + 1}/{len(ts)}, loss {hist[-1]:.2e}")
+    return A.detach().clamp(-1, 1), mapping, hist
+
+
+# --------------------------------------------------------------------------
+# entry point
+# --------------------------------------------------------------------------
+
+def _as_batch(x, name: str, dims: int = 4) -> torch.Tensor:
+    t = torch.as_tensor(np.asarray(x) if not isinstance(x, torch.Tensor) else x).float()
+    while t.dim() < 4:
+        t = t[None]
+    if t.dim() != 4 or t.shape[0] != 1:
+        raise ValueError(f"{name} must be shaped (1, C, H, W) or (C, H, W)")
+    if not torch.isfinite(t).all():
+        raise ValueError(f"{name} contains NaN or infinite values")
+    return t
+
+
+def estimate_operators(hsi: torch.Tensor, pan: torch.Tensor, ratio: int, phase: int, psf=None,
+                       sum_to_one: bool = False, progress=None):
+    """(psf, srf (1, C)) with the missing ones estimated on the (phase-aligned) pair."""
+    h_np = hsi[0].cpu().double().numpy()
+    p_np = pan[0, :, phase:, phase:].cpu().double().numpy()   # grids now share index 0
+    if psf is None:
+        psf, srf = estimation.estimate_psf_srf(p_np, h_np, ratio, sum_to_one=sum_to_one, progress=progress)
+    else:
+        srf = estimation.estimate_srf(p_np, h_np, ratio, psf=np.asarray(psf), sum_to_one=sum_to_one)
+    return np.asarray(psf, dtype=np.float64), np.asarray(srf, dtype=np.float64).reshape(1, -1)
+
+
+def fuse(hsi, pan, srf=None, psf=None, ratio: int | None = None, prior=None, config: DMZSConfig | None = None,
+         progress=None, device=None, phase: int = 0):
+    """DM-ZS pansharpening of an LR-HSI with a PAN.
+
+    hsi: (1, C, h, w) (or (C, h, w)) in [0, 1]; pan: (1, 1, H, W) in [0, 1] with
+    H >= r h, W >= r w (cropped to r h, r w). srf: (1, C) PAN response (None:
+    estimated); psf: (k, k) (None: estimated with the SRF when the SRF is
+    estimated, else a Gaussian with FWHM = r). ratio: integer (None: H // h).
+    prior: 'bundled', 'scene', a checkpoint path, or an already loaded network
+    (None: config.prior). phase: integer offset of the LR grid (LR pixel i on
+    HR pixel r i + phase). progress(fraction, message) may raise `Cancelled`.
+    Returns ((1, C, H, W) float32 tensor on the CPU, info dict).
+    """
+    from . import dmzs_prior
+
+    config = config or DMZSConfig()
+    progress = progress or null_progress
+    t_start = time.time()
+    dev = select_device(device or config.device)
+    hsi = _as_batch(hsi, "HSI").to(dev)
+    pan = _as_batch(pan, "PAN").to(dev)
+    if pan.shape[1] != 1:
+        raise ValueError("PAN must have one band")
+    if hsi.shape[1] < 3:
+        raise ValueError("the HSI needs at least 3 bands")
+    h, w = hsi.shape[-2:]
+    ratio = int(ratio or pan.shape[-2] // h)
+    if ratio < 2:
+        raise ValueError("the resolution ratio must be an integer >= 2")
+    H, W = ratio * h, ratio * w
+    if pan.shape[-2] < H or pan.shape[-1] < W:
+        raise ValueError(f"PAN {tuple(pan.shape[-2:])} is smaller than ratio x HSI ({H}, {W})")
+    pan = pan[..., :H, :W]
+    info: dict = {"ratio": ratio, "config": {k: v for k, v in asdict(config).items()}}
+    gen = make_generator(config.seed, dev)
+    torch.manual_seed(int(config.seed))
+
+    # 1. operators
+    progress(0.0, "estimating the PAN response")
+    if srf is None:
+        psf, srf = estimate_operators(hsi, pan, ratio, int(phase), psf, config.srf_sum_to_one)
+        info["srf_estimated"] = True
+    elif psf is None:
+        psf = estimation.default_psf(ratio)
+    op = Degradation(psf, srf, ratio, int(phase), hsi)
+    timings = {"operators": time.time() - t_start}
+
+    # 2. zero-shot guidance
+    guide = None
+    if config.use_guide and config.guide_iters > 0:
+        net, ginfo = train_guide(hsi, pan, op, config, scoped(progress, 0.02, 0.3))
+        info.update(ginfo)
+        with torch.no_grad():
+            guide = net(_up(hsi, ratio, float(phase), (H, W)), pan)
+        timings["guide"] = time.time() - t_start - sum(timings.values())
+    # 3. prior
+    prior = config.prior if prior is None else prior
+    emap = FixedMap(hsi)
+    info["selected_bands"] = emap.bands
+    if isinstance(prior, nn.Module):
+        net_prior = prior
+    elif str(prior) == "scene":
+        net_prior, sl = dmzs_prior.train_prior(
+            scene_composites(hsi, pan, emap, ratio, phase, guide), config.scene_prior_iters,
+            seed=config.seed, device=dev, progress=scoped(progress, 0.3, 0.45, ""))
+        info["scene_prior_loss"] = [float(np.mean(sl[:20])), float(np.mean(sl[-20:]))]
+    else:
+        net_prior, pinfo = dmzs_prior.load_prior(prior, dev)
+        info["prior"] = pinfo
+    net_prior.eval().requires_grad_(False)
+    timings["prior"] = time.time() - t_start - sum(timings.values())
+
+    # 4-5. guided sampling alternating with NSSD fits
+    nssd = NSSD(hsi, config.rank, config.nssd_width).to(dev) if config.use_nssd else None
+    opt = torch.optim.Adam(nssd.parameters(), lr=config.nssd_lr) if nssd is not None else None
+    state = {"active": False, "losses": []}
+    first_step = int(round(config.nssd_start * config.steps))
+
+    def on_step(i, n, A0):
+        if nssd is None or i + 1 < first_step:
+            return None
+        if not state["active"]:
+            iters = config.nssd_first_iters
+        elif (i + 1 - first_step) % config.nssd_every == 0 and config.nssd_iters > 0:
+            iters = config.nssd_iters
+        else:
+            return None
+        with torch.enable_grad():
+            state["losses"] += fit_nssd(nssd, opt, A0, hsi, pan, op, config, iters, guide)
+        state["active"] = True
+        return nssd
+
+    sample_progress = scoped(progress, 0.45, 0.93)
+    A, mapping, hist = guided_sample(net_prior, emap, hsi, pan, op, config, guide, gen, sample_progress, on_step)
+    timings["sampling"] = time.time() - t_start - sum(timings.values())
+    if nssd is not None:
+        with torch.enable_grad():
+            state["losses"] += fit_nssd(nssd, opt, A, hsi, pan, op, config, config.nssd_final_iters, guide,
+                                        scoped(progress, 0.93, 0.99))
+        mapping = nssd
+    with torch.no_grad():
+        X = mapping(A).clamp_min(0)
+    info.update({"guidance_loss": hist, "nssd_losses": state["losses"][:: max(1, len(state["losses"]) // 50)],
+                 "seconds": time.time() - t_start, "device": str(dev), "timings": timings})
+    if guide is not None:
+        info["guide_image"] = guide.cpu()
+    progress(1.0, "done")
+    return X.float().cpu(), info
+
+
+def scene_composites(hsi, pan, emap: FixedMap, ratio: int, phase: int, guide=None) -> list[torch.Tensor]:
+    """Training images for a 'scene' prior: PAN-sharpened composites of the 3 selected bands.
+
+    The selected bands at PAN resolution (from f_psi when available, else
+    upsampled and given the PAN's high-pass detail by a ratio modulation),
+    scaled as the sampler's detail images into [-1, 1]. Returns [(3, H, W)].
+    """
+    H, W = pan.shape[-2:]
+    with torch.no_grad():
+        if guide is not None:
+            sel = guide[:, emap.bands]
+        else:
+            up = _up(hsi[:, emap.bands], ratio, float(phase), (H, W))
+            low = operators.upsample(operators.blur(pan, estimation.default_psf(ratio))[..., phase::ratio, phase::ratio],
+                                     ratio, float(phase))[..., :H, :W]
+            sel = up * pan / low.clamp_min(1e-3)
+        A = emap.to_detail(sel).clamp(-1, 1)
+    return [A[0].cpu()]
