@@ -7,10 +7,11 @@ PY := .venv/bin/python
 APT_PACKAGES := qgis python3-qgis python3-rasterio python3-scipy python3-matplotlib python3-pytest \
                 python3-venv python3-pip gdal-bin qttools5-dev-tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: demo test bench deps venv
+.PHONY: demo test bench deps venv package
 
 # System packages: skipped when everything is already importable/installed (fast re-runs).
 deps:
@@ -44,3 +45,11 @@ test:
 
 bench: venv
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The zip the QGIS plugin manager installs: committed files only (git archive of HEAD), in a
+# fusediff/ folder, without tests, benchmark, CI and development scripts.
+package:
+	mkdir -p dist
+	git archive --format=zip --prefix=fusediff/ -o dist/fusediff-$(VERSION).zip HEAD -- . \
+	    ':!tests' ':!bench' ':!.ci' ':!scripts' ':!.gitignore' ':!Makefile' ':!requirements.txt'
+	@echo "dist/fusediff-$(VERSION).zip"
