@@ -346,3 +346,28 @@ def test_assess_needs_reference_or_inputs(tmp_path, pair):
     msg = processing_error("fusediff:assess", {"FUSED": ref, "OUTPUT_REPORT": str(report)})
     assert "REFERENCE" in msg
     assert not report.exists()
+
+
+def test_cancel_during_cnmf_leaves_no_output(tmp_path):
+    """Cancelling while the method runs (not before) stops it and leaves nothing behind."""
+    from qgis.core import QgsProcessingFeedback
+
+    class CancelLater(QgsProcessingFeedback):
+        calls = 0
+
+        def setProgress(self, value):  # noqa: N802
+            type(self).calls += 1
+            if value > 10:  # inside the method's own progress range
+                self.cancel()
+            super().setProgress(value)
+
+    cube = scenes.reference_cube(bands=12, size=48, seed=3)
+    th = scenes.high_transform()
+    hsi = scenes.write(tmp_path / "hsi.tif", scenes.degrade(cube, 4), scenes.low_transform(th, 4))
+    msi = scenes.write(tmp_path / "msi.tif", cube[::4], th)
+    out = tmp_path / "out_cnmf_cancel.tif"
+    msg = processing_error("fusediff:classical", {"METHOD": 3, "MS": hsi, "PAN": msi, "OUTPUT": str(out)},
+                           feedback=CancelLater())
+    assert "Cancelled" in msg
+    assert CancelLater.calls >= 2
+    assert no_files_like(tmp_path, "out_cnmf_cancel")
