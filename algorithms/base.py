@@ -46,6 +46,13 @@ DEVICES = ("auto", "cpu", "cuda")
 SCALE_PERCENTILE = 99.9
 #: At most this many values are sampled to estimate the robust maximum.
 SCALE_SAMPLES = 2_000_000
+#: Resampling of the low-resolution raster when its grid is not already the aligned one
+#: (rasters.align_pair; a pair that follows the grid convention is copied, not resampled).
+#: Lanczos keeps more of the MS's detail than cubic: GSA on GeoTIFFs from wv3_reduced_256.mat
+#: (MS pixels centred on 4x4 blocks, so shifted by 1.5 PAN pixels) gives PSNR 32.31 / SAM 5.74 /
+#: ERGAS 5.29 / Q8 0.871 with lanczos against 32.11 / 5.95 / 5.42 / 0.864 with cubic
+#: (pleiades: 36.31 / 3.31 / 2.33 against 35.77 / 3.59 / 2.48).
+LOW_RES_RESAMPLING = "lanczos"
 
 TORCH_INSTALL_HELP = (
     "PyTorch is not installed for the Python that QGIS uses. Install it with "
@@ -424,11 +431,12 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
         """Align the low-res raster onto the high-res grid (rasters.align_pair).
 
         ``align_options`` go to align_pair (min_low_bands, require_single_high,
-        ...). Returns the AlignedPair (high (Ch, H, W), low (C, h, w) with
+        resampling (default LOW_RES_RESAMPLING), ...). Returns the AlignedPair (high (Ch, H, W), low (C, h, w) with
         H = ratio*h, valid (H, W), ratio, crs, transform, ...), both arrays
         finite (nodata filled), and logs the geometry.
         """
         from ..rasters import align_pair
+        align_options.setdefault("resampling", LOW_RES_RESAMPLING)
         pair = align_pair(high_path, low_path, ratio=ratio, high_bands=high_bands,
                           low_bands=low_bands, **align_options)
         if feedback is not None:

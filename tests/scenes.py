@@ -87,3 +87,20 @@ def pansharpening_pair(folder, ratio: int = 4, size: int = 64, seed: int = 0, ba
                wavelengths=wls)
     pan = write(folder / "pan.tif", cube.mean(axis=0), th, descriptions=["PAN"])
     return ms, pan, ref, cube
+
+
+def write_reduced_mat(mat_path, folder):
+    """GeoTIFFs lrms.tif, pan.tif, gt.tif from a reduced-resolution .mat (wv3/pleiades samples).
+
+    The .mat's MS pixels are centred on the 4 x 4 PAN blocks they cover, so the MS
+    raster gets the PAN's origin and 4 times its pixel size. Returns the three paths.
+    """
+    from scipy.io import loadmat
+    d = loadmat(mat_path)
+    gt = np.transpose(d["gt"], (2, 0, 1)).astype(np.float32)
+    lrms = np.transpose(d["lrms"], (2, 0, 1)).astype(np.float32)
+    pan = d["pan"].astype(np.float32)
+    th = high_transform(pixel=0.3)
+    tl = th * Affine.scale(4)
+    return (write(folder / "lrms.tif", lrms, tl), write(folder / "pan.tif", pan, th),
+            write(folder / "gt.tif", gt, th))

@@ -15,6 +15,7 @@ import pytest
 import rasterio
 
 import scenes
+from conftest import shared_data
 
 pytestmark = pytest.mark.usefixtures("qgis_app")
 
@@ -371,3 +372,16 @@ def test_cancel_during_cnmf_leaves_no_output(tmp_path):
     assert "Cancelled" in msg
     assert CancelLater.calls >= 2
     assert no_files_like(tmp_path, "out_cnmf_cancel")
+
+
+def test_gsa_pleiades_geotiffs_bars(tmp_path):
+    """issue 2 bars for GSA on pleiades_reduced_256.mat, through the algorithm (alignment included)."""
+    from fusediff.models import metrics
+    ms, pan, gt = scenes.write_reduced_mat(shared_data("pansharpening", "pleiades_reduced_256.mat"), tmp_path)
+    out = tmp_path / "gsa.tif"
+    run("fusediff:classical", {"METHOD": 1, "MS": ms, "PAN": pan, "OUTPUT": str(out)})
+    with rasterio.open(out) as ds, rasterio.open(gt) as g:
+        x, ref = ds.read(), g.read()
+    m = metrics.reference_metrics(x / ref.max(), ref / ref.max(), 4)
+    print("pleiades GSA through processing.run:", {k: round(v, 3) for k, v in m.items()})
+    assert m["psnr"] >= 34.4 and m["sam"] <= 3.77 and m["ergas"] <= 2.73

@@ -82,24 +82,10 @@ def test_bad_input_through_qgis_process(qp, tmp_path):
     assert not out.exists()
 
 
-def _write_reduced_mat(mat_path: Path, folder: Path):
-    """GeoTIFFs from a reduced-resolution .mat: pan, lrms (pixels centred on 4x4 blocks: same origin), gt."""
-    from scipy.io import loadmat
-    d = loadmat(mat_path)
-    gt = np.transpose(d["gt"], (2, 0, 1)).astype(np.float32)
-    lrms = np.transpose(d["lrms"], (2, 0, 1)).astype(np.float32)
-    pan = d["pan"].astype(np.float32)
-    th = scenes.high_transform(pixel=0.3)
-    from affine import Affine
-    tl = th * Affine.scale(4)  # shared origin: each MS pixel covers a 4 x 4 block of PAN pixels
-    return (scenes.write(folder / "lrms.tif", lrms, tl), scenes.write(folder / "pan.tif", pan, th),
-            scenes.write(folder / "gt.tif", gt, th))
-
-
 def test_gsa_on_wv3_geotiffs(qp, tmp_path):
     """issue 2 bar: qgis_process.bin run fusediff:classical --METHOD=1 (GSA) on GeoTIFFs from wv3_reduced_256.mat."""
     mat = shared_data("pansharpening", "wv3_reduced_256.mat")
-    ms, pan, gt = _write_reduced_mat(mat, tmp_path)
+    ms, pan, gt = scenes.write_reduced_mat(mat, tmp_path)
     fused = tmp_path / "gsa.tif"
     run_json(qp, "fusediff:classical", METHOD=1, PAN=pan, MS=ms, OUTPUT=fused)
     with rasterio.open(fused) as ds, rasterio.open(pan) as p:
@@ -108,10 +94,10 @@ def test_gsa_on_wv3_geotiffs(qp, tmp_path):
     res = run_json(qp, "fusediff:assess", FUSED=fused, REFERENCE=gt, RATIO=4,
                    OUTPUT_REPORT=tmp_path / "wv3.csv")
     print("wv3 GSA through qgis_process:", {k: res[k] for k in ("PSNR", "SAM", "ERGAS", "Q2N")})
-    # The GeoTIFF path resamples the MS by 1.5 PAN pixels onto the project's grid convention
-    # (the .mat's MS pixels are centred on 4x4 blocks), so allow a little below the models-level bars
-    # (PSNR >= 32.0, SAM <= 5.81, ERGAS <= 5.43, Q8 >= 0.81).
-    assert float(res["PSNR"]) >= 31.0
-    assert float(res["SAM"]) <= 6.5
-    assert float(res["ERGAS"]) <= 6.0
-    assert float(res["Q2N"]) >= 0.78
+    # issue 2 bars for GSA on this file. The GeoTIFF path resamples the MS by 1.5 PAN pixels onto
+    # the project's grid convention (the .mat's MS pixels are centred on 4x4 blocks); measured
+    # 32.31 dB / 5.74 / 5.29 / 0.871 with the lanczos resampling of algorithms.base.
+    assert float(res["PSNR"]) >= 32.0
+    assert float(res["SAM"]) <= 5.81
+    assert float(res["ERGAS"]) <= 5.43
+    assert float(res["Q2N"]) >= 0.81
