@@ -33,7 +33,7 @@ import math
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 import torch
@@ -679,6 +679,9 @@ def _resolve_net(weights, bands: int, ratio: int, config: ResPanDiffConfig, devi
             weights = bundled_weights(4)
         else:
             weights = bundled_weights(ratio if weights is None else weights)
+        if adapting and bands != len(BAND_ORDER):
+            # the bundled weights are 4-band: fit from scratch without reading them
+            return ResPanDiffNet(bands, config.width, config.width0).to(device), {"bands": bands}, True
         if not Path(weights).is_file():
             raise ValueError(f"The bundled weights {Path(weights).name} are missing from this installation.")
     if not adapting:
