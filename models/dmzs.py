@@ -426,7 +426,7 @@ def fuse(hsi, pan, srf=None, psf=None, ratio: int | None = None, prior=None, con
     config = config or DMZSConfig()
     progress = progress or null_progress
     t_start = time.time()
-    dev = select_device(device or config.device)
+    dev = device if isinstance(device, torch.device) else select_device(device or config.device)
     hsi = _as_batch(hsi, "HSI").to(dev)
     pan = _as_batch(pan, "PAN").to(dev)
     if pan.shape[1] != 1:

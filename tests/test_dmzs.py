@@ -142,3 +142,44 @@ def test_bundled_prior_loads():
     assert info["parameters"] < 25e6 / 4
     x = torch.zeros(1, 3, 16, 16)
     assert torch.isfinite(net(x, torch.tensor([0.5]))).all()
+
+
+# ---------------------------------------------------------------------------
+# the Processing algorithm (fusediff:dmzs)
+# ---------------------------------------------------------------------------
+
+FAST = {"STEPS": 3, "GUIDE_ITERS": 10, "GUIDE_WIDTH": 8, "GUIDE_LAYERS": 2, "NSSD_FIRST_ITERS": 150,
+        "NSSD_ITERS": 1, "NSSD_FINAL_ITERS": 50, "RANK": 3, "NSSD_WIDTH": 8, "DEVICE": 1}
+
+
+def _tiny_prior_file(folder):
+    path = folder / "tiny_prior.pt"
+    torch.save({"arch": "sr3_unet", "config": SMALL_FOR_TESTS.to_dict(), "state_dict": _tiny_prior().state_dict()},
+               path)
+    return str(path)
+
+
+@pytest.mark.usefixtures("qgis_app")
+def test_processing_run_georeferenced_and_cancel(tmp_path):
+    import processing
+    import rasterio
+    import scenes
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+    hsi, pan, _ref, cube = scenes.pansharpening_pair(tmp_path, ratio=4, size=32, seed=2, bands=6)
+    out = tmp_path / "dmzs.tif"
+    params = dict(FAST, HSI=hsi, PAN=pan, PRIOR=2, PRIOR_FILE=_tiny_prior_file(tmp_path), OUTPUT=str(out))
+    processing.run("fusediff:dmzs", params, feedback=QgsProcessingFeedback(), context=QgsProcessingContext())
+    with rasterio.open(out) as dst, rasterio.open(pan) as src:
+        assert dst.count == 6 and dst.shape == src.shape
+        assert dst.transform == src.transform and dst.crs == src.crs
+        data = dst.read()
+    assert np.isfinite(data).all() and abs(float(data.mean()) / float(cube.mean()) - 1) < 0.3
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    out2 = tmp_path / "dmzs_cancel.tif"
+    with pytest.raises(QgsProcessingException):
+        processing.run("fusediff:dmzs", dict(params, OUTPUT=str(out2)), feedback=feedback,
+                       context=QgsProcessingContext())
+    assert not any("dmzs_cancel" in p.name for p in tmp_path.iterdir())
