@@ -39,6 +39,11 @@ PANSHARP_INTERP = "lanczos3"
 
 _EPS = 1e-6
 
+# MTF-GLP-HPM falls back from the affine (mean/std) PAN equalisation to a
+# pure gain for a band whose equalised PAN low-pass would drop below this
+# fraction of the band's mean somewhere (see mtf_glp_hpm).
+HPM_MIN_LEVEL = 0.2
+
 ProgressFn = Optional[Callable[[float, str], None]]
 
 
@@ -295,14 +300,26 @@ def mtf_glp_hpm(pan, ms, ratio: int, phase: float = 0.0, gains=None,
     g = _resolve_gains(gains, C)
     p = pan[0]
     pan_lr = lowpass_decimate(pan, ratio, g, phase)          # (C, h, w)
-    lp_up = kernels.upsample_np(pan_lr, ratio, phase, interp)  # (C, H, W)
     out = kernels.upsample_np(ms, ratio, phase, interp)
+    lp_cache: dict[float, np.ndarray] = {}
     for k in range(C):
+        # the PAN's low-pass back on the PAN grid, once per distinct gain
+        # (one band at a time: an HSI's C full-size copies would not fit)
+        if float(g[k]) not in lp_cache:
+            lp_cache = {float(g[k]): kernels.upsample_np(pan_lr[k:k + 1], ratio, phase, interp)[0]}
+        lp = lp_cache[float(g[k])]
         # affine equalisation a*P + b; applied to PAN and to its low-pass alike
         a = float(ms[k].std()) / max(float(pan_lr[k].std()), _EPS)
         b = float(ms[k].mean()) - a * float(pan_lr[k].mean())
+        mean_k = max(float(ms[k].mean()), _EPS)
+        if float((a * lp + b).min()) < HPM_MIN_LEVEL * mean_k:
+            # a dark band weakly tied to the PAN (water vapour, deep blue):
+            # the affine map's offset would bring the denominator near zero
+            # and the ratio would explode (ERGAS > 1000 on Jasper/Samson HP);
+            # a pure gain keeps the modulation bounded
+            a, b = mean_k / max(float(pan_lr[k].mean()), _EPS), 0.0
         num = a * p + b
-        den = a * lp_up[k] + b
+        den = a * lp + b
         out[k] *= num / np.maximum(den, _EPS)
     return out
 

@@ -218,3 +218,19 @@ def test_cnmf_jasper_beats_bicubic_by_3db(seed):
     out = cl.cnmf(c["msi"], c["hsi"], c["ratio"], srf=c["srf"], psf=c["psf"], seed=seed)
     bic = metrics.psnr(cl.upsample_baseline(c["hsi"], 4), c["gt"], border=4)
     assert metrics.psnr(out, c["gt"], border=4) >= bic + 3.0
+
+
+def test_hpm_stays_bounded_on_a_dark_uncorrelated_band():
+    # HSI-like input: one dark band (water vapour) unrelated to the PAN; the
+    # mean/std equalisation alone would drive the HPM denominator to ~0
+    gt = _textured_scene(6, 64, 64, seed=3)
+    rng = np.random.default_rng(3)
+    noise = kernels.blur_np(rng.random((64, 64)), kernels.gaussian_psf(7, 2.0))
+    noise = (noise - noise.min()) / (noise.max() - noise.min())
+    gt[5] = 0.002 + 0.03 * noise ** 3   # std comparable to the mean
+    ms = cl.degrade(gt, 4)
+    pan = gt[:5].mean(axis=0, keepdims=True)
+    out = cl.mtf_glp_hpm(pan, ms, 4)
+    assert np.isfinite(out).all()
+    assert np.abs(out[5]).max() < 3 * ms[5].max()
+    assert metrics.ergas(out, gt, 4, border=4) < metrics.ergas(cl.upsample_baseline(ms, 4), gt, 4, border=4)
