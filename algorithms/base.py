@@ -206,6 +206,191 @@ def fill_invalid(array: np.ndarray, valid: Optional[np.ndarray]) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------
+# tiled processing: methods, samples, ETA, out-of-memory retry
+# --------------------------------------------------------------------------
+
+#: Tile size (high-res pixels) of classical methods: a scene up to this size is one tile.
+CLASSICAL_TILE = 2048
+#: Tile size of diffusion methods (network activations cost far more memory per pixel).
+DIFFUSION_TILE = 512
+#: Overlap between neighbouring tiles' cores, blended with raised-cosine weights.
+TILE_OVERLAP = 32
+#: Context read around every tile and cropped after fusion, so that a method's filters
+#: (MTF blur, upsampling kernels) see real neighbours at the tile's edge.
+TILE_PAD = 64
+#: A scene with at most this many high-res pixels is sampled whole for the scale and `prepare`.
+SAMPLE_FULL_PIXELS = 2048 * 2048
+#: Otherwise SAMPLE_GRID x SAMPLE_GRID windows of SAMPLE_WINDOW pixels, spread over the scene.
+SAMPLE_GRID = 6
+SAMPLE_WINDOW = 512
+
+
+@dataclasses.dataclass
+class ScaledWindow:
+    """One sample window in [0, 1] scale: high (Ch, h, w), low (C, h/r, w/r), valid (h, w),
+    low_valid (h/r, w/r)."""
+
+    high: np.ndarray
+    low: np.ndarray
+    valid: np.ndarray
+    low_valid: np.ndarray
+
+
+class SceneMethod:
+    """A fusion method as `FuseDiffAlgorithm.fuse_scene` runs it: learn once, then solve per tile.
+
+    Self-learning methods (SDP, ARGS-Diff, DM-ZS, scene adaptation) subclass
+    it and override `prepare`, which gets windows sampled across the whole
+    scene (a list of `ScaledWindow`; the whole scene when it is small) before
+    any tile is fused; `fuse_tile` then runs on every tile. Supervised and
+    classical methods just give a function: ``SceneMethod(fuse)``, or pass
+    the function itself to fuse_scene. tile_size/overlap/pad (high-res
+    pixels; None: the algorithm's `tile_settings`) let a method ask for
+    other tiles, e.g. a network's receptive field as pad.
+    """
+
+    tile_size: Optional[int] = None
+    overlap: Optional[int] = None
+    pad: Optional[int] = None
+
+    def __init__(self, fuse_tile=None, prepare=None, tile_size=None, overlap=None, pad=None):
+        self._fuse = fuse_tile
+        self._prepare = prepare
+        if tile_size is not None:
+            self.tile_size = tile_size
+        if overlap is not None:
+            self.overlap = overlap
+        if pad is not None:
+            self.pad = pad
+
+    @property
+    def learns(self) -> bool:
+        """True when `prepare` does work (the progress bar then reserves 5-25 % for it)."""
+        return self._prepare is not None or type(self).prepare is not SceneMethod.prepare
+
+    def prepare(self, samples, ratio: int, progress) -> None:
+        """Learn from ``samples`` (list of ScaledWindow) once, before the tiles. Default: nothing."""
+        if self._prepare is not None:
+            self._prepare(samples, ratio, progress)
+
+    def fuse_tile(self, high, low, ratio: int, progress) -> np.ndarray:
+        """Fuse one padded tile: high (Ch, h, w), low (C, h/r, w/r) in [0, 1] -> (C, h, w)."""
+        if self._fuse is None:
+            raise NotImplementedError
+        return self._fuse(high, low, ratio, progress)
+
+
+def scene_sample(plan) -> list:
+    """Windows of the aligned scene for the scale and `SceneMethod.prepare` (bounded memory).
+
+    The whole grid when it has at most SAMPLE_FULL_PIXELS pixels (so small
+    scenes are treated exactly as a whole), else SAMPLE_GRID x SAMPLE_GRID
+    windows of SAMPLE_WINDOW pixels (origins multiples of the ratio) spread
+    evenly over it. Returns a list of rasters.AlignedPair (input scale).
+    """
+    from ..rasters import read_aligned_window
+    r = plan.ratio
+    if plan.height * plan.width <= SAMPLE_FULL_PIXELS:
+        return [read_aligned_window(plan, 0, 0, plan.height, plan.width)]
+
+    def starts(n):
+        size = min(n, max(r, (SAMPLE_WINDOW // r) * r))
+        k = SAMPLE_GRID if n > size else 1
+        pos = np.linspace(0, n - size, k)
+        return sorted({int(p // r) * r for p in pos}), size
+
+    rows, hh = starts(plan.height)
+    cols, ww = starts(plan.width)
+    return [read_aligned_window(plan, r0, c0, hh, ww) for r0 in rows for c0 in cols]
+
+
+class EtaClock:
+    """Tile counter with an estimate of the time left ('tile 12/140, ~3 min left')."""
+
+    def __init__(self, total: int, clock=time.perf_counter):
+        self.total = int(total)
+        self.clock = clock
+        self.t0 = clock()
+        self.finished = 0
+
+    def done(self, n: int) -> None:
+        """Record that ``n`` tiles are finished."""
+        self.finished = int(n)
+
+    def seconds_left(self) -> Optional[float]:
+        """Estimated seconds left (None before the first tile is done)."""
+        if self.finished <= 0:
+            return None
+        elapsed = self.clock() - self.t0
+        return elapsed / self.finished * (self.total - self.finished)
+
+    def label(self, index: int, translate=tr) -> str:
+        """Progress text before tile ``index`` (0-based); '' for a one-tile scene."""
+        if self.total <= 1:
+            return ""
+        text = translate("tile {0}/{1}").format(index + 1, self.total)
+        left = self.seconds_left()
+        if left is None:
+            return text
+        if left >= 90:
+            return translate("{0}, ~{1} min left").format(text, int(round(left / 60.0)))
+        return translate("{0}, ~{1} s left").format(text, max(1, int(round(left))))
+
+
+def progress_scope(progress, start: float, end: float, label: str = ""):
+    """``progress`` restricted to [start, end], messages prefixed with ``label`` ('label: msg')."""
+    from ..models.progress import scoped
+    return scoped(progress, start, end, prefix=f"{label}: " if label else "")
+
+
+def is_cuda_oom(exc: BaseException) -> bool:
+    """True for a CUDA (or MPS) out-of-memory error from PyTorch (checked without importing torch)."""
+    if type(exc).__name__ == "OutOfMemoryError":
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, RuntimeError) and "out of memory" in text and (
+        "cuda" in text or "mps" in text)
+
+
+def run_with_oom_retry(run: Callable[[int], object], tile_size: int, log=None, tr=tr):
+    """``run(tile_size)``; on a GPU out-of-memory error, free the cache and ``run(tile_size // 2)`` once.
+
+    A second out-of-memory error becomes a ValueError with a sentence for
+    the user. Other exceptions propagate unchanged. ``log``: optional
+    callable taking a warning sentence.
+    """
+    try:
+        return run(tile_size)
+    except Exception as exc:  # noqa: BLE001 (filtered just below)
+        if not is_cuda_oom(exc):
+            raise
+        first = exc
+    _empty_gpu_cache()
+    smaller = max(1, tile_size // 2)
+    if log is not None:
+        log(tr("The GPU ran out of memory with tiles of {0} px; retrying with tiles of {1} px.")
+            .format(tile_size, smaller))
+    try:
+        return run(smaller)
+    except Exception as exc:  # noqa: BLE001
+        if not is_cuda_oom(exc):
+            raise
+        _empty_gpu_cache()
+        raise ValueError(tr(
+            "The GPU ran out of memory even with tiles of {0} px ({1}). Choose DEVICE 'cpu', close "
+            "other programs using the GPU, or use a GPU with more memory.").format(smaller, first)) from exc
+
+
+def _empty_gpu_cache() -> None:
+    try:
+        import torch
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+    except Exception:
+        pass
+
+
+# --------------------------------------------------------------------------
 # the base class
 # --------------------------------------------------------------------------
 
@@ -222,6 +407,10 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
     GROUP = "Fusion"
     GROUP_ID = "fusion"
     HELP_ANCHOR = ""
+    #: Tiling (high-res pixels); None: see `tile_settings`.
+    TILE_SIZE: Optional[int] = None
+    TILE_OVERLAP: Optional[int] = None
+    TILE_PAD: Optional[int] = None
 
     # --- identity -----------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -453,45 +642,151 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
                     "to the whole ratio {1}.").format(0.5 * sum(plan.ratio_measured), pair.ratio))
         return pair
 
+    def tile_settings(self) -> tuple:
+        """(tile, overlap, pad) in high-res pixels for this algorithm's tiled run.
+
+        TILE_SIZE/TILE_OVERLAP/TILE_PAD class attributes win; otherwise
+        diffusion algorithms (those that called `torch_device`) use smaller
+        tiles than the classical ones, whose per-pixel memory is lower.
+        """
+        diffusion = getattr(self, "_uses_torch", False)
+        tile = self.TILE_SIZE or (DIFFUSION_TILE if diffusion else CLASSICAL_TILE)
+        overlap = self.TILE_OVERLAP if self.TILE_OVERLAP is not None else TILE_OVERLAP
+        pad = self.TILE_PAD if self.TILE_PAD is not None else TILE_PAD
+        return int(tile), int(overlap), int(pad)
+
     def fuse_scene(self, parameters, context, feedback, fuse, high: str = "PAN", low: str = "MS",
                    high_bands=None, low_bands=None, **align_options) -> dict:
-        """The whole fusion pipeline of an algorithm, shared by every method.
+        """The whole fusion pipeline of an algorithm, shared by every method, tile by tile.
 
-        Reads raster parameters ``high`` and ``low`` (names), aligns them
-        (`read_inputs`; RATIO from the parameters), scales the scene to about
-        [0, 1] (`SceneScale`), calls ``fuse(high01 (Ch, H, W), low01 (C, h, w),
-        ratio, progress)`` -> (C, H, W) array in [0, 1] scale, scales back and
-        writes OUTPUT (float32 GeoTIFF on the high-res grid, the low raster's
-        band names and wavelengths, nodata where invalid). ``progress`` covers
-        5-95 % of the bar and raises Cancelled on cancel. Returns {'OUTPUT': path}.
+        Reads raster parameters ``high`` and ``low`` (names), plans their
+        alignment (no pixels read; RATIO from the parameters), computes the
+        per-scene scale from a bounded sample of windows (`scene_sample`;
+        the whole scene when it is small), then fuses the high-res grid in
+        overlapping tiles (`tile_settings`; a small scene is one tile, so its
+        result does not depend on tiling): each tile is read with ``pad``
+        pixels of context (`rasters.read_aligned_window`), fused, cropped to
+        its core and blended into the output with raised-cosine weights over
+        the overlap (`rasters.TileAccumulator`), which is written block by
+        block (`rasters.GeoTiffWriter`; atomic: a failure or cancel leaves no
+        file). The output covers every pixel of the high raster inside the
+        low raster's extent (plan.extra_rows/cols filled from the nearest
+        row/column). Memory: one tile row of the output plus one padded tile.
+
+        ``fuse``: either a callable ``fuse(high01 (Ch, h, w), low01 (C, h/r,
+        w/r), ratio, progress) -> (C, h, w)`` in [0, 1] scale, run on every
+        tile, or a `SceneMethod` (``prepare(samples, ratio, progress)`` once on
+        windows sampled across the scene, then ``fuse_tile`` per tile; it
+        may also set tile/overlap/pad). On a CUDA out-of-memory error the
+        tile size is halved and the run restarted once (`run_with_oom_retry`).
+        Progress covers 5-95 % of the bar with the tile number and an ETA;
+        raises Cancelled on cancel. Returns {'OUTPUT': path}.
         """
+        from ..rasters import plan_alignment
+        method = fuse if isinstance(fuse, SceneMethod) else SceneMethod(fuse)
         low_path = self.raster_path(parameters, low, context)
         high_path = self.raster_path(parameters, high, context)
         out_path = self.output_path(parameters, "OUTPUT", context, inputs=(low_path, high_path))
         ratio = self.ratio_value(parameters, context)
         progress_adapter(feedback)(0.0, self.tr("Reading and aligning the inputs"))
-        pair = self.read_inputs(high_path, low_path, ratio=ratio, high_bands=high_bands,
-                                low_bands=low_bands, feedback=feedback, **align_options)
-        scale = SceneScale.from_inputs([(pair.high, pair.valid), (pair.low, pair.low_valid)])
+        align_options.setdefault("resampling", LOW_RES_RESAMPLING)
+        align_options.pop("fill", None)
+        plan = plan_alignment(high_path, low_path, ratio=ratio, high_bands=high_bands,
+                              low_bands=low_bands, **align_options)
+        self._log_plan(plan, feedback)
+        samples = scene_sample(plan)
+        if not any(s.valid.any() for s in samples):
+            raise ValueError(self.tr(
+                "The rasters have no pixel that is valid in both (all nodata, NaN or infinite in "
+                "the overlap). Check the inputs' nodata values."))
+        scale = SceneScale.from_inputs([(s.high, s.valid) for s in samples]
+                                       + [(s.low, s.low_valid) for s in samples])
         if feedback is not None:
             feedback.pushInfo(self.tr("Scene scale: values divided by {0:g} (the {1:g}th percentile of the "
                                       "valid input values).").format(scale.maximum, scale.percentile))
         check_cancel(feedback)
-        fused = fuse(scale.forward(pair.high), scale.forward(pair.low), pair.ratio,
-                     progress_adapter(feedback, 0.05, 0.95))
-        fused = np.asarray(fused)
-        if fused.ndim != 3 or fused.shape[1:] != pair.high.shape[1:]:
-            raise RuntimeError(f"fusion returned shape {fused.shape}, expected (C, {pair.high.shape[1]}, "
-                               f"{pair.high.shape[2]})")
-        progress_adapter(feedback)(0.95, self.tr("Writing the output"))
-        bands = low_bands or getattr(pair.plan, "low_bands", None)
-        desc, wl = band_metadata(pair.low_info, bands)
-        if fused.shape[0] != pair.low.shape[0]:
-            desc, wl = None, None
-        self.write_output(out_path, scale.inverse(fused), pair.crs, pair.transform, valid=pair.valid,
-                          descriptions=desc, wavelengths=wl, protect=(low_path, high_path), feedback=feedback)
+        tile, overlap, pad = self.tile_settings()
+        tile, overlap, pad = (method.tile_size or tile, method.overlap if method.overlap is not None
+                              else overlap, method.pad if method.pad is not None else pad)
+        scaled = [ScaledWindow(scale.forward(s.high), scale.forward(s.low), s.valid, s.low_valid)
+                  for s in samples]
+        del samples
+        method.prepare(scaled, plan.ratio, progress_adapter(feedback, 0.05, 0.25)
+                       if method.learns else progress_adapter(feedback, 0.05, 0.05))
+        del scaled
+        start = 0.25 if method.learns else 0.05
+        bands = low_bands or getattr(plan, "low_bands", None)
+        desc, wl = band_metadata(plan.low_info, bands)
+
+        def run(tile_size):
+            return self._fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path,
+                                    (low_path, high_path), desc, wl, feedback, start)
+
+        run_with_oom_retry(run, tile, log=(feedback.pushWarning if feedback is not None else None),
+                           tr=self.tr)
+        if feedback is not None:
+            feedback.pushInfo(self.tr("Wrote {0}").format(out_path))
         progress_adapter(feedback)(1.0, self.tr("Done"))
         return {"OUTPUT": out_path}
+
+    def _log_plan(self, plan, feedback) -> None:
+        if feedback is None:
+            return
+        feedback.pushInfo(self.tr(
+            "Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} "
+            "band(s) of {4} x {5} px, ratio {6}.").format(
+                len(plan.high_bands), plan.out_width, plan.out_height, len(plan.low_bands),
+                plan.low_width, plan.low_height, plan.ratio))
+        if not plan.ratio_exact:
+            feedback.pushWarning(self.tr(
+                "The pixel sizes give a ratio of {0:.3f}; the low-resolution raster was resampled "
+                "to the whole ratio {1}.").format(0.5 * sum(plan.ratio_measured), plan.ratio))
+
+    def _fuse_tiles(self, plan, method, scale, tile_size, overlap, pad, out_path, protect, desc, wl,
+                    feedback, start) -> None:
+        """One tiled pass over the aligned grid into OUTPUT (see `fuse_scene`)."""
+        from ..rasters import (EdgeExtendingSink, GeoTiffWriter, TileAccumulator,
+                               read_aligned_window, tile_grid)
+        r = plan.ratio
+        tile_size = max(tile_size, 2 * r * max(1, -(-overlap // r)) + r)
+        tiles = tile_grid(plan.height, plan.width, tile_size, overlap, r)
+        n_out = len(plan.low_bands)
+        if feedback is not None and len(tiles) > 1:
+            feedback.pushInfo(self.tr("Processing {0} tiles of {1} x {1} px (overlap {2} px).")
+                              .format(len(tiles), tile_size, overlap))
+        bar = progress_adapter(feedback, start, 0.95)
+        eta = EtaClock(len(tiles))
+        with GeoTiffWriter(out_path, plan.out_width, plan.out_height, n_out, plan.crs, plan.transform,
+                           descriptions=desc, wavelengths=wl, protect=protect) as writer:
+            sink = EdgeExtendingSink(writer, plan.height, plan.width, plan.extra_rows, plan.extra_cols)
+            acc = None
+            for i, t in enumerate(tiles):
+                label = eta.label(i, self.tr)
+                bar(i / len(tiles), label)
+                win = read_aligned_window(plan, t.row_off, t.col_off, t.height, t.width, pad=pad)
+                rs, cs = win.core
+                core_valid = win.valid[rs, cs]
+                if not core_valid.any():
+                    fused = np.zeros((n_out, t.height, t.width), np.float32)
+                else:
+                    tile_progress = progress_scope(bar, i / len(tiles), (i + 1) / len(tiles), label)
+                    fused = np.asarray(method.fuse_tile(scale.forward(win.high), scale.forward(win.low),
+                                                        r, tile_progress))
+                    if fused.ndim != 3 or fused.shape[1:] != win.high.shape[1:]:
+                        raise RuntimeError(f"fusion returned shape {fused.shape}, expected (C, "
+                                           f"{win.high.shape[1]}, {win.high.shape[2]})")
+                    fused = scale.inverse(fused[:, rs, cs])
+                if acc is None:
+                    if fused.shape[0] != n_out:  # e.g. a method returning another band count
+                        writer_bands = fused.shape[0]
+                        raise RuntimeError(f"fusion returned {writer_bands} bands, expected {n_out}")
+                    acc = TileAccumulator(sink, n_out, plan.height, plan.width, overlap)
+                acc.add(fused, t.row_off, t.col_off, valid=core_valid)
+                del win, fused
+                eta.done(i + 1)
+            check_cancel(feedback)
+            bar(1.0, self.tr("Writing the output"))
+            acc.finish()
 
     def torch_device(self, parameters, context, feedback):
         """Import torch (or fail with install help), set the provider's CPU threads, pick DEVICE.
@@ -499,6 +794,7 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
         Logs the device and thread count. Returns the torch.device.
         """
         require_torch()
+        self._uses_torch = True
         from ..models.device import select_device, set_threads
         from ..provider.provider import cpu_threads
         try:

@@ -13,11 +13,11 @@ from .io import (DEFAULT_NODATA, GeoTiffWriter, RasterInfo, read, read_info,
                  write_geotiff)
 from .align import (AlignedPair, AlignmentPlan, align_pair, plan_alignment,
                     read_aligned_window)
-from .tiles import Tile, TileAccumulator, blend_weights, tile_grid
+from .tiles import EdgeExtendingSink, Tile, TileAccumulator, blend_weights, tile_grid
 
 __all__ = [
     "RasterError", "RasterInfo", "read_info", "read", "GeoTiffWriter",
     "write_geotiff", "DEFAULT_NODATA", "AlignedPair", "AlignmentPlan",
     "align_pair", "plan_alignment", "read_aligned_window", "Tile",
-    "tile_grid", "blend_weights", "TileAccumulator",
+    "tile_grid", "blend_weights", "TileAccumulator", "EdgeExtendingSink",
 ]

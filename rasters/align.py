@@ -108,6 +108,18 @@ class AlignmentPlan:
     high_info: RasterInfo
     low_info: RasterInfo
     copy_offset: tuple | None = None
+    extra_rows: int = 0
+    extra_cols: int = 0
+
+    @property
+    def out_height(self) -> int:
+        """Rows of the high raster the output covers: height + extra_rows."""
+        return self.height + self.extra_rows
+
+    @property
+    def out_width(self) -> int:
+        """Columns of the high raster the output covers: width + extra_cols."""
+        return self.width + self.extra_cols
 
 
 @dataclass
@@ -213,6 +225,18 @@ def _axis_extent(lo: float, hi: float, n_high: int, r: int):
     return j0, max(0, min(n_by_low, n_by_high))
 
 
+def _axis_extra(hi: float, n_high: int, j0: int, n_grid: int, r: int) -> int:
+    """High pixels past the aligned grid (j0 + n_grid) that the output must still cover.
+
+    They are the pixels of the high raster whose centres lie inside the low
+    raster's extent (``hi``, high pixel coordinates) but after the last
+    multiple of the ratio; at most r - 1. Writers fill them from the nearest
+    computed row/column (see fusediff.algorithms.base).
+    """
+    last = min(n_high - 1, math.floor(hi - 0.5 + 1e-6))
+    return int(min(max(0, last - (j0 + n_grid) + 1), r - 1))
+
+
 def _copy_offset(plan_low_t: Affine, low: RasterInfo, crs) -> tuple | None:
     """(row, col) of the low pixel at aligned (0, 0) when the grids coincide, else None."""
     if low.crs is not None and crs is not None and low.crs != crs:
@@ -300,6 +324,8 @@ def plan_alignment(high_path, low_path, ratio=None, high_bands=None, low_bands=N
             f"{r}); at least {min_overlap} x {min_overlap} are needed. Check that they cover the "
             f"same area.")
     H, W = r * h, r * w
+    extra_rows = _axis_extra(y1, high.height, r0, H, r)
+    extra_cols = _axis_extra(x1, high.width, c0, W, r)
     out_t = high.transform * Affine.translation(c0, r0)
     shift = -(r - 1) / 2.0
     low_t = out_t * Affine.translation(shift, shift) * Affine.scale(r)
@@ -307,7 +333,8 @@ def plan_alignment(high_path, low_path, ratio=None, high_bands=None, low_bands=N
         high_path=high.path, low_path=low.path, ratio=r, ratio_measured=(rx, ry),
         ratio_exact=bool(exact), crs=high.crs, transform=out_t, height=H, width=W,
         low_transform=low_t, low_height=h, low_width=w, high_window=Window(c0, r0, W, H),
-        high_bands=hb, low_bands=lb, resampling=resampling, high_info=high, low_info=low)
+        high_bands=hb, low_bands=lb, resampling=resampling, high_info=high, low_info=low,
+        extra_rows=extra_rows, extra_cols=extra_cols)
     plan.copy_offset = _copy_offset(low_t, low, high.crs)
     return plan
 

@@ -176,3 +176,36 @@ class TileAccumulator:
     def finish(self) -> None:
         """Hand all remaining rows to the sink."""
         self._flush(self.height)
+
+
+class EdgeExtendingSink:
+    """A sink wrapper that also covers ``extra_rows``/``extra_cols`` past the computed grid.
+
+    The aligned grid is a multiple of the ratio; the high raster may have up
+    to ratio-1 more rows/columns (AlignmentPlan.extra_rows/extra_cols). Blocks
+    written through this wrapper are extended by repeating their last column
+    when they end at the grid's right edge, and the last grid row is repeated
+    into the extra rows when a block ends at the grid's bottom. ``sink``: a
+    writer with ``write(array, row_off, col_off, mask=None)`` sized
+    (height + extra_rows, width + extra_cols).
+    """
+
+    def __init__(self, sink, height: int, width: int, extra_rows: int = 0, extra_cols: int = 0):
+        self.sink = sink
+        self.height, self.width = int(height), int(width)
+        self.extra_rows, self.extra_cols = int(extra_rows), int(extra_cols)
+
+    def write(self, array, row_off: int = 0, col_off: int = 0, mask=None) -> None:
+        """Write a (C, h, w) block at (row_off, col_off) of the grid, extended at its edges."""
+        a = np.asarray(array)
+        m = None if mask is None else np.asarray(mask, dtype=bool)
+        h, w = a.shape[1:]
+        if self.extra_cols and col_off + w == self.width:
+            a = np.concatenate([a, np.repeat(a[:, :, -1:], self.extra_cols, axis=2)], axis=2)
+            if m is not None:
+                m = np.concatenate([m, np.repeat(m[:, -1:], self.extra_cols, axis=1)], axis=1)
+        if self.extra_rows and row_off + h == self.height:
+            a = np.concatenate([a, np.repeat(a[:, -1:], self.extra_rows, axis=1)], axis=1)
+            if m is not None:
+                m = np.concatenate([m, np.repeat(m[-1:], self.extra_rows, axis=0)], axis=0)
+        self.sink.write(a, row_off, col_off, mask=m)
