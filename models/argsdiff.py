@@ -66,25 +66,38 @@ class ARGSDiffConfig:
     unet_width: int = param(16, "U-Net channels at full resolution.", 4, 256)
     unet_levels: int = param(2, "U-Net resolution levels (each halves the size; channel multiplier 2 after the first).", 1, 5)
     unet_blocks: int = param(1, "Residual blocks per U-Net level.", 1, 4)
-    spatial_iters: int = param(400, "Training iterations of the spatial network.", 0, 100000)
+    spatial_iters: int = param(300, "Training iterations of the spatial network.", 0, 100000)
     spatial_batch: int = param(8, "Patches per training batch of the spatial network.", 1, 256)
     patch: int = param(32, "Training patch size (HR-MSI pixels).", 8, 256)
     spatial_lr: float = param(2e-3, "Adam learning rate of the spatial network.", 1e-6, 1.0)
+    band_norm: bool = param(True, "Stretch each MSI band to [-1, 1] for training the spatial network "
+                            "(the paper maps [0, 1] data to [-1, 1]).")
     # spectral network (MLP) and its training
     fc_hidden: tuple = param((256, 512, 256), "Hidden layer widths of the spectral network.", expose=False)
-    spectral_iters: int = param(400, "Training iterations of the spectral network.", 0, 100000)
+    spectral_iters: int = param(300, "Training iterations of the spectral network.", 0, 100000)
     spectral_batch: int = param(32, "(d, C) samples per training batch of the spectral network.", 1, 1024)
     spectral_lr: float = param(1e-3, "Adam learning rate of the spectral network.", 1e-6, 1.0)
+    # initialisation (CPU practicality; the paper starts from pure noise)
+    init: str = param("data", "Start of the reverse process: 'noise' (A_T, E_T ~ N(0, I), as in the paper) or "
+                      "'data' (a subspace estimate from the inputs, noised to timestep start*T).",
+                      choices=("data", "noise"))
+    start: float = param(0.03, "With init='data': noise level sqrt(1 - abar_t) the reverse process starts from "
+                         "(1: pure noise).", 0.001, 1.0)
+    init_ridge: float = param(0.05, "With init='data': weight (relative) pulling the high-res coefficients "
+                              "towards the interpolated low-res ones where the MSI does not determine them.",
+                              1e-6, 10.0)
     # diffusion and sampling
     train_steps: int = param(1000, "Diffusion timesteps T used in training.", 10, 4000, expose=False)
-    schedule: str = param("exp", "Noise schedule.", choices=("exp", "linear", "cosine"))
-    steps: int = param(100, "DDIM sampling steps.", 2, 1000)
+    schedule: str = param("linear", "Noise schedule.", choices=("exp", "linear", "cosine"))
+    steps: int = param(10, "DDIM sampling steps.", 2, 1000)
     eta: float = param(0.0, "DDIM eta (0: deterministic updates).", 0.0, 1.0)
-    guidance: str = param("network", "Where guidance gradients are taken: through both networks, through the "
+    guidance: str = param("direct", "Where guidance gradients are taken: through both networks, through the "
                           "spectral one only, w.r.t. the denoised estimates only (no network Jacobian), or none.",
                           choices=GUIDANCE)
-    rho1: float = param(0.05, "Guidance step on the coefficient maps A.", 0.0, 10.0)
-    rho2: float = param(0.05, "Guidance step on the spectral basis E.", 0.0, 10.0)
+    rho1: float = param(0.01, "Guidance step on the coefficient maps A.", 0.0, 10.0)
+    rho2: float = param(0.01, "Guidance step on the spectral basis E.", 0.0, 10.0)
+    rho_decay: bool = param(False, "Scale the guidance steps by the noise level sqrt(1 - abar) of the step's target "
+                            "(the paper keeps them constant), so they vanish as the estimate becomes clean.")
     lambda1: float = param(1.0, "Weight of the HR-MSI term in the data-fit loss.", 0.0, 100.0)
     argm: bool = param(True, "Adaptive residual guided module (one extra gradient step per sampling step).")
     argm_ratio: float = param(10.0, "ARGM step = guidance step / this ratio.", 1e-3, 1e6)
@@ -97,9 +110,9 @@ class ARGSDiffConfig:
     PRESETS = {
         # paper settings: 500 exp-schedule DDIM steps, guidance through both networks,
         # a wider/deeper U-Net and the training length the paper reports (30k steps)
-        "paper": {"unet_width": 64, "unet_levels": 3, "unet_blocks": 2, "spatial_iters": 30000,
+        "paper": {"init": "noise", "start": 1.0, "band_norm": False, "rho_decay": False, "schedule": "exp", "unet_width": 64, "unet_levels": 3, "unet_blocks": 2, "spatial_iters": 30000,
                   "spatial_batch": 16, "patch": 64, "spatial_lr": 1e-4, "spectral_iters": 30000,
-                  "spectral_lr": 1e-4, "steps": 500, "guidance": "network"},
+                  "spectral_lr": 1e-4, "steps": 500, "guidance": "network", "rho1": 0.05, "rho2": 0.05},
     }
 
 
@@ -135,9 +148,13 @@ def _spectral_batch(spectra: torch.Tensor, cfg: ARGSDiffConfig, g: torch.Generat
 
 
 def train_network(net: torch.nn.Module, sample_batch, iters: int, lr: float, sched: diffusion.Schedule,
-                  g: torch.Generator, progress, label: str) -> list[float]:
+                  g: torch.Generator, progress, label: str, t_max: int | None = None) -> list[float]:
     """DDPM eps-prediction training of ``net`` on batches from ``sample_batch()`` (x0 in [-1, 1]).
 
+    Timesteps are drawn uniformly from {0, ..., t_max} (default T - 1): a
+    sampler that starts from a noised estimate at t_s never needs the
+    network above t_s, so training only there spends the iterations where
+    they are used.
     Adam with a cosine-decayed learning rate (short CPU trainings end in a
     low-noise regime of the optimiser). Returns the loss per iteration.
     Reports ``progress`` about every 1% and may be cancelled through it.
@@ -146,11 +163,13 @@ def train_network(net: torch.nn.Module, sample_batch, iters: int, lr: float, sch
     opt = torch.optim.Adam(net.parameters(), lr=lr)
     losses = []
     every = max(1, iters // 100)
+    top = sched.T - 1 if t_max is None else int(t_max)
     for it in range(iters):
         for grp in opt.param_groups:
             grp["lr"] = lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * it / max(1, iters))))
         x0 = sample_batch()
-        loss = diffusion.ddpm_loss(net, sched, x0, generator=g)
+        t = torch.randint(0, top + 1, (x0.shape[0],), generator=g).to(x0.device)
+        loss = diffusion.ddpm_loss(net, sched, x0, generator=g, t=t)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
@@ -167,21 +186,41 @@ def train_network(net: torch.nn.Module, sample_batch, iters: int, lr: float, sch
 # sampling
 # --------------------------------------------------------------------------
 
+class CoeffMap:
+    """Maps the coefficient maps A in [-1, 1] (1, d, H, W) to the data range: a = lo + (A + 1) / 2 * span.
+
+    lo, span: (d,) per channel. The paper's mapping is lo = 0, span = 1; with
+    the data initialisation each channel gets the range of its initial
+    estimate (plus a margin), so the diffusion model sees every channel
+    spread over [-1, 1] as the MSI bands it was trained on.
+    """
+
+    def __init__(self, lo: torch.Tensor, span: torch.Tensor):
+        self.lo = lo.reshape(1, -1, 1, 1)
+        self.span = span.reshape(1, -1, 1, 1)
+
+    def __call__(self, A: torch.Tensor) -> torch.Tensor:
+        return self.lo + (A + 1) / 2 * self.span
+
+    def inverse(self, a: torch.Tensor) -> torch.Tensor:
+        return 2 * (a - self.lo) / self.span - 1
+
+
 class DataFit:
     """The guidance loss L(A, E) for A (1, d, H, W), E (1, d, C) in [-1, 1].
 
-    L = ||H(a) x_3 e - X|| + lambda1 ||a x_3 (e R^T) - Y||  with a, e mapped to [0, 1]
+    L = ||H(a) x_3 e - X|| + lambda1 ||a x_3 (e R^T) - Y||  with a = amap(A), e = (E + 1) / 2
     (H commutes with the subspace product, so it blurs d channels only).
     """
 
     def __init__(self, hsi: torch.Tensor, msi: torch.Tensor, srf: torch.Tensor, psf: torch.Tensor,
-                 ratio: int, lambda1: float):
+                 ratio: int, lambda1: float, amap: CoeffMap):
         self.hsi, self.msi, self.srf, self.psf = hsi, msi, srf, psf
-        self.ratio, self.lambda1 = ratio, lambda1
+        self.ratio, self.lambda1, self.amap = ratio, lambda1, amap
         self.h, self.w = hsi.shape[-2:]
 
     def residuals(self, A: torch.Tensor, E: torch.Tensor):
-        a = (A + 1) / 2
+        a = self.amap(A)
         e = (E + 1) / 2
         la = operators.downsample(a, self.psf, self.ratio)[..., :self.h, :self.w]
         x_hat = torch.einsum("bkhw,bkc->bchw", la, e)
@@ -191,6 +230,43 @@ class DataFit:
     def __call__(self, A: torch.Tensor, E: torch.Tensor) -> torch.Tensor:
         rx, ry = self.residuals(A, E)
         return rx.norm() + self.lambda1 * ry.norm()
+
+
+def _spa(M: torch.Tensor, d: int) -> list[int]:
+    """Successive projection algorithm: indices of d columns of M (C, N) spanning it (purest pixels)."""
+    R = M.clone()
+    idx = []
+    for _ in range(d):
+        j = int((R * R).sum(0).argmax())
+        idx.append(j)
+        u = R[:, j:j + 1] / R[:, j].norm().clamp_min(1e-12)
+        R = R - u @ (u.T @ R)
+    return idx
+
+
+def data_init(hsi: torch.Tensor, msi: torch.Tensor, srf: torch.Tensor, ratio: int, d: int, ridge: float):
+    """A subspace estimate of the fused image from the inputs (no training): (a (1, d, H, W), e (1, d, C)).
+
+    e: d LR-HSI pixel spectra picked by SPA (data range, like the spectral
+    network's training samples). a: per HR pixel, the ridge solution of
+    a^T (e R^T) = MSI pulled (weight ``ridge``, relative to the MSI term)
+    towards the cubic-interpolated least-squares LR coefficients: the MSI
+    decides the c directions it observes, the LR-HSI the d - c others.
+    """
+    C, h, w = hsi.shape[1:]
+    H, W = msi.shape[-2:]
+    M = hsi[0].reshape(C, -1).double()
+    e = M[:, _spa(M, d)].T.clamp(0, 1)                                    # (d, C)
+    G = e @ e.T
+    eye = torch.eye(d, dtype=G.dtype, device=G.device)
+    a_lr = torch.linalg.solve(G + 1e-6 * G.trace() / d * eye, e @ M).reshape(1, d, h, w)
+    up = operators.upsample(a_lr, ratio, 0.0, "cubic")[..., :H, :W]
+    Mm = e @ srf.double().T                                               # (d, c)
+    K = Mm @ Mm.T
+    mu = ridge * K.trace() / d
+    yv = msi[0].reshape(msi.shape[1], -1).double()
+    a = torch.linalg.solve(K + mu * eye, Mm @ yv + mu * up.reshape(d, -1))
+    return a.reshape(1, d, H, W).float(), e[None].float()
 
 
 class _Adam:
@@ -212,17 +288,34 @@ class _Adam:
         return m_hat / (v_hat.sqrt() + self.eps)
 
 
+def start_timestep(sched: diffusion.Schedule, start: float) -> int:
+    """First timestep whose noise level sqrt(1 - abar_t) reaches ``start`` (T - 1 for start >= 1)."""
+    if start >= 1:
+        return sched.T - 1
+    noise_level = (1 - sched.alphas_cumprod).sqrt()
+    t = int(torch.searchsorted(noise_level, torch.tensor(float(start), dtype=torch.float64)))
+    return min(t, sched.T - 1)
+
+
 def sample(spatial: torch.nn.Module, spectral: torch.nn.Module, fit: DataFit, shape_a, shape_e,
            cfg: ARGSDiffConfig, sched: diffusion.Schedule, g: torch.Generator, progress,
-           device: torch.device) -> tuple[torch.Tensor, torch.Tensor, list[float]]:
-    """Algorithm 1: guided DDIM sampling of (A, E) from noise.
+           device: torch.device, init: tuple[torch.Tensor, torch.Tensor] | None = None,
+           start: float = 1.0) -> tuple[torch.Tensor, torch.Tensor, list[float]]:
+    """Algorithm 1: guided DDIM sampling of (A, E).
 
-    Returns A0 (1, d, H, W) and E0 (1, d, C) in [-1, 1] and the data-fit
-    loss at each step (evaluated at the step's A0_hat, E0_hat).
+    Starts from A_T, E_T ~ N(0, I) (``init`` None), or from ``init`` = (A0,
+    E0) in [-1, 1] noised to the first timestep t_s whose noise level
+    sqrt(1 - abar) reaches ``start`` (SDEdit-style: the reverse process then
+    only has to refine an estimate). ``cfg.steps`` DDIM steps spread over [0, t_s]. Returns A0 (1, d, H, W) and E0 (1, d, C)
+    in [-1, 1] and the data-fit loss at each step (at the step's A0_hat, E0_hat).
     """
     A = torch.randn(shape_a, generator=g).to(device)
     E = torch.randn(shape_e, generator=g).to(device)
-    ts = diffusion.strided_timesteps(sched.T, cfg.steps)
+    t_s = start_timestep(sched, start)
+    if init is not None:
+        A = diffusion.q_sample(sched, init[0].to(device), t_s, A)
+        E = diffusion.q_sample(sched, init[1].to(device), t_s, E)
+    ts = [int(t) for t in diffusion.strided_timesteps(t_s + 1, cfg.steps)]
     pairs = list(zip(ts, ts[1:] + [-1]))
     adam_a, adam_e = _Adam(), _Adam()
     through_spa = cfg.guidance == "network"
@@ -256,8 +349,11 @@ def sample(spatial: torch.nn.Module, spectral: torch.nn.Module, fit: DataFit, sh
                 e0 = e0.detach().requires_grad_(True)
             loss = fit(a0, e0)
             ga, ge = torch.autograd.grad(loss, [A if through_spa else a0, E if through_spe else e0])
-            a_prev = a_prev - cfg.rho1 * adam_a(ga)
-            e_prev = e_prev - cfg.rho2 * adam_e(ge)
+            k = 1.0
+            if cfg.rho_decay:
+                k = float((1 - sched.alphas_cumprod[t_next]).sqrt())
+            a_prev = a_prev - k * cfg.rho1 * adam_a(ga)
+            e_prev = e_prev - k * cfg.rho2 * adam_e(ge)
             losses.append(float(loss.detach()))
         else:
             with torch.no_grad():
@@ -278,9 +374,11 @@ def _argm(fit: DataFit, A: torch.Tensor, E: torch.Tensor, cfg: ARGSDiffConfig):
     return (A - cfg.rho1 / cfg.argm_ratio * ga).detach(), (E - cfg.rho2 / cfg.argm_ratio * ge).detach()
 
 
-def compose(A: torch.Tensor, E: torch.Tensor) -> torch.Tensor:
-    """Z = a x_3 e with a = (A+1)/2 (1, d, H, W), e = (E+1)/2 (1, d, C) -> (1, C, H, W), clamped to [0, 1]."""
-    return torch.einsum("bkhw,bkc->bchw", (A + 1) / 2, (E + 1) / 2).clamp(0, 1)
+def compose(A: torch.Tensor, E: torch.Tensor, amap: CoeffMap | None = None) -> torch.Tensor:
+    """Z = a x_3 e with a = amap(A) (1, d, H, W) (default (A+1)/2), e = (E+1)/2 (1, d, C)
+    -> (1, C, H, W), clamped to [0, 1]."""
+    a = amap(A) if amap is not None else (A + 1) / 2
+    return torch.einsum("bkhw,bkc->bchw", a, (E + 1) / 2).clamp(0, 1)
 
 
 # --------------------------------------------------------------------------
@@ -346,6 +444,8 @@ def fuse(hsi, msi, srf=None, psf=None, ratio: int | None = None, config: ARGSDif
     x, y = x.to(dev), y.to(dev)
     sched = diffusion.make_schedule(cfg.schedule, cfg.train_steps)
     C, d = x.shape[1], cfg.rank
+    t_max = start_timestep(sched, cfg.start) if cfg.init == "data" else sched.T - 1
+    info["t_start"] = t_max
 
     # --- spectral network on LR-HSI pixel spectra
     t0 = time.perf_counter()
@@ -353,30 +453,51 @@ def fuse(hsi, msi, srf=None, psf=None, ratio: int | None = None, config: ARGSDif
     spectra = x[0].reshape(C, -1).T.contiguous()
     info["spectral_loss"] = train_network(
         spectral, lambda: _spectral_batch(spectra, cfg, g), cfg.spectral_iters, cfg.spectral_lr, sched, g,
-        scoped(progress, 0.02, 0.15, "spectral network: "), "training")
+        scoped(progress, 0.02, 0.15, "spectral network: "), "training", t_max)
     info["time"]["train_spectral"] = time.perf_counter() - t0
 
     # --- spatial network on HR-MSI patches
     t0 = time.perf_counter()
     mults = tuple(min(2 ** i, 4) for i in range(cfg.unet_levels))
     spatial = UNet(d, d, cfg.unet_width, mults, cfg.unet_blocks).to(dev)
+    y_train = y
+    if cfg.band_norm:
+        # per-band stretch: a dim band (e.g. blue) would otherwise teach the prior "images near -1"
+        lo_b = y.amin(dim=(0, 2, 3), keepdim=True)
+        hi_b = y.amax(dim=(0, 2, 3), keepdim=True)
+        y_train = (y - lo_b) / (hi_b - lo_b).clamp_min(1e-6)
     info["spatial_loss"] = train_network(
-        spatial, lambda: _spatial_batch(y, cfg, g), cfg.spatial_iters, cfg.spatial_lr, sched, g,
-        scoped(progress, 0.15, 0.7, "spatial network: "), "training")
+        spatial, lambda: _spatial_batch(y_train, cfg, g), cfg.spatial_iters, cfg.spatial_lr, sched, g,
+        scoped(progress, 0.15, 0.7, "spatial network: "), "training", t_max)
     info["time"]["train_spatial"] = time.perf_counter() - t0
     info["parameters"] = {"spatial": sum(p.numel() for p in spatial.parameters()),
                           "spectral": sum(p.numel() for p in spectral.parameters())}
 
+    # --- starting point and coefficient mapping
+    t0 = time.perf_counter()
+    init = None
+    if cfg.init == "data":
+        a_init, e_init = data_init(x, y, srf_t.to(dev), ratio, d, cfg.init_ridge)
+        lo = a_init.amin(dim=(0, 2, 3))
+        hi = a_init.amax(dim=(0, 2, 3))
+        margin = 0.1 * (hi - lo).clamp_min(1e-3)
+        amap = CoeffMap(lo - margin, hi - lo + 2 * margin)
+        init = (amap.inverse(a_init), 2 * e_init - 1)
+        info["init_fused"] = compose(init[0], init[1], amap).cpu()
+    else:
+        amap = CoeffMap(torch.zeros(d, device=dev), torch.ones(d, device=dev))
+    info["time"]["init"] = time.perf_counter() - t0
+
     # --- guided sampling
     t0 = time.perf_counter()
-    fit = DataFit(x, y, srf_t.to(dev), psf_t.to(dev), ratio, cfg.lambda1)
+    fit = DataFit(x, y, srf_t.to(dev), psf_t.to(dev), ratio, cfg.lambda1, amap)
     A, E, losses = sample(spatial, spectral, fit, (1, d) + tuple(y.shape[-2:]), (1, d, C), cfg, sched, g,
-                          scoped(progress, 0.7, 1.0, ""), dev)
+                          scoped(progress, 0.7, 1.0, ""), dev, init, cfg.start if init is not None else 1.0)
     info["time"]["sampling"] = time.perf_counter() - t0
     info["fit_loss"] = losses
     info["A"], info["E"] = A.cpu(), E.cpu()
     with torch.no_grad():
-        z = compose(A, E).float().cpu()
+        z = compose(A, E, amap).float().cpu()
     info["time"]["total"] = time.perf_counter() - t_start
     progress(1.0, "done")
     return z, info

@@ -1,0 +1,43 @@
+"""Benchmark runners for ARGS-Diff (imported by bench/run.py).
+
+``RUNNERS[name](case, seed) -> (C, H, W)`` float32 array in [0, 1], where
+``case`` is a bench.datasets case dict with ``hsi`` (low), ``msi`` (high) and
+``ratio``. PSF and SRF are estimated blindly from the pair (the product
+default); the case's true operators are not passed. Torch threads are left as
+the harness set them.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import torch
+
+from fusediff.models import argsdiff
+from fusediff.models.config import with_preset
+
+
+def _run(case: dict, seed: int, preset: str = "default", **overrides) -> np.ndarray:
+    cfg = with_preset(argsdiff.ARGSDiffConfig, preset, seed=seed, **overrides)
+    low = case.get("hsi", case.get("low"))
+    high = case.get("msi", case.get("high"))
+    ratio = int(case["ratio"])
+    fused, _ = argsdiff.fuse(torch.as_tensor(low), torch.as_tensor(high), ratio=ratio, config=cfg,
+                             device=torch.device("cpu"))
+    return fused[0].numpy().astype(np.float32)
+
+
+def _given_operators(case: dict, seed: int) -> np.ndarray:
+    """Default preset with the case's true PSF and SRF (the non-blind reference row)."""
+    cfg = dataclasses.replace(argsdiff.ARGSDiffConfig(), seed=seed)
+    fused, _ = argsdiff.fuse(torch.as_tensor(case["hsi"]), torch.as_tensor(case["msi"]), srf=case["srf"],
+                             psf=case["psf"], ratio=int(case["ratio"]), config=cfg, device=torch.device("cpu"))
+    return fused[0].numpy().astype(np.float32)
+
+
+RUNNERS = {
+    "argsdiff": lambda case, seed: _run(case, seed),
+    "argsdiff-paper": lambda case, seed: _run(case, seed, "paper"),
+    "argsdiff-noargm": lambda case, seed: _run(case, seed, argm=False),
+    "argsdiff-given": _given_operators,
+}
