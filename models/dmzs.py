@@ -70,6 +70,9 @@ class DMZSConfig:
     guide_iters: int = param(600, "Training iterations of f_psi (reduced scale).", 0, 100000)
     guide_width: int = param(64, "Channels of f_psi's hidden layers.", 8, 512)
     guide_layers: int = param(4, "Convolution layers of f_psi.", 2, 16)
+    guide_rank: int = param(8, "f_psi works in the LR-HSI's leading k spectral directions (0: all bands).",
+                            0, 1000)
+    guide_augment: bool = param(True, "Train f_psi on the 8 flips/rotations of the pair.")
     guide_lr: float = param(1e-3, "Adam learning rate of f_psi (decayed by 0.8 every 1000 iterations).", 1e-6, 1.0)
     guide_deg_weight: float = param(0.1, "Weight of f_psi's spatial/spectral degradation L1 terms.", 0.0, 10.0)
     use_nssd: bool = param(True, "Map the detail image to the HSI with the NSSD (else the fixed E).")
@@ -125,23 +128,52 @@ class GuideNet(nn.Module):
     """f_psi(Y, P): upsample Y by r, then 3x3 convs with the PAN concatenated before each, residual.
 
     forward(y_up (B, C, H, W) already upsampled, pan (B, 1, H, W)) -> (B, C, H, W).
+    With ``basis`` (C, k) orthonormal (the LR-HSI's leading principal directions)
+    the network sees the k coefficients of y_up and predicts a residual in that
+    subspace: with a few hundred training pixels and 100-200 bands this is what
+    keeps the zero-shot network from over-fitting the spectra (it only learns
+    spatial detail of k images).
     """
 
-    def __init__(self, bands: int, width: int = 64, layers: int = 4):
+    def __init__(self, bands: int, width: int = 64, layers: int = 4, basis: torch.Tensor | None = None):
         super().__init__()
-        chans = [bands] + [width] * (layers - 1) + [bands]
+        if basis is not None:
+            self.register_buffer("basis", basis.detach().clone())
+        else:
+            self.basis = None
+        k = bands if basis is None else basis.shape[1]
+        chans = [k] + [width] * (layers - 1) + [k]
         self.convs = nn.ModuleList(nn.Conv2d(chans[i] + 1, chans[i + 1], 3, padding=1) for i in range(layers))
         # start as the identity (residual of an upsampled input): training refines from bicubic
         nn.init.zeros_(self.convs[-1].weight)
         nn.init.zeros_(self.convs[-1].bias)
 
     def forward(self, y_up: torch.Tensor, pan: torch.Tensor) -> torch.Tensor:
-        h = y_up
+        h = y_up if self.basis is None else torch.einsum("ck,bchw->bkhw", self.basis, y_up)
         for i, conv in enumerate(self.convs):
             h = conv(torch.cat([h, pan], dim=1))
             if i < len(self.convs) - 1:
                 h = F.leaky_relu(h, 0.2)
+        if self.basis is not None:
+            h = torch.einsum("ck,bkhw->bchw", self.basis, h)
         return y_up + h
+
+
+def spectral_basis(hsi: torch.Tensor, k: int) -> torch.Tensor:
+    """(C, k) orthonormal leading left singular vectors of the LR-HSI's bands (uncentred)."""
+    Y = hsi[0].reshape(hsi.shape[1], -1).double()
+    U, _, _ = torch.linalg.svd(Y, full_matrices=False)
+    return U[:, :min(k, U.shape[1])].to(hsi.dtype)
+
+
+def _augment(it: int, *xs):
+    """The it-th of the 8 flips/rotations of every (B, C, H, W) tensor in xs (same for all)."""
+    k, flip = it % 4, (it // 4) % 2
+    out = []
+    for x in xs:
+        x = torch.rot90(x, k, (-2, -1))
+        out.append(x.flip(-1) if flip else x)
+    return out
 
 
 def _up(y: torch.Tensor, ratio: int, phase: float, size) -> torch.Tensor:
@@ -164,17 +196,20 @@ def train_guide(hsi: torch.Tensor, pan: torch.Tensor, op: Degradation, config: D
     y_lr = lr_op.tau(hsi)
     p_lr = op.tau(pan)[..., :hsi.shape[-2], :hsi.shape[-1]]
     y_up = _up(y_lr, r, 0.0, hsi.shape[-2:])
-    net = GuideNet(hsi.shape[1], config.guide_width, config.guide_layers).to(hsi.device)
+    basis = spectral_basis(hsi, config.guide_rank) if config.guide_rank > 0 else None
+    net = GuideNet(hsi.shape[1], config.guide_width, config.guide_layers, basis).to(hsi.device)
     opt = torch.optim.Adam(net.parameters(), lr=config.guide_lr)
     sched = torch.optim.lr_scheduler.StepLR(opt, 1000, 0.8)
     losses = []
     n = int(config.guide_iters)
     for it in range(n):
-        out = net(y_up, p_lr)
-        loss = (out - hsi).abs().mean()
+        # the 8 flips/rotations of the one training pair (the degradations are isotropic)
+        yu, pl, tgt = _augment(it, y_up, p_lr, hsi) if config.guide_augment else (y_up, p_lr, hsi)
+        out = net(yu, pl)
+        loss = (out - tgt).abs().mean()
         if config.guide_deg_weight > 0:
-            loss = loss + config.guide_deg_weight * ((lr_op.tau(out) - y_lr).abs().mean()
-                                                     + (op.pan(out) - p_lr).abs().mean())
+            loss = loss + config.guide_deg_weight * ((lr_op.tau(out) - lr_op.tau(tgt)).abs().mean()
+                                                     + (op.pan(out) - pl).abs().mean())
         opt.zero_grad()
         loss.backward()
         opt.step()
