@@ -67,12 +67,24 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, text)
 
 
+TORCH_BROKEN_HELP = (
+    "PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or "
+    "incompatible installation, e.g. a missing library). Reinstall it with "
+    "'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' "
+    "(CPU) or 'python3 -m pip install --force-reinstall torch --index-url "
+    "https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 "
+    "of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical "
+    "methods work without PyTorch.")
+
+
 def require_torch():
-    """Import torch or raise a QgsProcessingException saying how to install it."""
+    """Import torch or raise a QgsProcessingException saying how to install (or repair) it."""
     try:
         import torch  # noqa: F401  (imported here so the provider loads without it)
-    except Exception as exc:  # ImportError, or a broken install raising OSError etc.
+    except ImportError as exc:
         raise QgsProcessingException(tr(TORCH_INSTALL_HELP) + f" ({exc})") from exc
+    except Exception as exc:  # a broken install raising OSError (missing DLL/.so) etc.
+        raise QgsProcessingException(tr(TORCH_BROKEN_HELP) + f" ({type(exc).__name__}: {exc})") from exc
     return torch
 
 
