@@ -1,0 +1,534 @@
+"""SDP: a spectral diffusion prior for HSI-MSI fusion (Liu, Wu, Xiao, IEEE TGRS 2024).
+
+Method:
+
+1. Prior. A per-pixel DDPM over spectra (C bands, data mapped to [-1, 1])
+   with an eps-predicting `SpectralMLP`, linear betas 1e-4..0.02, T = 1000,
+   trained on the LR-HSI's own pixels (the scene itself; no external data).
+2. Fusion as MAP. A free HR-HSI X (1, C, H, W) in [0, 1] is optimised with
+   Adam on
+
+       lambda ||Y - tau(X)||^2 + ||Z - R X||^2
+         + gamma sum_pixels ||eps - eps_theta(sqrt(abar_t) x + sqrt(1-abar_t) eps, t)||^2
+
+   (x = 2X - 1 per pixel), Y the LR-HSI, Z the HR-MSI, R the spectral
+   response, tau = decimate(blur(., psf)); t runs from T down to 1 with K
+   Adam steps per t; X is clamped to [0, 1] after each step.
+3. PSF and SRF are estimated blindly from the two inputs (`estimation.py`)
+   unless given.
+
+What makes it practical on a CPU (each choice measured in
+bench/ablation_sdp.md): X is warm-started from a subspace-constrained least
+squares solution of the two data terms (X = E A, E from an SVD of the
+LR-HSI, A by conjugate gradients); the t-loop is strided and starts below T
+(a warm start carries the image; large t only pulls towards the mean
+spectrum); the prior term is evaluated on a random pixel subset per step
+(an unbiased estimate of the full sum); the prior is trained for few
+iterations with a one-cycle learning-rate schedule.
+
+Entry point: `fuse(hsi, msi, srf=None, psf=None, ratio=None, config, progress, device)`.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from . import diffusion, operators
+from .config import param
+from .device import generator as make_generator
+from .device import select_device, set_threads
+from .nets.spectral_mlp import SpectralMLP
+from .progress import null_progress, scoped
+
+
+@dataclass
+class SDPConfig:
+    """SDP settings. Defaults: CPU-fast (measured, see bench/ablation_sdp.md);
+    `PRESETS['paper']`: the paper's settings."""
+
+    # --- spectral prior (network and its training)
+    layers: int = param(3, "Hidden layers of the spectral denoiser MLP (width 512 each).", 1, 12)
+    width: int = param(512, "Width of the denoiser's hidden layers.", 16, 4096, expose=False)
+    dropout: float = param(0.001, "Dropout in the denoiser while training.", 0.0, 0.5, expose=False)
+    train_iters: int = param(800, "Training iterations of the spectral prior.", 1, 1_000_000)
+    batch_size: int = param(256, "Spectra per training batch.", 8, 65536)
+    train_lr: float = param(2e-3, "Peak learning rate of the prior's training.", 1e-6, 1.0)
+    lr_schedule: str = param("onecycle", "Learning-rate schedule of the prior's training.",
+                             choices=("onecycle", "cosine", "constant", "paper"), expose=False)
+    weight_decay: float = param(1e-6, "Adam weight decay of the prior's training.", 0.0, 1.0, expose=False)
+    train_ema: float = param(0.0, "EMA decay of the prior's weights (0: off).", 0.0, 0.99999, expose=False)
+    timesteps: int = param(1000, "Diffusion timesteps T of the prior.", 10, 10000, expose=False)
+    # --- MAP solve
+    solve_steps: int = param(60, "Timesteps visited by the fusion (strided from t_start down to 1).", 1, 10000)
+    inner_steps: int = param(3, "Adam steps per timestep (K).", 1, 100)
+    t_start: float = param(0.3, "Largest timestep visited, as a fraction of T (1: start from pure noise).",
+                           0.0, 1.0)
+    t_end: float = param(0.0, "Smallest timestep visited, as a fraction of T (0: down to t = 1).", 0.0, 1.0)
+    solve_lr: float = param(1e-3, "Adam learning rate on the fused image.", 1e-6, 1.0)
+    lam: float = param(0.1, "Weight lambda of the LR-HSI data term.", 0.0, 1e6)
+    gamma: float = param(1e-3, "Weight gamma of the spectral diffusion prior term.", 0.0, 1e6)
+    prior_fraction: float = param(0.25, "Fraction of pixels on which the prior is evaluated per step.",
+                                  0.001, 1.0)
+    prior_grad: str = param("full", "Prior gradient: 'full' backpropagates through the denoiser; "
+                            "'sds' skips its Jacobian (faster).", choices=("full", "sds"), expose=False)
+    x_ema: float = param(0.9, "EMA decay of the fused image over the Adam steps (0: off).", 0.0, 0.9999,
+                         expose=False)
+    # --- warm start
+    init: str = param("subspace", "Initial fused image: subspace least squares, cubic upsampling, or ones "
+                      "(the paper).", choices=("subspace", "cnmf", "cubic", "ones"))
+    subspace_rank: int = param(10, "Rank of the spectral subspace of the warm start.", 1, 64)
+    init_lam: float = param(1.0, "Weight of the LR-HSI term in the warm start's least squares.", 0.0, 1e6,
+                            expose=False)
+    init_target: str = param("regression", "What the warm start's ridge pulls towards: a spectral regression "
+                             "of the MSI learned on the scene, or the cubic upsampling of the LR-HSI.",
+                             choices=("regression", "cubic"), expose=False)
+    regression_degree: int = param(2, "Polynomial degree of the spectral regression (1 or 2).", 1, 2,
+                                   expose=False)
+    init_ridge: float = param(0.1, "Ridge weight (towards the target) of the warm start, relative.",
+                              0.0, 1e3, expose=False)
+    cg_iters: int = param(60, "Conjugate-gradient iterations of the warm start.", 1, 10000, expose=False)
+    # --- operators
+    blind_iterations: int = param(4, "Alternations of the blind PSF/SRF estimation.", 1, 50, expose=False)
+    psf_model: str = param("free", "PSF model of the blind estimation.", choices=("free", "gaussian"),
+                           expose=False)
+    # --- runtime
+    threads: int = param(0, "Torch CPU threads (0: all cores).", 0, 256, expose=False)
+    seed: int = param(0, "Random seed (makes runs repeatable).", 0, 2**31 - 1, expose=False)
+
+    PRESETS = {
+        # Liu et al.'s public code: 5 layers, 30k iterations batch 512 at lr 1e-2
+        # with a slowly decaying schedule and EMA 0.999; fusion from X = 1 over
+        # all 1000 timesteps x 3 Adam steps at lr 1e-3, lambda 0.1, gamma 1e-3,
+        # prior on every pixel, EMA 0.9 on X.
+        "paper": dict(layers=5, train_iters=30000, batch_size=512, train_lr=1e-2, lr_schedule="paper",
+                      train_ema=0.999, solve_steps=1000, inner_steps=3, t_start=1.0, solve_lr=1e-3,
+                      lam=0.1, gamma=1e-3, prior_fraction=1.0, prior_grad="full", x_ema=0.9,
+                      init="ones"),
+    }
+
+
+# ---------------------------------------------------------------------------
+# prior
+# ---------------------------------------------------------------------------
+
+def make_net(n_bands: int, config: SDPConfig) -> SpectralMLP:
+    """The spectral eps-denoiser for ``n_bands`` bands as configured."""
+    return SpectralMLP(n_bands, width=config.width, layers=config.layers, temb_dim=64,
+                       dropout=config.dropout)
+
+
+def _lr_lambda(config: SDPConfig):
+    n = max(config.train_iters, 1)
+    if config.lr_schedule == "constant":
+        return lambda i: 1.0
+    if config.lr_schedule == "cosine":
+        return lambda i: 0.5 * (1 + math.cos(math.pi * min(i, n) / n))
+    if config.lr_schedule == "paper":
+        # the public code's LambdaLR: 0.001 * max(1000 - i/10, 1) (relative to the base lr)
+        return lambda i: 0.001 * max(1000.0 - i / 10.0, 1.0)
+    if config.lr_schedule == "onecycle":
+        warm = max(1, int(0.15 * n))
+        # linear warm-up to the peak, then cosine decay to 1 % of it
+        return lambda i: (i + 1) / warm if i < warm else \
+            0.01 + 0.99 * 0.5 * (1 + math.cos(math.pi * min(i - warm, n - warm) / max(n - warm, 1)))
+    raise ValueError(f"Unknown lr_schedule {config.lr_schedule!r}")
+
+
+def train_prior(spectra: torch.Tensor, config: SDPConfig = SDPConfig(), progress=None,
+                generator: torch.Generator | None = None) -> tuple[SpectralMLP, dict]:
+    """Train the spectral DDPM on ``spectra`` (N, C) in [-1, 1].
+
+    Returns the network (eval mode, frozen) and a dict with the final
+    training losses. ``progress(fraction, message)`` may raise to cancel.
+    """
+    progress = progress or null_progress
+    device = spectra.device
+    n, c = spectra.shape
+    if generator is None:
+        generator = make_generator(config.seed, device)
+    torch.manual_seed(config.seed)  # network initialisation and dropout
+    net = make_net(c, config).to(device)
+    sched = diffusion.linear_schedule(config.timesteps)
+    opt = torch.optim.Adam(net.parameters(), lr=config.train_lr, weight_decay=config.weight_decay)
+    lr_sched = torch.optim.lr_scheduler.LambdaLR(opt, _lr_lambda(config))
+    ema = copy.deepcopy(net) if config.train_ema > 0 else None
+    net.train()
+    losses = []
+    gdev = generator.device
+    t0 = time.perf_counter()
+    last = t0
+    for it in range(config.train_iters):
+        idx = torch.randint(0, n, (config.batch_size,), generator=generator, device=gdev).to(device)
+        loss = diffusion.ddpm_loss(net, sched, spectra[idx], generator)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        lr_sched.step()
+        if ema is not None:
+            with torch.no_grad():
+                for pe, p in zip(ema.parameters(), net.parameters()):
+                    pe.mul_(config.train_ema).add_(p.detach(), alpha=1 - config.train_ema)
+        losses.append(float(loss.detach()))
+        now = time.perf_counter()
+        if now - last > 0.5 or it == config.train_iters - 1:
+            last = now
+            progress((it + 1) / config.train_iters,
+                     f"training the spectral prior: iteration {it + 1}/{config.train_iters}, "
+                     f"loss {np.mean(losses[-50:]):.4f}")
+    out = ema if ema is not None else net
+    out.eval()
+    for p in out.parameters():
+        p.requires_grad_(False)
+    tail = losses[-max(1, len(losses) // 10):]
+    return out, {"train_loss": float(np.mean(tail)) if tail else float("nan"),
+                 "train_seconds": time.perf_counter() - t0}
+
+
+@torch.no_grad()
+def eps_mse(net: SpectralMLP, spectra: torch.Tensor, timesteps: int = 1000, draws: int = 4,
+            generator: torch.Generator | None = None) -> float:
+    """Mean eps-prediction MSE of ``net`` on ``spectra`` (N, C) in [-1, 1] over
+    random t and noise (``draws`` draws per spectrum): how well it denoises."""
+    sched = diffusion.linear_schedule(timesteps)
+    was = net.training
+    net.eval()
+    tot = 0.0
+    for _ in range(draws):
+        tot += float(diffusion.ddpm_loss(net, sched, spectra, generator))
+    net.train(was)
+    return tot / draws
+
+
+# ---------------------------------------------------------------------------
+# warm start
+# ---------------------------------------------------------------------------
+
+def spectral_regression(hsi: torch.Tensor, msi: torch.Tensor, psf, ratio: int, degree: int = 2,
+                        ridge: float = 1e-4) -> torch.Tensor:
+    """Predict each HR spectrum from its MSI pixel by a regression learned on the scene.
+
+    The MSI degraded to the HSI grid, tau(Z) (c, h, w), and the LR-HSI Y
+    (C, h, w) are co-located samples of (MSI pixel -> spectrum); a ridge
+    least-squares fit of Y on polynomial features of tau(Z) (degree 1 or 2,
+    with a constant) is applied to every HR MSI pixel. Using tau(Z) rather
+    than R Y makes the map absorb SRF errors. hsi (1, C, h, w), msi
+    (1, c, H, W) -> (1, C, H, W) (not clamped).
+    """
+    _, C, h, w = hsi.shape
+    c = msi.shape[1]
+    psf_t = operators.as_tensor_like(psf, msi)
+    zl = operators.downsample(msi, psf_t, ratio)[0, :, :h, :w].reshape(c, -1).double()
+    F = _poly_features(zl, degree)
+    Yp = hsi[0].reshape(C, -1).double()
+    G = F @ F.T
+    G = G + ridge * torch.trace(G) / G.shape[0] * torch.eye(G.shape[0], dtype=G.dtype, device=G.device)
+    Wt = torch.linalg.solve(G, F @ Yp.T)                          # (features, C)
+    Fh = _poly_features(msi[0].reshape(c, -1).double(), degree)
+    return (Wt.T @ Fh).reshape(1, C, *msi.shape[-2:]).to(hsi.dtype)
+
+
+def _poly_features(z: torch.Tensor, degree: int) -> torch.Tensor:
+    """(c, N) -> (f, N): z, 1 and (degree 2) the products z_i z_j, i <= j."""
+    f = [z, torch.ones_like(z[:1])]
+    if degree >= 2:
+        f += [z[i:i + 1] * z[j:j + 1] for i in range(z.shape[0]) for j in range(i, z.shape[0])]
+    return torch.cat(f, 0)
+
+
+def subspace_init(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, rank: int = 10,
+                  lam: float = 1.0, ridge: float = 1e-3, iters: int = 60, progress=None,
+                  target: torch.Tensor | None = None) -> torch.Tensor:
+    """Subspace-constrained least squares estimate of the HR-HSI.
+
+    X = E A with E (C, k) the leading left singular vectors of the LR-HSI's
+    pixels; A (1, k, H, W) minimises
+
+        lam ||E^T Y - tau(A)||^2 + ||Z - R E A||^2 + ridge' ||A - up(E^T Y)||^2
+
+    (the first term equals ||Y - tau(E A)||^2 up to a constant since E is
+    orthonormal), solved by conjugate gradients from the cubic upsampling of
+    the LR coefficients. ``ridge`` is relative to the mean diagonal of
+    (R E)^T (R E) and keeps the directions the MSI cannot see close to the
+    upsampled LR-HSI. hsi (1, C, h, w), msi (1, c, H, W) in [0, 1];
+    returns X (1, C, H, W) clamped to [0, 1].
+    """
+    progress = progress or null_progress
+    _, C, h, w = hsi.shape
+    H, W = msi.shape[-2:]
+    Yp = hsi[0].reshape(C, -1)
+    k = int(min(rank, C, Yp.shape[1]))
+    U, _, _ = torch.linalg.svd(Yp.double(), full_matrices=False)
+    E = U[:, :k].to(hsi.dtype)                                   # (C, k)
+    R = operators.as_tensor_like(srf, hsi)                       # (c, C)
+    RE = R @ E                                                   # (c, k)
+    G = RE.T @ RE                                                # (k, k)
+    mu = ridge * float(torch.diagonal(G).mean())
+    Yc = torch.einsum("ck,bchw->bkhw", E, hsi)                   # LR coefficients
+    if target is None:
+        A0 = _fit_size(operators.upsample(Yc, ratio), H, W)
+    else:
+        A0 = torch.einsum("ck,bchw->bkhw", E, target)
+    psf_t = operators.as_tensor_like(psf, hsi)
+
+    def tau(a):
+        return operators.downsample(a, psf_t, ratio)[..., :h, :w]
+
+    _, tau_adj = torch.func.vjp(tau, torch.zeros_like(A0))
+
+    def normal(a):
+        return lam * tau_adj(tau(a))[0] + torch.einsum("jk,bkhw->bjhw", G, a) + mu * a
+
+    rhs = lam * tau_adj(Yc)[0] + torch.einsum("ck,bchw->bkhw", RE, msi) + mu * A0
+    # conjugate gradients on the normal equations (symmetric positive definite)
+    a = A0.clone()
+    r = rhs - normal(a)
+    p = r.clone()
+    rs = torch.sum(r * r)
+    rs0 = float(rs)
+    for i in range(iters):
+        Ap = normal(p)
+        alpha = rs / torch.sum(p * Ap).clamp_min(1e-30)
+        a = a + alpha * p
+        r = r - alpha * Ap
+        rs_new = torch.sum(r * r)
+        if float(rs_new) < 1e-12 * max(rs0, 1e-30):
+            break
+        p = r + (rs_new / rs) * p
+        rs = rs_new
+        if i % 10 == 0:
+            progress((i + 1) / iters, f"warm start: conjugate gradients {i + 1}/{iters}")
+    X = torch.einsum("ck,bkhw->bchw", E, a)
+    return X.clamp(0, 1)
+
+
+def initial_estimate(hsi, msi, psf, srf, ratio, config: SDPConfig, progress=None) -> torch.Tensor:
+    """The warm start selected by ``config.init`` (1, C, H, W) in [0, 1]."""
+    H, W = msi.shape[-2:]
+    if config.init == "subspace":
+        target = None
+        if config.init_target == "regression":
+            target = spectral_regression(hsi, msi, psf, ratio, config.regression_degree)
+        return subspace_init(hsi, msi, psf, srf, ratio, config.subspace_rank, config.init_lam,
+                             config.init_ridge, config.cg_iters, progress, target)
+    if config.init == "cnmf":
+        from . import classical
+        x = classical.cnmf(msi[0].detach().cpu().numpy(), hsi[0].detach().cpu().numpy(), ratio,
+                           srf=np.asarray(srf), psf=np.asarray(psf), seed=config.seed, progress=progress)
+        return torch.as_tensor(x, dtype=hsi.dtype, device=hsi.device)[None].clamp(0, 1)
+    if config.init == "cubic":
+        up = operators.upsample(hsi, ratio)
+        return _fit_size(up, H, W).clamp(0, 1)
+    if config.init == "ones":
+        return torch.ones(1, hsi.shape[1], H, W, dtype=hsi.dtype, device=hsi.device)
+    raise ValueError(f"Unknown init {config.init!r}")
+
+
+def _fit_size(x: torch.Tensor, H: int, W: int) -> torch.Tensor:
+    x = x[..., :H, :W]
+    if x.shape[-2:] != (H, W):
+        x = torch.nn.functional.pad(x, (0, W - x.shape[-1], 0, H - x.shape[-2]), mode="replicate")
+    return x
+
+
+# ---------------------------------------------------------------------------
+# MAP solve
+# ---------------------------------------------------------------------------
+
+def visited_timesteps(T: int, t_start: float, t_end: float, n: int) -> list[int]:
+    """``n`` descending 0-based timesteps spread evenly from round(t_start*T)-1
+    down to round(t_end*T) (duplicates removed)."""
+    hi = max(0, min(T - 1, int(round(t_start * T)) - 1))
+    lo = max(0, min(hi, int(round(t_end * T))))
+    out: list[int] = []
+    for t in torch.linspace(hi, lo, max(1, n)).round().long().tolist():
+        if not out or t != out[-1]:
+            out.append(int(t))
+    return out
+
+
+def solve(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, net: SpectralMLP, X0: torch.Tensor,
+          config: SDPConfig = SDPConfig(), progress=None, generator: torch.Generator | None = None,
+          reference: torch.Tensor | None = None) -> tuple[torch.Tensor, dict]:
+    """MAP fusion with the spectral diffusion prior, from the start ``X0``.
+
+    hsi (1, C, h, w), msi (1, c, H, W), X0 (1, C, H, W), all in [0, 1] on one
+    device; psf (k, k); srf (c, C). Returns X (1, C, H, W) in [0, 1] and a
+    dict with the objective's history (data term and total, per visited t).
+    ``reference`` (optional, for experiments): records PSNR per visited t.
+    """
+    progress = progress or null_progress
+    device = hsi.device
+    if generator is None:
+        generator = make_generator(config.seed, device)
+    gdev = generator.device
+    _, C, H, W = X0.shape
+    npix = H * W
+    psf_t = operators.as_tensor_like(psf, hsi)
+    R = operators.as_tensor_like(srf, hsi)
+    sched = diffusion.linear_schedule(config.timesteps)
+    T = sched.T
+    ts = visited_timesteps(T, config.t_start, config.t_end, config.solve_steps)
+    m = max(1, int(round(config.prior_fraction * npix)))
+
+    X = torch.nn.Parameter(X0.detach().clone())
+    opt = torch.optim.Adam([X], lr=config.solve_lr)
+    Xema = X.detach().clone() if config.x_ema > 0 else None
+    hist = {"t": [], "data": [], "total": [], "psnr": []}
+    lr_h = hsi.shape[-2:]
+
+    def data_term(x):
+        low = operators.downsample(x, psf_t, ratio)[..., :lr_h[0], :lr_h[1]]
+        return config.lam * torch.sum((low - hsi) ** 2) + torch.sum((operators.apply_srf(x, R) - msi) ** 2)
+
+    last = time.perf_counter()
+    for i, t in enumerate(ts):
+        a = float(sched.alphas_cumprod[t])
+        sa, sb = math.sqrt(a), math.sqrt(1 - a)
+        tfeat = net.time_features(torch.tensor([t], device=device), 1, device, X0.dtype)
+        dsum = tsum = 0.0
+        for _ in range(config.inner_steps):
+            opt.zero_grad(set_to_none=True)
+            data = data_term(X)
+            loss = data
+            if config.gamma > 0:
+                flat = X.view(C, npix)
+                if m < npix:
+                    idx = torch.randperm(npix, generator=generator, device=gdev)[:m].to(device)
+                    spec = flat[:, idx].T
+                else:
+                    spec = flat.T
+                x0 = 2 * spec - 1
+                eps = diffusion.randn_like(x0, generator)
+                xt = sa * x0 + sb * eps
+                tf = tfeat.expand(x0.shape[0], -1)
+                if config.prior_grad == "full":
+                    pred = net(xt, None, tfeat=tf)
+                    prior = torch.sum((pred - eps) ** 2)
+                else:
+                    # score-distillation: d/dx ||eps - eps_theta||^2 without the
+                    # denoiser's Jacobian, i.e. 2 (eps_theta - eps) * dxt/dx
+                    with torch.no_grad():
+                        g = 2 * (net(xt, None, tfeat=tf) - eps)
+                    prior = torch.sum(g * xt)
+                # rescale the subset's sum to estimate the sum over all pixels
+                loss = loss + config.gamma * prior * (npix / x0.shape[0])
+            loss.backward()
+            opt.step()
+            with torch.no_grad():
+                X.clamp_(0, 1)
+                if Xema is not None:
+                    Xema.mul_(config.x_ema).add_(X.detach(), alpha=1 - config.x_ema)
+            dsum += float(data.detach())
+            tsum += float(loss.detach())
+        hist["t"].append(t)
+        hist["data"].append(dsum / config.inner_steps)
+        hist["total"].append(tsum / config.inner_steps)
+        if reference is not None:
+            out = Xema if Xema is not None else X.detach()
+            mse = torch.mean((out - reference) ** 2, dim=(-2, -1))
+            hist["psnr"].append(float(torch.mean(-10 * torch.log10(mse.clamp_min(1e-12)))))
+        now = time.perf_counter()
+        if now - last > 0.5 or i == len(ts) - 1:
+            last = now
+            progress((i + 1) / len(ts), f"fusion: timestep {t} ({i + 1}/{len(ts)})")
+    out = Xema if Xema is not None else X.detach()
+    return out.clamp(0, 1), hist
+
+
+# ---------------------------------------------------------------------------
+# entry point
+# ---------------------------------------------------------------------------
+
+def estimate_operators(hsi: torch.Tensor, msi: torch.Tensor, ratio: int, psf=None, srf=None,
+                       config: SDPConfig = SDPConfig(), wavelengths=None, progress=None):
+    """(psf (k,k), srf (c,C)) numpy float64: the given ones, or blind estimates
+    (`estimation.estimate_psf_srf` for both, or the missing one given the other)."""
+    from . import estimation
+
+    if psf is not None and srf is not None:
+        return np.asarray(psf, dtype=np.float64), np.asarray(srf, dtype=np.float64)
+    high, low = msi[0].detach().cpu().double().numpy(), hsi[0].detach().cpu().double().numpy()
+    if psf is None and srf is None:
+        return estimation.estimate_psf_srf(high, low, ratio, iterations=config.blind_iterations,
+                                           psf_model=config.psf_model, wavelengths=wavelengths,
+                                           progress=progress)
+    if srf is None:
+        psf = np.asarray(psf, dtype=np.float64)
+        return psf, estimation.estimate_srf(high, low, ratio, psf=psf, wavelengths=wavelengths)
+    srf = np.asarray(srf, dtype=np.float64)
+    return estimation.estimate_psf(high, low, ratio, srf, model=config.psf_model), srf
+
+
+def fuse(hsi: torch.Tensor, msi: torch.Tensor, srf=None, psf=None, ratio: int | None = None,
+         config: SDPConfig = SDPConfig(), progress=None, device=None, wavelengths=None,
+         reference: torch.Tensor | None = None):
+    """Fuse a LR-HSI and a HR-MSI with SDP.
+
+    hsi (1, C, h, w) and msi (1, c, H, W): float tensors in [0, 1] on the
+    project's grid convention (LR pixel i centred on HR pixel r*i).
+    srf (c, C) / psf (k, k): arrays or tensors; None = estimate blindly.
+    ratio: integer (default H // h). device: torch.device or name
+    ('auto'/'cpu'/'cuda'; default: the inputs' device). wavelengths:
+    optional (C,) nm, helps the blind SRF estimate. reference: optional
+    ground truth, only to record PSNR during the solve (experiments).
+
+    Returns (X (1, C, H, W) float32 in [0, 1] on the inputs' device, info)
+    where info holds timings (seconds per phase), the psf/srf used, whether
+    they were estimated, the prior's training loss and the objective history.
+    ``progress(fraction, message)`` may raise `progress.Cancelled` to stop.
+    """
+    progress = progress or null_progress
+    t_all = time.perf_counter()
+    if hsi.dim() != 4 or msi.dim() != 4 or hsi.shape[0] != 1 or msi.shape[0] != 1:
+        raise ValueError("hsi and msi must be (1, C, h, w) and (1, c, H, W) tensors")
+    out_device = hsi.device
+    if device is None:
+        device = hsi.device
+    elif not isinstance(device, torch.device):
+        device = select_device(device)
+    if config.threads and config.threads > 0:
+        set_threads(config.threads)
+    hsi = hsi.to(device=device, dtype=torch.float32)
+    msi = msi.to(device=device, dtype=torch.float32)
+    C = hsi.shape[1]
+    H, W = msi.shape[-2:]
+    if ratio is None:
+        ratio = max(2, int(round(H / hsi.shape[-2])))
+    ratio = int(ratio)
+    gen = make_generator(config.seed, device)
+    times = {}
+
+    t0 = time.perf_counter()
+    estimated = psf is None or srf is None
+    progress(0.0, "estimating PSF and SRF" if estimated else "preparing")
+    psf_np, srf_np = estimate_operators(hsi, msi, ratio, psf, srf, config, wavelengths,
+                                        scoped(progress, 0.0, 0.05, "PSF/SRF: "))
+    if srf_np.shape != (msi.shape[1], C):
+        raise ValueError(f"SRF must be ({msi.shape[1]}, {C}); got {srf_np.shape}")
+    times["estimate"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    spectra = hsi[0].reshape(C, -1).T * 2 - 1
+    net, tinfo = train_prior(spectra, config, scoped(progress, 0.05, 0.45), gen)
+    times["train"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    X0 = initial_estimate(hsi, msi, psf_np, srf_np, ratio, config, scoped(progress, 0.45, 0.5))
+    times["init"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    ref = reference.to(device=device, dtype=torch.float32) if reference is not None else None
+    X, hist = solve(hsi, msi, psf_np, srf_np, ratio, net, X0, config, scoped(progress, 0.5, 1.0), gen, ref)
+    times["solve"] = time.perf_counter() - t0
+    times["total"] = time.perf_counter() - t_all
+    progress(1.0, "done")
+    info = {"times": times, "psf": psf_np, "srf": srf_np, "estimated": estimated, "ratio": ratio,
+            "train_loss": tinfo["train_loss"], "history": hist, "device": str(device),
+            "threads": torch.get_num_threads(), "config": dataclasses.asdict(config)}
+    return X.to(out_device), info
