@@ -46,8 +46,8 @@ _EPS = 1e-6
 HPM_MIN_LEVEL = 0.2
 
 # CNMF's multiplicative updates of a chunk of abundances stop early when the
-# mean relative change of a step falls below this (halves wv3's time, same PSNR).
-MU_TOL = 1e-4
+# mean relative change of a step falls below this (wv3: half the time, +0.06 dB).
+MU_TOL = 1e-3
 
 ProgressFn = Optional[Callable[[float, str], None]]
 
@@ -413,7 +413,7 @@ def _initial_endmembers(hsi: np.ndarray, m: int, init: str, seed: int) -> np.nda
     return np.maximum(Y[:, idx], 1e-6)
 
 
-def _mu_h(W, H, Y, delta, iters, eps=1e-12, chunk: int = 2048, tol: float = MU_TOL):
+def _mu_h(W, H, Y, delta, iters, eps=1e-12, chunk: int = 2048, tol: float | None = None):
     """Multiplicative updates of H (sum-to-one row ``delta`` appended to W and Y).
 
     Columns are independent given W, so they are updated in chunks: all
@@ -431,6 +431,7 @@ def _mu_h(W, H, Y, delta, iters, eps=1e-12, chunk: int = 2048, tol: float = MU_T
     WtW = Wa.T @ Wa
     WaT = np.ascontiguousarray(Wa.T)
     extra = Wa[-1][:, None] * delta if delta > 0 else 0.0  # W^T of the appended row times delta
+    tol = MU_TOL if tol is None else tol
     # chunks of ~128k values stay in cache; bigger for few endmembers, where
     # the per-call overhead of the small products would dominate
     chunk = max(chunk, 131072 // max(H.shape[0], 1))
