@@ -65,7 +65,7 @@ class SDPConfig:
     train_ema: float = param(0.0, "EMA decay of the prior's weights (0: off).", 0.0, 0.99999, expose=False)
     timesteps: int = param(1000, "Diffusion timesteps T of the prior.", 10, 10000, expose=False)
     # --- MAP solve
-    solve_steps: int = param(60, "Timesteps visited by the fusion (strided from t_start down to 1).", 1, 10000)
+    steps: int = param(60, "Timesteps visited by the fusion (strided from t_start down to 1).", 1, 10000)
     inner_steps: int = param(3, "Adam steps per timestep (K).", 1, 100)
     t_start: float = param(0.3, "Largest timestep visited, as a fraction of T (1: start from pure noise).",
                            0.0, 1.0)
@@ -107,7 +107,7 @@ class SDPConfig:
         # all 1000 timesteps x 3 Adam steps at lr 1e-3, lambda 0.1, gamma 1e-3,
         # prior on every pixel, EMA 0.9 on X.
         "paper": dict(layers=5, train_iters=30000, batch_size=512, train_lr=1e-2, lr_schedule="paper",
-                      train_ema=0.999, solve_steps=1000, inner_steps=3, t_start=1.0, solve_lr=1e-3,
+                      train_ema=0.999, steps=1000, inner_steps=3, t_start=1.0, solve_lr=1e-3,
                       lam=0.1, gamma=1e-3, prior_fraction=1.0, prior_grad="full", x_ema=0.9,
                       init="ones"),
     }
@@ -370,7 +370,7 @@ def solve(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, net: Spect
     R = operators.as_tensor_like(srf, hsi)
     sched = diffusion.linear_schedule(config.timesteps)
     T = sched.T
-    ts = visited_timesteps(T, config.t_start, config.t_end, config.solve_steps)
+    ts = visited_timesteps(T, config.t_start, config.t_end, config.steps)
     m = max(1, int(round(config.prior_fraction * npix)))
 
     X = torch.nn.Parameter(X0.detach().clone())

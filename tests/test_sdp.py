@@ -32,7 +32,7 @@ def _pair(seed: int = 0):
     return x, hsi.float(), msi.float(), psf, srf
 
 
-TINY = sdp.SDPConfig(layers=2, width=64, train_iters=60, batch_size=64, solve_steps=4, inner_steps=2,
+TINY = sdp.SDPConfig(layers=2, width=64, train_iters=60, batch_size=64, steps=4, inner_steps=2,
                      threads=1)
 
 
@@ -65,7 +65,7 @@ def test_prior_denoises_held_out_pixels():
 def test_objective_decreases_from_ones():
     x, hsi, msi, psf, srf = _pair()
     net = sdp.make_net(C, TINY).eval()
-    cfg = dataclasses.replace(TINY, init="ones", solve_steps=10, inner_steps=3, solve_lr=2e-2, x_ema=0.0)
+    cfg = dataclasses.replace(TINY, init="ones", steps=10, inner_steps=3, solve_lr=2e-2, x_ema=0.0)
     X0 = sdp.initial_estimate(hsi, msi, psf, srf, RATIO, cfg)
     X, hist = sdp.solve(hsi, msi, psf, srf, RATIO, net, X0, cfg, generator=torch.Generator().manual_seed(0))
     assert hist["data"][-1] < 0.2 * hist["data"][0]
@@ -131,7 +131,7 @@ def test_seed_repeatable():
 def test_presets_and_bad_input():
     from fusediff.models.config import with_preset
     paper = with_preset(sdp.SDPConfig, "paper")
-    assert paper.train_iters == 30000 and paper.solve_steps == 1000 and paper.inner_steps == 3
+    assert paper.train_iters == 30000 and paper.steps == 1000 and paper.inner_steps == 3
     assert paper.lam == 0.1 and paper.gamma == 1e-3 and paper.t_start == 1.0
     assert sdp.visited_timesteps(1000, 1.0, 0.0, 1000) == list(range(999, -1, -1))
     x, hsi, msi, psf, srf = _pair()
