@@ -11,7 +11,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: demo test bench deps venv package
+.PHONY: demo test bench deps venv package translations
 
 # System packages: skipped when everything is already importable/installed (fast re-runs).
 deps:
@@ -45,6 +45,11 @@ test:
 
 bench: venv
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# i18n/fusediff_<lang>.ts from the tr() strings of the code (translations kept, new strings
+# unfinished), then .qm compiled with lrelease (qttools5-dev-tools). Edit the .ts with Qt Linguist.
+translations:
+	$(PY) scripts/i18n.py
 
 # The zip the QGIS plugin manager installs: committed files only (git archive of HEAD), in a
 # fusediff/ folder, without tests, benchmark, CI and development scripts.

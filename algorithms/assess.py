@@ -112,7 +112,7 @@ class AssessAlgorithm(FuseDiffAlgorithm):
             "2009). FUSED must cover the PAN/MS overlap on the PAN grid.</p>"
             "<p>The values are printed to the log, written to OUTPUT_REPORT (HTML, or CSV when the "
             "file name ends in .csv) and returned as numeric outputs for the graphical modeler.</p>"
-            "<p>Runtime: seconds on a CPU.</p>"
+            "<p>Runtime: seconds on a CPU for a 2000 x 2000 raster (no GPU needed).</p>"
             "<p>References: Wald 2002 (ERGAS); Garzelli &amp; Nencini 2009 (Q2n); Vivone et al., IEEE "
             "TGRS 2015 (protocol).</p>")
 

@@ -70,7 +70,8 @@ class SimulateAlgorithm(FuseDiffAlgorithm):
             "Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one "
             "column per reference band). SNR adds Gaussian noise whose power is SNR dB below each "
             "band's mean signal power (0: no noise); SEED makes it repeatable.</p>"
-            "<p>Runtime: about a second per 1000 x 1000 x 100 values on a CPU.</p>"
+            "<p>Runtime: about a second per 1000 x 1000 x 100 values on a CPU (no GPU needed; the whole "
+            "reference is held in memory).</p>"
             "<p>Reference: Wald, Ranchin, Mangolini, PE&amp;RS 1997.</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -117,18 +117,28 @@ class TileAccumulator:
         self.block_rows = max(1, int(block_rows))
         self.fill = fill
         self.top = 0  # first row not yet handed to the sink
+        self.rows = 0  # rows [top, top + rows) are in use in the buffers
+        # Buffers are reused (grown only when a taller tile row arrives), not concatenated per
+        # tile: on a 12000-px-wide scene each row of all bands costs ~200 kB.
         self.acc = np.zeros((self.count, 0, self.width), dtype=np.float32)
         self.wsum = np.zeros((0, self.width), dtype=np.float32)
 
     def _ensure(self, bottom: int) -> None:
-        """Grow the buffer so it covers rows [top, bottom)."""
-        have = self.top + self.wsum.shape[0]
-        if bottom <= have:
+        """Make rows [top, bottom) available (new rows start at 0)."""
+        need = bottom - self.top
+        if need <= self.rows:
             return
-        extra = bottom - have
-        self.acc = np.concatenate(
-            [self.acc, np.zeros((self.count, extra, self.width), np.float32)], axis=1)
-        self.wsum = np.concatenate([self.wsum, np.zeros((extra, self.width), np.float32)], axis=0)
+        if need > self.wsum.shape[0]:
+            cap = need + self.block_rows
+            acc = np.zeros((self.count, cap, self.width), dtype=np.float32)
+            wsum = np.zeros((cap, self.width), dtype=np.float32)
+            acc[:, :self.rows] = self.acc[:, :self.rows]
+            wsum[:self.rows] = self.wsum[:self.rows]
+            self.acc, self.wsum = acc, wsum
+        else:
+            self.acc[:, self.rows:need] = 0.0
+            self.wsum[self.rows:need] = 0.0
+        self.rows = need
 
     def _flush(self, upto: int) -> None:
         """Hand rows [top, upto) to the sink and drop them from the buffer."""
@@ -144,8 +154,12 @@ class TileAccumulator:
             self.sink[:, self.top:upto] = out
         else:
             self.sink.write(out, self.top, 0, mask=ok)
-        self.acc = self.acc[:, n:].copy()
-        self.wsum = self.wsum[n:].copy()
+        del out
+        rest = self.rows - n
+        if rest > 0:  # move the rows still in use to the top of the buffers
+            self.acc[:, :rest] = self.acc[:, n:self.rows].copy()
+            self.wsum[:rest] = self.wsum[n:self.rows]
+        self.rows = rest
         self.top = upto
 
     def add(self, array, row_off: int, col_off: int, valid=None) -> None:

@@ -1,0 +1,1183 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+  <context>
+    <name>FuseDiff</name>
+    <message>
+      <source>ARGS-Diff HSI-MSI fusion (self-learning subspace diffusion)</source>
+      <translation>ARGS-Diff HSI-MSI-Fusion (selbstlernende Unterraum-Diffusion)</translation>
+    </message>
+    <message>
+      <source>HSI-MSI fusion</source>
+      <translation>HSI-MSI-Fusion</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Fusioniert ein niedrig aufgelöstes Hyperspektralraster (HSI) mit einem hoch aufgelösten Multispektralraster (MSI) mit ARGS-Diff: Das Ergebnis wird als Koeffizientenkarten mal wenige Basisspektren modelliert; zwei kleine Diffusionsmodelle, die auf der Szene selbst trainiert werden (Spektren des HSI, Ausschnitte des MSI), werden unter Führung durch beide Eingaben abgetastet, mit einem adaptiven Residuenschritt. Es werden keine Trainingsdaten benötigt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit den Antworten der MSI-Bänder über den HSI-Bändern (eine Zeile je MSI-Band); leer: aus dem Paar geschätzt, ebenso die Unschärfe des HSI.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im MSI-Raster, in der radiometrischen Skala des HSI. Laufzeit: einige Minuten für ein MSI von 100 x 100 Pixeln auf einer CPU.&lt;/p&gt;&lt;p&gt;Referenz: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Hyperspectral raster (HSI, low resolution)</source>
+      <translation>Hyperspektralraster (HSI, niedrige Auflösung)</translation>
+    </message>
+    <message>
+      <source>Multispectral raster (MSI, high resolution)</source>
+      <translation>Multispektralraster (MSI, hohe Auflösung)</translation>
+    </message>
+    <message>
+      <source>MSI spectral response CSV (empty: estimate)</source>
+      <translation>CSV mit der spektralen Antwort des MSI (leer: schätzen)</translation>
+    </message>
+    <message>
+      <source>Fused raster</source>
+      <translation>Fusioniertes Raster</translation>
+    </message>
+    <message>
+      <source>ARGS-Diff finished in {0:.1f} s.</source>
+      <translation>ARGS-Diff fertig in {0:.1f} s.</translation>
+    </message>
+    <message>
+      <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
+      <translation>Die SRF-Datei hat {0} Zeilen, das MSI aber {1} Bänder: Es wird eine Zeile je MSI-Band benötigt.</translation>
+    </message>
+    <message>
+      <source>Assess fusion quality</source>
+      <translation>Fusionsqualität bewerten</translation>
+    </message>
+    <message>
+      <source>Simulation and assessment</source>
+      <translation>Simulation und Bewertung</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Measures the quality of a fused raster.&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;REFERENCE&lt;/b&gt; (e.g. the input of Simulate a fusion pair): PSNR (dB), SSIM, SAM (degrees), ERGAS, RMSE, Q2n (Q4/Q8) and SCC, on both rasters divided by the reference's maximum, leaving out a border of RATIO pixels. FUSED and REFERENCE must be on the same grid. RATIO defaults to the pixel-size ratio of MS to FUSED when MS is given.&lt;/p&gt;&lt;p&gt;Without a reference, from the low-resolution &lt;b&gt;MS&lt;/b&gt; and the &lt;b&gt;PAN&lt;/b&gt; that were fused: D_lambda, D_s, QNR and HQNR at full resolution (Alparone et al. 2008; Khan et al. 2009). FUSED must cover the PAN/MS overlap on the PAN grid.&lt;/p&gt;&lt;p&gt;The values are printed to the log, written to OUTPUT_REPORT (HTML, or CSV when the file name ends in .csv) and returned as numeric outputs for the graphical modeler.&lt;/p&gt;&lt;p&gt;Runtime: seconds on a CPU for a 2000 x 2000 raster (no GPU needed).&lt;/p&gt;&lt;p&gt;References: Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini 2009 (Q2n); Vivone et al., IEEE TGRS 2015 (protocol).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Misst die Qualität eines fusionierten Rasters.&lt;/p&gt;&lt;p&gt;Mit einer &lt;b&gt;REFERENCE&lt;/b&gt; (z. B. der Eingabe von „Fusionspaar simulieren“): PSNR (dB), SSIM, SAM (Grad), ERGAS, RMSE, Q2n (Q4/Q8) und SCC, auf beiden Rastern geteilt durch das Maximum der Referenz, ohne einen Rand von RATIO Pixeln. FUSED und REFERENCE müssen im selben Raster liegen. RATIO ist standardmäßig das Pixelgrößenverhältnis von MS zu FUSED, wenn MS angegeben ist.&lt;/p&gt;&lt;p&gt;Ohne Referenz, aus dem niedrig aufgelösten &lt;b&gt;MS&lt;/b&gt; und dem &lt;b&gt;PAN&lt;/b&gt;, die fusioniert wurden: D_lambda, D_s, QNR und HQNR in voller Auflösung (Alparone et al. 2008; Khan et al. 2009). FUSED muss die Überlappung von PAN und MS im PAN-Raster abdecken.&lt;/p&gt;&lt;p&gt;Die Werte werden im Protokoll ausgegeben, in OUTPUT_REPORT geschrieben (HTML, oder CSV, wenn der Dateiname auf .csv endet) und als numerische Ausgaben für die grafische Modellierung zurückgegeben.&lt;/p&gt;&lt;p&gt;Laufzeit: Sekunden auf einer CPU für ein Raster von 2000 x 2000 Pixeln (keine GPU nötig).&lt;/p&gt;&lt;p&gt;Referenzen: Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini 2009 (Q2n); Vivone et al., IEEE TGRS 2015 (Protokoll).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Reading the rasters</source>
+      <translation>Raster werden gelesen</translation>
+    </message>
+    <message>
+      <source>FuseDiff quality report (reference-based)</source>
+      <translation>FuseDiff-Qualitätsbericht (mit Referenz)</translation>
+    </message>
+    <message>
+      <source>Writing the report</source>
+      <translation>Bericht wird geschrieben</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Fertig</translation>
+    </message>
+    <message>
+      <source>Reference raster (for reference-based metrics)</source>
+      <translation>Referenzraster (für referenzbasierte Maße)</translation>
+    </message>
+    <message>
+      <source>Low-resolution spectral raster that was fused (for no-reference metrics)</source>
+      <translation>Fusioniertes niedrig aufgelöstes Spektralraster (für referenzfreie Maße)</translation>
+    </message>
+    <message>
+      <source>High-resolution raster that was fused (for no-reference metrics)</source>
+      <translation>Fusioniertes hoch aufgelöstes Raster (für referenzfreie Maße)</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Bericht</translation>
+    </message>
+    <message>
+      <source>FuseDiff quality report (no reference)</source>
+      <translation>FuseDiff-Qualitätsbericht (ohne Referenz)</translation>
+    </message>
+    <message>
+      <source>FUSED and REFERENCE have no pixel valid in both.</source>
+      <translation>FUSED und REFERENCE haben kein Pixel, das in beiden gültig ist.</translation>
+    </message>
+    <message>
+      <source>The reference's values are all zero or negative.</source>
+      <translation>Die Werte der Referenz sind alle null oder negativ.</translation>
+    </message>
+    <message>
+      <source>FUSED does not cover the PAN/MS overlap on the PAN's pixel grid; give the output of a fusion of these MS and PAN rasters.</source>
+      <translation>FUSED deckt die Überlappung von PAN und MS im Pixelraster des PAN nicht ab; geben Sie das Ergebnis einer Fusion dieser MS- und PAN-Raster an.</translation>
+    </message>
+    <message>
+      <source>HTML files (*.html);;CSV files (*.csv)</source>
+      <translation>HTML-Dateien (*.html);;CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+      <source>Give a REFERENCE raster for reference-based metrics, or both MS and PAN for no-reference metrics.</source>
+      <translation>Geben Sie ein REFERENCE-Raster für referenzbasierte Maße an, oder MS und PAN für referenzfreie Maße.</translation>
+    </message>
+    <message>
+      <source>Set RATIO (the fusion's resolution ratio, used for ERGAS and the border), or give the MS raster to measure it.</source>
+      <translation>Setzen Sie RATIO (das Auflösungsverhältnis der Fusion, für ERGAS und den Rand) oder geben Sie das MS-Raster an, um es zu messen.</translation>
+    </message>
+    <message>
+      <source>FUSED has {0} band(s) but REFERENCE has {1}; they must have the same bands.</source>
+      <translation>FUSED hat {0} Band/Bänder, REFERENCE aber {1}; sie müssen dieselben Bänder haben.</translation>
+    </message>
+    <message>
+      <source>Ratio from the pixel sizes: {0:.3f}</source>
+      <translation>Verhältnis aus den Pixelgrößen: {0:.3f}</translation>
+    </message>
+    <message>
+      <source>{0} nodata pixel(s) are left out of the comparison.</source>
+      <translation>{0} Nodata-Pixel werden beim Vergleich ausgelassen.</translation>
+    </message>
+    <message>
+      <source>FUSED has {0} band(s) but MS has {1}; they must have the same bands.</source>
+      <translation>FUSED hat {0} Band/Bänder, MS aber {1}; sie müssen dieselben Bänder haben.</translation>
+    </message>
+    <message>
+      <source>FUSED has {0} nodata pixel(s); they are filled with the band means for the metrics.</source>
+      <translation>FUSED hat {0} Nodata-Pixel; sie werden für die Maße mit den Bandmittelwerten gefüllt.</translation>
+    </message>
+    <message>
+      <source>The report path '{0}' is one of the inputs; choose another path.</source>
+      <translation>Der Berichtspfad „{0}“ ist eine der Eingaben; wählen Sie einen anderen Pfad.</translation>
+    </message>
+    <message>
+      <source>FUSED ({0} x {1} px) and REFERENCE ({2} x {3} px) are not on the same pixel grid; they must share CRS, pixel size and pixel alignment.</source>
+      <translation>FUSED ({0} x {1} px) und REFERENCE ({2} x {3} px) liegen nicht im selben Pixelraster; sie müssen KBS, Pixelgröße und Pixelausrichtung teilen.</translation>
+    </message>
+    <message>
+      <source>PSNR (dB)</source>
+      <translation>PSNR (dB)</translation>
+    </message>
+    <message>
+      <source>SSIM</source>
+      <translation>SSIM</translation>
+    </message>
+    <message>
+      <source>SAM (degrees)</source>
+      <translation>SAM (Grad)</translation>
+    </message>
+    <message>
+      <source>ERGAS</source>
+      <translation>ERGAS</translation>
+    </message>
+    <message>
+      <source>RMSE (scaled to [0, 1])</source>
+      <translation>RMSE (auf [0, 1] skaliert)</translation>
+    </message>
+    <message>
+      <source>Q2n</source>
+      <translation>Q2n</translation>
+    </message>
+    <message>
+      <source>SCC</source>
+      <translation>SCC</translation>
+    </message>
+    <message>
+      <source>D_lambda</source>
+      <translation>D_lambda</translation>
+    </message>
+    <message>
+      <source>D_s</source>
+      <translation>D_s</translation>
+    </message>
+    <message>
+      <source>QNR</source>
+      <translation>QNR</translation>
+    </message>
+    <message>
+      <source>HQNR</source>
+      <translation>HQNR</translation>
+    </message>
+    <message>
+      <source>Fusion</source>
+      <translation>Fusion</translation>
+    </message>
+    <message>
+      <source>Resolution ratio (empty: from the pixel sizes)</source>
+      <translation>Auflösungsverhältnis (leer: aus den Pixelgrößen)</translation>
+    </message>
+    <message>
+      <source>Ratio of the low-resolution pixel size to the high-resolution one, e.g. 4 for 2 m multispectral and 0.5 m panchromatic pixels. Leave empty to take it from the rasters' pixel sizes.</source>
+      <translation>Verhältnis der Pixelgröße der niedrigen zu der der hohen Auflösung, z. B. 4 für multispektrale Pixel von 2 m und panchromatische von 0,5 m. Leer lassen, um es aus den Pixelgrößen der Raster zu bestimmen.</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Gerät</translation>
+    </message>
+    <message>
+      <source>auto uses a CUDA GPU when PyTorch sees one (then Apple MPS), else the CPU.</source>
+      <translation>auto verwendet eine CUDA-GPU, wenn PyTorch eine findet (dann Apple MPS), sonst die CPU.</translation>
+    </message>
+    <message>
+      <source>Random seed</source>
+      <translation>Zufallsstartwert</translation>
+    </message>
+    <message>
+      <source>The same seed and inputs give the same result.</source>
+      <translation>Derselbe Startwert und dieselben Eingaben ergeben dasselbe Ergebnis.</translation>
+    </message>
+    <message>
+      <source>Reading and aligning the inputs</source>
+      <translation>Eingaben werden gelesen und ausgerichtet</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; no output was written.</source>
+      <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe geschrieben.</translation>
+    </message>
+    <message>
+      <source>Not enough memory for these inputs. Clip the rasters to a smaller area and run again.</source>
+      <translation>Nicht genug Speicher für diese Eingaben. Schneiden Sie die Raster auf ein kleineres Gebiet zu und starten Sie erneut.</translation>
+    </message>
+    <message>
+      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
+      <translation>Die Eingaben haben in ihrem gemeinsamen Gebiet kein gültiges Pixel (alles Nodata). Prüfen Sie den Nodata-Wert und die Ausdehnungen der Raster.</translation>
+    </message>
+    <message>
+      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
+      <translation>Die Eingabewerte sind alle null oder negativ; es gibt nichts zu fusionieren. Prüfen Sie die Eingaberaster.</translation>
+    </message>
+    <message>
+      <source>tile {0}/{1}</source>
+      <translation>Kachel {0}/{1}</translation>
+    </message>
+    <message>
+      <source>{0}, ~{1} s left</source>
+      <translation>{0}, noch ca. {1} s</translation>
+    </message>
+    <message>
+      <source>The rasters have no pixel that is valid in both (all nodata, NaN or infinite in the overlap). Check the inputs' nodata values.</source>
+      <translation>Die Raster haben kein Pixel, das in beiden gültig ist (alles Nodata, NaN oder unendlich in der Überlappung). Prüfen Sie die Nodata-Werte der Eingaben.</translation>
+    </message>
+    <message>
+      <source>Writing the output</source>
+      <translation>Ausgabe wird geschrieben</translation>
+    </message>
+    <message>
+      <source>{0}, ~{1} min left</source>
+      <translation>{0}, noch ca. {1} min</translation>
+    </message>
+    <message>
+      <source>The GPU ran out of memory with tiles of {0} px; retrying with tiles of {1} px.</source>
+      <translation>Der GPU-Speicher reichte für Kacheln von {0} px nicht; neuer Versuch mit Kacheln von {1} px.</translation>
+    </message>
+    <message>
+      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}.</source>
+      <translation>Ausgerichtete Eingaben: hohe Auflösung {0} Band/Bänder mit {1} x {2} px, niedrige Auflösung {3} Band/Bänder mit {4} x {5} px, Verhältnis {6}.</translation>
+    </message>
+    <message>
+      <source>The GPU ran out of memory even with tiles of {0} px ({1}). Choose DEVICE 'cpu', close other programs using the GPU, or use a GPU with more memory.</source>
+      <translation>Der GPU-Speicher reichte selbst für Kacheln von {0} px nicht ({1}). Wählen Sie DEVICE „cpu“, schließen Sie andere Programme, die die GPU nutzen, oder verwenden Sie eine GPU mit mehr Speicher.</translation>
+    </message>
+    <message>
+      <source>Finished in {0:.1f} s.</source>
+      <translation>Fertig in {0:.1f} s.</translation>
+    </message>
+    <message>
+      <source>The resolution ratio must be greater than 1 (got {0}): it is the low-resolution pixel size divided by the high-resolution one. Leave RATIO empty to take it from the rasters.</source>
+      <translation>Das Auflösungsverhältnis muss größer als 1 sein (erhalten: {0}): Es ist die Pixelgröße der niedrigen Auflösung geteilt durch die der hohen. Lassen Sie RATIO leer, um es aus den Rastern zu bestimmen.</translation>
+    </message>
+    <message>
+      <source>The input {0} is missing: choose a raster.</source>
+      <translation>Die Eingabe {0} fehlt: Wählen Sie ein Raster.</translation>
+    </message>
+    <message>
+      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}, {7} nodata pixel(s).</source>
+      <translation>Ausgerichtete Eingaben: hohe Auflösung {0} Band/Bänder mit {1} x {2} px, niedrige Auflösung {3} Band/Bänder mit {4} x {5} px, Verhältnis {6}, {7} Nodata-Pixel.</translation>
+    </message>
+    <message>
+      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
+      <translation>Szenenskalierung: Werte geteilt durch {0:g} (das {1:g}. Perzentil der gültigen Eingabewerte).</translation>
+    </message>
+    <message>
+      <source>Wrote {0}</source>
+      <translation>{0} geschrieben</translation>
+    </message>
+    <message>
+      <source>The pixel sizes give a ratio of {0:.3f}; the low-resolution raster was resampled to the whole ratio {1}.</source>
+      <translation>Die Pixelgrößen ergeben ein Verhältnis von {0:.3f}; das niedrig aufgelöste Raster wurde auf das ganzzahlige Verhältnis {1} umgetastet.</translation>
+    </message>
+    <message>
+      <source>Processing {0} tiles of {1} x {1} px (overlap {2} px).</source>
+      <translation>Verarbeitung in {0} Kacheln von {1} x {1} px (Überlappung {2} px).</translation>
+    </message>
+    <message>
+      <source>Device: {0}; CPU threads: {1}.</source>
+      <translation>Gerät: {0}; CPU-Threads: {1}.</translation>
+    </message>
+    <message>
+      <source>Incorrect parameter value for {0}</source>
+      <translation>Ungültiger Parameterwert für {0}</translation>
+    </message>
+    <message>
+      <source>The input {0} is not a file-based raster ({1}); export it to GeoTIFF first.</source>
+      <translation>Die Eingabe {0} ist kein dateibasiertes Raster ({1}); exportieren Sie sie zuerst als GeoTIFF.</translation>
+    </message>
+    <message>
+      <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
+      <translation>Die Ausgabe {0} „{1}“ ist zugleich eine Eingabe; Eingaben werden nie überschrieben. Wählen Sie einen anderen Ausgabepfad.</translation>
+    </message>
+    <message>
+      <source>PyTorch is not installed for the Python that QGIS uses. Install it with 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation>PyTorch ist für das Python, das QGIS verwendet, nicht installiert. Installieren Sie es mit 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
+    </message>
+    <message>
+      <source>PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or incompatible installation, e.g. a missing library). Reinstall it with 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation>PyTorch ist für das Python, das QGIS verwendet, installiert, lässt sich aber nicht laden (eine defekte oder inkompatible Installation, z. B. eine fehlende Bibliothek). Installieren Sie es neu mit 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
+    </message>
+    <message>
+      <source>Classical fusion (Brovey, GSA, MTF-GLP-HPM, CNMF)</source>
+      <translation>Klassische Fusion (Brovey, GSA, MTF-GLP-HPM, CNMF)</translation>
+    </message>
+    <message>
+      <source>Classical fusion</source>
+      <translation>Klassische Fusion</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Fuses a low-resolution spectral raster with a high-resolution raster using a classical method; the usual baselines to compare the diffusion methods against.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: Brovey, GSA and MTF-GLP-HPM sharpen a multispectral or hyperspectral raster (MS) with a one-band panchromatic raster (PAN). CNMF fuses a hyperspectral raster (MS) with a multispectral raster of several bands (PAN).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;: the low-resolution raster (2 bands or more). &lt;b&gt;PAN&lt;/b&gt;: the high-resolution raster; a PAN with several bands needs PAN band (except for CNMF). The inputs are aligned by georeference (reprojected when the CRS differ); the ratio comes from the pixel sizes unless RATIO is set (a whole number, 2 or more). Nodata pixels of either input are written as nodata.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale.&lt;/p&gt;&lt;p&gt;Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance); the scene is scaled internally and the output is in the MS's unit.&lt;/p&gt;&lt;p&gt;Runtime (CPU only; no GPU is used): seconds for Brovey, GSA and MTF-GLP-HPM on a 2000 x 2000 PAN; a 12000 x 12000 PAN with a 4-band MS takes about 3 minutes of one CPU core with GSA, processed in tiles with bounded memory (under 3 GB). CNMF takes minutes on large hyperspectral scenes.&lt;/p&gt;&lt;p&gt;References: Gillespie et al. 1987 (Brovey); Aiazzi, Baronti, Selva, IEEE TGRS 2007 (GSA); Aiazzi et al., PE&amp;amp;RS 2006 and Vivone et al., IEEE TGRS 2015 (MTF-GLP-HPM); Yokoya, Yairi, Iwasaki, IEEE TGRS 2012 (CNMF).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Fusioniert ein niedrig aufgelöstes Spektralraster mit einem hoch aufgelösten Raster mit einem klassischen Verfahren; die üblichen Vergleichsverfahren für die Diffusionsmethoden.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: Brovey, GSA und MTF-GLP-HPM schärfen ein Multi- oder Hyperspektralraster (MS) mit einem einbandigen panchromatischen Raster (PAN). CNMF fusioniert ein Hyperspektralraster (MS) mit einem Multispektralraster aus mehreren Bändern (PAN).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;: das niedrig aufgelöste Raster (2 Bänder oder mehr). &lt;b&gt;PAN&lt;/b&gt;: das hoch aufgelöste Raster; ein PAN mit mehreren Bändern benötigt das PAN-Band (außer bei CNMF). Die Eingaben werden über ihre Georeferenz ausgerichtet (umprojiziert, wenn die KBS verschieden sind); das Verhältnis ergibt sich aus den Pixelgrößen, sofern RATIO nicht gesetzt ist (eine ganze Zahl, 2 oder mehr). Nodata-Pixel einer der Eingaben werden als Nodata geschrieben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS.&lt;/p&gt;&lt;p&gt;Die Werte können in jeder radiometrischen Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexion); die Szene wird intern skaliert, und die Ausgabe hat die Einheit des MS.&lt;/p&gt;&lt;p&gt;Laufzeit (nur CPU; es wird keine GPU verwendet): Sekunden für Brovey, GSA und MTF-GLP-HPM bei einem PAN von 2000 x 2000 Pixeln; ein PAN von 12000 x 12000 Pixeln mit einem MS aus 4 Bändern dauert mit GSA etwa 3 Minuten auf einem CPU-Kern und wird in Kacheln mit begrenztem Speicher (unter 3 GB) verarbeitet. CNMF braucht bei großen Hyperspektralszenen Minuten.&lt;/p&gt;&lt;p&gt;Referenzen: Gillespie et al. 1987 (Brovey); Aiazzi, Baronti, Selva, IEEE TGRS 2007 (GSA); Aiazzi et al., PE&amp;amp;RS 2006 und Vivone et al., IEEE TGRS 2015 (MTF-GLP-HPM); Yokoya, Yairi, Iwasaki, IEEE TGRS 2012 (CNMF).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PAN band (when the high-resolution raster has several bands)</source>
+      <translation>PAN-Band (wenn das hoch aufgelöste Raster mehrere Bänder hat)</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Verfahren</translation>
+    </message>
+    <message>
+      <source>Low-resolution spectral raster (MS / HSI)</source>
+      <translation>Niedrig aufgelöstes Spektralraster (MS / HSI)</translation>
+    </message>
+    <message>
+      <source>High-resolution raster (PAN; MSI for CNMF)</source>
+      <translation>Hoch aufgelöstes Raster (PAN; MSI bei CNMF)</translation>
+    </message>
+    <message>
+      <source>Method: {0}</source>
+      <translation>Verfahren: {0}</translation>
+    </message>
+    <message>
+      <source>Fusing with {0}</source>
+      <translation>Fusion mit {0}</translation>
+    </message>
+    <message>
+      <source>Brovey transform</source>
+      <translation>Brovey-Transformation</translation>
+    </message>
+    <message>
+      <source>GSA (adaptive Gram-Schmidt)</source>
+      <translation>GSA (adaptives Gram-Schmidt)</translation>
+    </message>
+    <message>
+      <source>MTF-GLP-HPM (MTF-matched Laplacian pyramid, high-pass modulation)</source>
+      <translation>MTF-GLP-HPM (MTF-angepasste Laplace-Pyramide, Hochpassmodulation)</translation>
+    </message>
+    <message>
+      <source>CNMF (coupled non-negative matrix factorisation; HSI + MSI)</source>
+      <translation>CNMF (gekoppelte nichtnegative Matrixfaktorisierung; HSI + MSI)</translation>
+    </message>
+    <message>
+      <source>DM-ZS hyperspectral pansharpening (zero-shot diffusion)</source>
+      <translation>DM-ZS hyperspektrales Pansharpening (Zero-Shot-Diffusion)</translation>
+    </message>
+    <message>
+      <source>Hyperspectral pansharpening</source>
+      <translation>Hyperspektrales Pansharpening</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime: minutes for a 100 x 100 PAN on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Schärft ein Hyperspektralraster (HSI) mit einem panchromatischen Raster (PAN) mit DM-ZS: Ein eingefrorener 3-Kanal-Diffusionsprior erzeugt ein Detailbild, geführt von den Eingaben und von einem kleinen Netz, das auf der Szene selbst in reduzierter Auflösung trainiert wird (Zero-Shot); eine neuronale räumlich-spektrale Zerlegung bildet es auf alle HSI-Bänder ab. Es werden keine Trainingsdaten benötigt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit der Antwort des PAN über den HSI-Bändern; leer: aus dem Paar geschätzt. &lt;b&gt;PRIOR&lt;/b&gt;: der mitgelieferte kleine Prior, ein auf dieser Szene trainierter oder eine Checkpoint-Datei (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; U-Netze im SR3-Stil wie der öffentliche PLRDiff/DM-ZS-Prior werden geladen, für diese wird eine GPU empfohlen).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im PAN-Raster, in der radiometrischen Skala des HSI. Laufzeit: Minuten für ein PAN von 100 x 100 Pixeln auf einer CPU.&lt;/p&gt;&lt;p&gt;Referenz: Xiao et al., hyperspektrales Pansharpening mit vortrainierten Diffusionsmodellen, Zero-Shot-Führung und NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PAN spectral response CSV (empty: estimate)</source>
+      <translation>CSV mit der spektralen Antwort des PAN (leer: schätzen)</translation>
+    </message>
+    <message>
+      <source>Hyperspectral raster (HSI)</source>
+      <translation>Hyperspektralraster (HSI)</translation>
+    </message>
+    <message>
+      <source>Panchromatic raster (PAN)</source>
+      <translation>Panchromatisches Raster (PAN)</translation>
+    </message>
+    <message>
+      <source>Diffusion prior</source>
+      <translation>Diffusionsprior</translation>
+    </message>
+    <message>
+      <source>Sharpened raster</source>
+      <translation>Geschärftes Raster</translation>
+    </message>
+    <message>
+      <source>Prior checkpoint file</source>
+      <translation>Prior-Checkpoint-Datei</translation>
+    </message>
+    <message>
+      <source>PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file.</source>
+      <translation>PRIOR ist „Checkpoint-Datei“, aber PRIOR_FILE ist leer: Wählen Sie eine Datei.</translation>
+    </message>
+    <message>
+      <source>The SRF file must have one row (the PAN's response).</source>
+      <translation>Die SRF-Datei muss eine Zeile haben (die Antwort des PAN).</translation>
+    </message>
+    <message>
+      <source>DM-ZS finished in {0:.1f} s (prior: {1}).</source>
+      <translation>DM-ZS fertig in {0:.1f} s (Prior: {1}).</translation>
+    </message>
+    <message>
+      <source>Bundled small prior (Landsat RGB)</source>
+      <translation>Mitgelieferter kleiner Prior (Landsat RGB)</translation>
+    </message>
+    <message>
+      <source>Trained on this scene (slower)</source>
+      <translation>Auf dieser Szene trainiert (langsamer)</translation>
+    </message>
+    <message>
+      <source>Checkpoint file (PRIOR_FILE)</source>
+      <translation>Checkpoint-Datei (PRIOR_FILE)</translation>
+    </message>
+    <message>
+      <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
+      <translation>ResPanDiff-Pansharpening (Residuendiffusion, 15 Schritte)</translation>
+    </message>
+    <message>
+      <source>Pansharpening</source>
+      <translation>Pansharpening</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime: a few seconds for 256 x 256 PAN pixels on a CPU, plus the adaptation.&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Schärft ein Multispektralraster (MS) mit einem panchromatischen Raster (PAN) mit ResPanDiff, einem Diffusionsmodell, das das Residuum zwischen dem hochgetasteten MS und dem scharfen Ergebnis in 15 Schritten bestimmt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: Die mitgelieferten Gewichte wurden auf Landsat-7 trainiert (4 Bänder in der Reihenfolge Blau, Grün, Rot, NIR; Verhältnis 2 und Verhältnis 4). Wählen und ordnen Sie die MS-Bänder mit &lt;b&gt;MS_BANDS&lt;/b&gt; (z. B. 3,2,1,4 für eine Datei mit Rot, Grün, Blau, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; verwendet stattdessen mit &lt;i&gt;fusediff:train&lt;/i&gt; trainierte Gewichte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 passt das Modell zunächst an das noch einmal degradierte Eingabepaar an (Wald-Protokoll): für andere Sensoren oder Bandanzahlen (z. B. WorldView-3 mit 8 Bändern; dann wird ein Modell von Grund auf angepasst, 300-1000 Iterationen, Minuten auf einer CPU). Ohne sie ist eine Bandanzahl oder ein Verhältnis, das von dem der Gewichte abweicht, ein Fehler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS. Laufzeit: einige Sekunden für 256 x 256 PAN-Pixel auf einer CPU, zuzüglich der Anpassung.&lt;/p&gt;&lt;p&gt;Referenz: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>MS bands, in the weights' order (empty: all, as stored)</source>
+      <translation>MS-Bänder in der Reihenfolge der Gewichte (leer: alle, wie gespeichert)</translation>
+    </message>
+    <message>
+      <source>Weights file (overrides WEIGHTS)</source>
+      <translation>Gewichtsdatei (ersetzt WEIGHTS)</translation>
+    </message>
+    <message>
+      <source>Scene adaptation iterations (0 = none)</source>
+      <translation>Iterationen der Szenenanpassung (0 = keine)</translation>
+    </message>
+    <message>
+      <source>Fit the model on the input pair degraded once more before sharpening.</source>
+      <translation>Das Modell vor dem Schärfen an das noch einmal degradierte Eingabepaar anpassen.</translation>
+    </message>
+    <message>
+      <source>Sampling steps (at most 15)</source>
+      <translation>Abtastschritte (höchstens 15)</translation>
+    </message>
+    <message>
+      <source>Multispectral raster (MS)</source>
+      <translation>Multispektralraster (MS)</translation>
+    </message>
+    <message>
+      <source>Weights</source>
+      <translation>Gewichte</translation>
+    </message>
+    <message>
+      <source>{0} sampling steps; scene adaptation iterations: {1}.</source>
+      <translation>{0} Abtastschritte; Iterationen der Szenenanpassung: {1}.</translation>
+    </message>
+    <message>
+      <source>No weights fit {0} bands: a model was fitted on this scene.</source>
+      <translation>Keine Gewichte passen zu {0} Bändern: Es wurde ein Modell auf dieser Szene angepasst.</translation>
+    </message>
+    <message>
+      <source>Weights trained on: {0}</source>
+      <translation>Gewichte trainiert auf: {0}</translation>
+    </message>
+    <message>
+      <source>Bundled Landsat-7 weights for the ratio (2 or 4)</source>
+      <translation>Mitgelieferte Landsat-7-Gewichte für das Verhältnis (2 oder 4)</translation>
+    </message>
+    <message>
+      <source>Bundled Landsat-7, ratio 2</source>
+      <translation>Mitgeliefert Landsat-7, Verhältnis 2</translation>
+    </message>
+    <message>
+      <source>Bundled Landsat-7, ratio 4</source>
+      <translation>Mitgeliefert Landsat-7, Verhältnis 4</translation>
+    </message>
+    <message>
+      <source>SDP HSI-MSI fusion (spectral diffusion prior)</source>
+      <translation>SDP HSI-MSI-Fusion (spektraler Diffusionsprior)</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Fusioniert ein niedrig aufgelöstes Hyperspektralraster (HSI) mit einem hoch aufgelösten Multispektralraster (MSI) mit SDP: Ein kleines Diffusionsmodell der Spektren wird auf den eigenen Pixeln des HSI trainiert (keine Trainingsdaten nötig), dann wird der hoch aufgelöste Würfel so bestimmt, dass er beide Eingaben erklärt, während seine Spektren unter diesem Modell plausibel bleiben. Er startet von einer schnellen Kleinste-Quadrate-Schätzung im spektralen Unterraum des HSI.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit den Antworten der MSI-Bänder über den HSI-Bändern (eine Zeile je MSI-Band); leer: aus dem Paar geschätzt, ebenso die Unschärfe des HSI.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im MSI-Raster, in der radiometrischen Skala des HSI. Laufzeit: einige Minuten für ein MSI von 100 x 100 Pixeln auf einer CPU.&lt;/p&gt;&lt;p&gt;Referenz: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>SDP finished in {0:.1f} s (PSF/SRF {1:.1f} s, prior {2:.1f} s, fusion {3:.1f} s).</source>
+      <translation>SDP fertig in {0:.1f} s (PSF/SRF {1:.1f} s, Prior {2:.1f} s, Fusion {3:.1f} s).</translation>
+    </message>
+    <message>
+      <source>Simulate a fusion pair (Wald's protocol)</source>
+      <translation>Fusionspaar simulieren (Wald-Protokoll)</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused result can be compared with the reference (see Assess fusion quality).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: a multispectral or hyperspectral raster (2 bands or more); band wavelengths are read from its metadata or given in WAVELENGTHS (nm).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the reference blurred by the PSF and decimated by RATIO (pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the reference pixel it was taken from). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the spectral response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's mean signal power (0: no noise); SEED makes it repeatable.&lt;/p&gt;&lt;p&gt;Runtime: about a second per 1000 x 1000 x 100 values on a CPU (no GPU needed; the whole reference is held in memory).&lt;/p&gt;&lt;p&gt;Reference: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Simuliert die Eingaben eines Fusionsverfahrens aus einem Referenzbild (Wald-Protokoll), sodass ein fusioniertes Ergebnis mit der Referenz verglichen werden kann (siehe „Fusionsqualität bewerten“).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: ein Multi- oder Hyperspektralraster (2 Bänder oder mehr); die Wellenlängen der Bänder werden aus seinen Metadaten gelesen oder in WAVELENGTHS (nm) angegeben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: die Referenz, mit der PSF geglättet und um RATIO dezimiert (Pixel 0, r, 2r...; ihr Ursprung ist um -(r-1)/2 Referenzpixel verschoben, sodass jedes Pixel auf dem Referenzpixel liegt, aus dem es stammt). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: die spektrale Antwort, angewandt auf die Referenz in deren eigenem Raster: ein PAN (Mittel der Bänder in 450-900 nm), IKONOS-ähnliche Bänder Blau/Grün/Rot/NIR oder die Antwort aus einer CSV-Datei (eine Zeile je Ausgabeband, eine Spalte je Referenzband). SNR fügt Gaußsches Rauschen hinzu, dessen Leistung SNR dB unter der mittleren Signalleistung jedes Bandes liegt (0: kein Rauschen); SEED macht es reproduzierbar.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa eine Sekunde je 1000 x 1000 x 100 Werte auf einer CPU (keine GPU nötig; die ganze Referenz wird im Speicher gehalten).&lt;/p&gt;&lt;p&gt;Referenz: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Resolution ratio</source>
+      <translation>Auflösungsverhältnis</translation>
+    </message>
+    <message>
+      <source>Decimation factor (a whole number, 2 or more).</source>
+      <translation>Dezimierungsfaktor (eine ganze Zahl, 2 oder mehr).</translation>
+    </message>
+    <message>
+      <source>Band centres in nm, comma separated (empty: from the raster)</source>
+      <translation>Bandmitten in nm, durch Kommas getrennt (leer: aus dem Raster)</translation>
+    </message>
+    <message>
+      <source>Reading the reference</source>
+      <translation>Referenz wird gelesen</translation>
+    </message>
+    <message>
+      <source>Simulating</source>
+      <translation>Simulation läuft</translation>
+    </message>
+    <message>
+      <source>Writing the outputs</source>
+      <translation>Ausgaben werden geschrieben</translation>
+    </message>
+    <message>
+      <source>Reference raster</source>
+      <translation>Referenzraster</translation>
+    </message>
+    <message>
+      <source>Point spread function</source>
+      <translation>Punktspreizfunktion</translation>
+    </message>
+    <message>
+      <source>MTF gain at Nyquist (MTF-matched PSF)</source>
+      <translation>MTF-Verstärkung bei Nyquist (MTF-angepasste PSF)</translation>
+    </message>
+    <message>
+      <source>Gaussian sigma in reference pixels (Gaussian PSF)</source>
+      <translation>Gauß-Sigma in Referenzpixeln (Gauß-PSF)</translation>
+    </message>
+    <message>
+      <source>Spectral response of the high-resolution raster</source>
+      <translation>Spektrale Antwort des hoch aufgelösten Rasters</translation>
+    </message>
+    <message>
+      <source>Spectral response CSV file</source>
+      <translation>CSV-Datei der spektralen Antwort</translation>
+    </message>
+    <message>
+      <source>Signal-to-noise ratio in dB (0: no noise)</source>
+      <translation>Signal-Rausch-Verhältnis in dB (0: kein Rauschen)</translation>
+    </message>
+    <message>
+      <source>Simulated low-resolution raster</source>
+      <translation>Simuliertes niedrig aufgelöstes Raster</translation>
+    </message>
+    <message>
+      <source>Simulated high-resolution raster</source>
+      <translation>Simuliertes hoch aufgelöstes Raster</translation>
+    </message>
+    <message>
+      <source>OUTPUT_LOWRES and OUTPUT_HIGHRES are the same file; choose two different paths.</source>
+      <translation>OUTPUT_LOWRES und OUTPUT_HIGHRES sind dieselbe Datei; wählen Sie zwei verschiedene Pfade.</translation>
+    </message>
+    <message>
+      <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
+      <translation>Die IKONOS-ähnliche Antwort benötigt die Bandwellenlängen der Referenz, die ihre Metadaten nicht angeben: Geben Sie sie in WAVELENGTHS (nm) ein.</translation>
+    </message>
+    <message>
+      <source>PSF {0} ({1} x {1}); spectral response {2} ({3} band(s)); SNR {4}.</source>
+      <translation>PSF {0} ({1} x {1}); spektrale Antwort {2} ({3} Band/Bänder); SNR {4}.</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>keins</translation>
+    </message>
+    <message>
+      <source>SRF is 'CSV file' but no spectral response CSV file was given (SRF_FILE).</source>
+      <translation>SRF ist „CSV-Datei“, aber es wurde keine CSV-Datei der spektralen Antwort angegeben (SRF_FILE).</translation>
+    </message>
+    <message>
+      <source>The reference's band wavelengths are unknown: the PAN is the mean of all bands. Give WAVELENGTHS to use 450-900 nm only.</source>
+      <translation>Die Bandwellenlängen der Referenz sind unbekannt: Das PAN ist das Mittel aller Bänder. Geben Sie WAVELENGTHS an, um nur 450-900 nm zu verwenden.</translation>
+    </message>
+    <message>
+      <source>The ratio must be a whole number of 2 or more (got {0}).</source>
+      <translation>Das Verhältnis muss eine ganze Zahl von 2 oder mehr sein (erhalten: {0}).</translation>
+    </message>
+    <message>
+      <source>The reference raster '{0}' has no valid pixel (all nodata, NaN or infinite).</source>
+      <translation>Das Referenzraster „{0}“ hat kein gültiges Pixel (alles Nodata, NaN oder unendlich).</translation>
+    </message>
+    <message>
+      <source>The reference raster ({0} x {1} px) is too small for ratio {2}.</source>
+      <translation>Das Referenzraster ({0} x {1} px) ist für das Verhältnis {2} zu klein.</translation>
+    </message>
+    <message>
+      <source>gauss9: 9 x 9 Gaussian whose FWHM equals the ratio</source>
+      <translation>gauss9: 9 x 9-Gauß, dessen Halbwertsbreite dem Verhältnis entspricht</translation>
+    </message>
+    <message>
+      <source>MTF-matched Gaussian (gain at the low-resolution Nyquist frequency)</source>
+      <translation>MTF-angepasster Gauß (Verstärkung bei der Nyquist-Frequenz der niedrigen Auflösung)</translation>
+    </message>
+    <message>
+      <source>Gaussian with the given sigma</source>
+      <translation>Gauß mit dem angegebenen Sigma</translation>
+    </message>
+    <message>
+      <source>PAN: mean of the bands centred in 450-900 nm</source>
+      <translation>PAN: Mittel der Bänder mit Mitte in 450-900 nm</translation>
+    </message>
+    <message>
+      <source>IKONOS-like Blue, Green, Red, NIR (4 bands)</source>
+      <translation>IKONOS-ähnlich Blau, Grün, Rot, NIR (4 Bänder)</translation>
+    </message>
+    <message>
+      <source>Spectral response from a CSV file</source>
+      <translation>Spektrale Antwort aus einer CSV-Datei</translation>
+    </message>
+    <message>
+      <source>Train pansharpening weights (ResPanDiff)</source>
+      <translation>Pansharpening-Gewichte trainieren (ResPanDiff)</translation>
+    </message>
+    <message>
+      <source>Training</source>
+      <translation>Training</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core; a GPU is much faster.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Trainiert ResPanDiff-Gewichte für einen Sensor. Geben Sie entweder Listen voll aufgelöster &lt;b&gt;PANS&lt;/b&gt;- und &lt;b&gt;MSS&lt;/b&gt;-Raster an (Paare in derselben Reihenfolge; jedes Paar wird um sein Verhältnis mit MTF-angepassten Gauß-Filtern degradiert, Wald-Protokoll, und zufällige Ausschnitte des degradierten Paares werden gelernt) oder eine &lt;b&gt;HDF5&lt;/b&gt;-Datei im PanCollection-Stil (Datensätze gt, ms, lms, pan, skaliert mit ihrem Maximalwert). &lt;b&gt;MS_BANDS&lt;/b&gt; wählt und ordnet die MS-Bänder (z. B. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Bei mehreren Paaren wird das letzte zur Validierung verwendet (SAM, ERGAS und Q werden protokolliert). &lt;b&gt;RESUME&lt;/b&gt; setzt ab einer Gewichtsdatei fort. &lt;b&gt;OUTPUT&lt;/b&gt;: die Gewichte (.pt) mit einer JSON-Modellkarte daneben; verwenden Sie sie als WEIGHTS_FILE von ResPanDiff.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa 1 s je Iteration mit 8 Ausschnitten von 64 x 64 auf einem CPU-Kern; eine GPU ist viel schneller.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Full-resolution PAN rasters</source>
+      <translation>Voll aufgelöste PAN-Raster</translation>
+    </message>
+    <message>
+      <source>Full-resolution MS rasters (same order as the PANs)</source>
+      <translation>Voll aufgelöste MS-Raster (gleiche Reihenfolge wie die PANs)</translation>
+    </message>
+    <message>
+      <source>PanCollection HDF5 file</source>
+      <translation>PanCollection-HDF5-Datei</translation>
+    </message>
+    <message>
+      <source>MS bands (e.g. 3,2,1,4; empty: all)</source>
+      <translation>MS-Bänder (z. B. 3,2,1,4; leer: alle)</translation>
+    </message>
+    <message>
+      <source>Weights file</source>
+      <translation>Gewichtsdatei</translation>
+    </message>
+    <message>
+      <source>PyTorch weights (*.pt)</source>
+      <translation>PyTorch-Gewichte (*.pt)</translation>
+    </message>
+    <message>
+      <source>Reading training pairs</source>
+      <translation>Trainingspaare werden gelesen</translation>
+    </message>
+    <message>
+      <source>Resume from weights</source>
+      <translation>Fortsetzen ab Gewichten</translation>
+    </message>
+    <message>
+      <source>Training on {0} image(s), {1} for validation, ratio {2}, {3} bands.</source>
+      <translation>Training mit {0} Bild(ern), {1} zur Validierung, Verhältnis {2}, {3} Bänder.</translation>
+    </message>
+    <message>
+      <source>Wrote {0} and its model card {1}</source>
+      <translation>{0} und seine Modellkarte {1} geschrieben</translation>
+    </message>
+    <message>
+      <source>CPU threads for FuseDiff (0 = all cores)</source>
+      <translation>CPU-Threads für FuseDiff (0 = alle Kerne)</translation>
+    </message>
+    <message>
+      <source>Subspace dimension d (coefficient maps and basis spectra).</source>
+      <translation>Dimension d des Unterraums (Koeffizientenkarten und Basisspektren).</translation>
+    </message>
+    <message>
+      <source>U-Net channels at full resolution.</source>
+      <translation>U-Net-Kanäle in voller Auflösung.</translation>
+    </message>
+    <message>
+      <source>U-Net resolution levels (each halves the size; channel multiplier 2 after the first).</source>
+      <translation>U-Net-Auflösungsstufen (jede halbiert die Größe; Kanalfaktor 2 nach der ersten).</translation>
+    </message>
+    <message>
+      <source>Residual blocks per U-Net level.</source>
+      <translation>Residuenblöcke je U-Net-Stufe.</translation>
+    </message>
+    <message>
+      <source>Training iterations of the spatial network.</source>
+      <translation>Trainingsiterationen des räumlichen Netzes.</translation>
+    </message>
+    <message>
+      <source>Patches per training batch of the spatial network.</source>
+      <translation>Ausschnitte je Trainingsbatch des räumlichen Netzes.</translation>
+    </message>
+    <message>
+      <source>Training patch size (HR-MSI pixels).</source>
+      <translation>Größe der Trainingsausschnitte (HR-MSI-Pixel).</translation>
+    </message>
+    <message>
+      <source>Adam learning rate of the spatial network.</source>
+      <translation>Adam-Lernrate des räumlichen Netzes.</translation>
+    </message>
+    <message>
+      <source>Stretch each MSI band to [-1, 1] for training the spatial network (the paper maps [0, 1] data to [-1, 1]).</source>
+      <translation>Jedes MSI-Band zum Training des räumlichen Netzes auf [-1, 1] strecken (die Veröffentlichung bildet [0, 1]-Daten auf [-1, 1] ab).</translation>
+    </message>
+    <message>
+      <source>Hidden layer widths of the spectral network.</source>
+      <translation>Breiten der verborgenen Schichten des spektralen Netzes.</translation>
+    </message>
+    <message>
+      <source>Training iterations of the spectral network.</source>
+      <translation>Trainingsiterationen des spektralen Netzes.</translation>
+    </message>
+    <message>
+      <source>(d, C) samples per training batch of the spectral network.</source>
+      <translation>(d, C)-Stichproben je Trainingsbatch des spektralen Netzes.</translation>
+    </message>
+    <message>
+      <source>Adam learning rate of the spectral network.</source>
+      <translation>Adam-Lernrate des spektralen Netzes.</translation>
+    </message>
+    <message>
+      <source>Start of the reverse process: 'noise' (A_T, E_T ~ N(0, I), as in the paper) or 'data' (a subspace estimate from the inputs, noised to timestep start*T).</source>
+      <translation>Start des Rückwärtsprozesses: „noise“ (A_T, E_T ~ N(0, I), wie in der Veröffentlichung) oder „data“ (eine Unterraumschätzung aus den Eingaben, verrauscht bis zum Zeitschritt start*T).</translation>
+    </message>
+    <message>
+      <source>With init='data': noise level sqrt(1 - abar_t) the reverse process starts from (1: pure noise).</source>
+      <translation>Mit init='data': Rauschniveau sqrt(1 - abar_t), bei dem der Rückwärtsprozess beginnt (1: reines Rauschen).</translation>
+    </message>
+    <message>
+      <source>With init='data': weight (relative) pulling the high-res coefficients towards the interpolated low-res ones where the MSI does not determine them.</source>
+      <translation>Mit init='data': (relatives) Gewicht, das die hoch aufgelösten Koeffizienten dort zu den interpolierten niedrig aufgelösten zieht, wo das MSI sie nicht bestimmt.</translation>
+    </message>
+    <message>
+      <source>Diffusion timesteps T used in training.</source>
+      <translation>Im Training verwendete Diffusionszeitschritte T.</translation>
+    </message>
+    <message>
+      <source>Noise schedule.</source>
+      <translation>Rauschplan.</translation>
+    </message>
+    <message>
+      <source>DDIM sampling steps.</source>
+      <translation>DDIM-Abtastschritte.</translation>
+    </message>
+    <message>
+      <source>DDIM eta (0: deterministic updates).</source>
+      <translation>DDIM-eta (0: deterministische Schritte).</translation>
+    </message>
+    <message>
+      <source>Where guidance gradients are taken: through both networks, through the spectral one only, w.r.t. the denoised estimates only (no network Jacobian), or none.</source>
+      <translation>Wo die Führungsgradienten genommen werden: durch beide Netze, nur durch das spektrale, nur bezüglich der entrauschten Schätzungen (ohne Jacobi-Matrix der Netze) oder gar nicht.</translation>
+    </message>
+    <message>
+      <source>Guidance step on the coefficient maps A.</source>
+      <translation>Führungsschritt auf den Koeffizientenkarten A.</translation>
+    </message>
+    <message>
+      <source>Guidance step on the spectral basis E.</source>
+      <translation>Führungsschritt auf der spektralen Basis E.</translation>
+    </message>
+    <message>
+      <source>Scale the guidance steps by the noise level sqrt(1 - abar) of the step's target (the paper keeps them constant), so they vanish as the estimate becomes clean.</source>
+      <translation>Die Führungsschritte mit dem Rauschniveau sqrt(1 - abar) des Ziels des Schritts skalieren (die Veröffentlichung hält sie konstant), sodass sie verschwinden, wenn die Schätzung rauschfrei wird.</translation>
+    </message>
+    <message>
+      <source>Weight of the HR-MSI term in the data-fit loss.</source>
+      <translation>Gewicht des HR-MSI-Terms im Datenanpassungsverlust.</translation>
+    </message>
+    <message>
+      <source>Adaptive residual guided module (one extra gradient step per sampling step).</source>
+      <translation>Adaptives residuengeführtes Modul (ein zusätzlicher Gradientenschritt je Abtastschritt).</translation>
+    </message>
+    <message>
+      <source>ARGM step = guidance step / this ratio.</source>
+      <translation>ARGM-Schritt = Führungsschritt / dieses Verhältnis.</translation>
+    </message>
+    <message>
+      <source>ARGM gradient steps per sampling step (paper: 1).</source>
+      <translation>ARGM-Gradientenschritte je Abtastschritt (Veröffentlichung: 1).</translation>
+    </message>
+    <message>
+      <source>Alternations of the blind PSF/SRF estimation (when they are not given).</source>
+      <translation>Wechsel der blinden PSF/SRF-Schätzung (wenn sie nicht angegeben sind).</translation>
+    </message>
+    <message>
+      <source>Random seed (training and sampling).</source>
+      <translation>Zufallsstartwert (Training und Abtastung).</translation>
+    </message>
+    <message>
+      <source>Torch CPU threads (0: leave as set).</source>
+      <translation>Torch-CPU-Threads (0: unverändert lassen).</translation>
+    </message>
+    <message>
+      <source>Diffusion prior: 'bundled', 'scene' (trained on this scene) or a checkpoint file.</source>
+      <translation>Diffusionsprior: „bundled“, „scene“ (auf dieser Szene trainiert) oder eine Checkpoint-Datei.</translation>
+    </message>
+    <message>
+      <source>Sampling steps (strided over the 1000-step exp schedule).</source>
+      <translation>Abtastschritte (in Sprüngen über den exp-Plan mit 1000 Schritten).</translation>
+    </message>
+    <message>
+      <source>Strength of the likelihood guidance (lambda; 0: unguided sampling).</source>
+      <translation>Stärke der Likelihood-Führung (lambda; 0: ungeführte Abtastung).</translation>
+    </message>
+    <message>
+      <source>Guidance gradient w.r.t. A_t through the prior (DPS; slower) instead of gradient steps on the predicted clean image.</source>
+      <translation>Führungsgradient bezüglich A_t durch den Prior (DPS; langsamer) statt Gradientenschritten auf dem vorhergesagten rauschfreien Bild.</translation>
+    </message>
+    <message>
+      <source>Step size (Adam) of the gradient steps on the predicted clean image.</source>
+      <translation>Schrittweite (Adam) der Gradientenschritte auf dem vorhergesagten rauschfreien Bild.</translation>
+    </message>
+    <message>
+      <source>Gradient steps on the predicted clean image per sampling step.</source>
+      <translation>Gradientenschritte auf dem vorhergesagten rauschfreien Bild je Abtastschritt.</translation>
+    </message>
+    <message>
+      <source>DDIM eta (1: ancestral sampling, 0: deterministic).</source>
+      <translation>DDIM-eta (1: ancestrale Abtastung, 0: deterministisch).</translation>
+    </message>
+    <message>
+      <source>Use the zero-shot guidance network f_psi (lambda1 term).</source>
+      <translation>Das Zero-Shot-Führungsnetz f_psi verwenden (lambda1-Term).</translation>
+    </message>
+    <message>
+      <source>Weight of the f_psi term of the guidance.</source>
+      <translation>Gewicht des f_psi-Terms der Führung.</translation>
+    </message>
+    <message>
+      <source>Weight of the PAN term of the NSSD loss.</source>
+      <translation>Gewicht des PAN-Terms im NSSD-Verlust.</translation>
+    </message>
+    <message>
+      <source>Training iterations of f_psi (reduced scale).</source>
+      <translation>Trainingsiterationen von f_psi (reduzierte Auflösung).</translation>
+    </message>
+    <message>
+      <source>Channels of f_psi's hidden layers.</source>
+      <translation>Kanäle der verborgenen Schichten von f_psi.</translation>
+    </message>
+    <message>
+      <source>Convolution layers of f_psi.</source>
+      <translation>Faltungsschichten von f_psi.</translation>
+    </message>
+    <message>
+      <source>f_psi works in the LR-HSI's leading k spectral directions (0: all bands).</source>
+      <translation>f_psi arbeitet in den k führenden Spektralrichtungen des LR-HSI (0: alle Bänder).</translation>
+    </message>
+    <message>
+      <source>Train f_psi on the 8 flips/rotations of the pair.</source>
+      <translation>f_psi auf den 8 Spiegelungen/Drehungen des Paares trainieren.</translation>
+    </message>
+    <message>
+      <source>Adam learning rate of f_psi (decayed by 0.8 every 1000 iterations).</source>
+      <translation>Adam-Lernrate von f_psi (alle 1000 Iterationen mit 0,8 multipliziert).</translation>
+    </message>
+    <message>
+      <source>Weight of f_psi's spatial/spectral degradation L1 terms.</source>
+      <translation>Gewicht der räumlichen/spektralen L1-Degradationsterme von f_psi.</translation>
+    </message>
+    <message>
+      <source>Map the detail image to the HSI with the NSSD (else the fixed E).</source>
+      <translation>Das Detailbild mit der NSSD auf das HSI abbilden (sonst das feste E).</translation>
+    </message>
+    <message>
+      <source>NSSD rank r (spatial maps / spectral factors).</source>
+      <translation>NSSD-Rang r (räumliche Karten / spektrale Faktoren).</translation>
+    </message>
+    <message>
+      <source>Channels of the NSSD spatial U-Net.</source>
+      <translation>Kanäle des räumlichen NSSD-U-Netzes.</translation>
+    </message>
+    <message>
+      <source>Adam learning rate of the NSSD.</source>
+      <translation>Adam-Lernrate der NSSD.</translation>
+    </message>
+    <message>
+      <source>NSSD iterations of its first fit.</source>
+      <translation>NSSD-Iterationen ihrer ersten Anpassung.</translation>
+    </message>
+    <message>
+      <source>NSSD iterations at each later update.</source>
+      <translation>NSSD-Iterationen bei jeder späteren Aktualisierung.</translation>
+    </message>
+    <message>
+      <source>Fraction of the sampling steps after which the NSSD replaces E.</source>
+      <translation>Anteil der Abtastschritte, nach dem die NSSD E ersetzt.</translation>
+    </message>
+    <message>
+      <source>Refit the NSSD every this many steps once it is active.</source>
+      <translation>Die NSSD nach so vielen Schritten neu anpassen, sobald sie aktiv ist.</translation>
+    </message>
+    <message>
+      <source>NSSD iterations on the final detail image.</source>
+      <translation>NSSD-Iterationen auf dem endgültigen Detailbild.</translation>
+    </message>
+    <message>
+      <source>Weight of the f_psi term in the NSSD loss (0: the paper's Eq. 14).</source>
+      <translation>Gewicht des f_psi-Terms im NSSD-Verlust (0: Gl. 14 der Veröffentlichung).</translation>
+    </message>
+    <message>
+      <source>Iterations of the final consistency step (0: none).</source>
+      <translation>Iterationen des abschließenden Konsistenzschritts (0: keiner).</translation>
+    </message>
+    <message>
+      <source>Weight keeping the consistency step close to M(A).</source>
+      <translation>Gewicht, das den Konsistenzschritt nahe an M(A) hält.</translation>
+    </message>
+    <message>
+      <source>Training iterations of a 'scene' prior.</source>
+      <translation>Trainingsiterationen eines „scene“-Priors.</translation>
+    </message>
+    <message>
+      <source>Constrain an estimated PAN response to sum to one (same radiometric scale).</source>
+      <translation>Eine geschätzte PAN-Antwort auf die Summe eins beschränken (gleiche radiometrische Skala).</translation>
+    </message>
+    <message>
+      <source>Random seed.</source>
+      <translation>Zufallsstartwert.</translation>
+    </message>
+    <message>
+      <source>auto, cpu or cuda.</source>
+      <translation>auto, cpu oder cuda.</translation>
+    </message>
+    <message>
+      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
+      <translation>Abtastschritte (die Kette hat T = 15; weniger Schritte überspringen Glieder).</translation>
+    </message>
+    <message>
+      <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
+      <translation>Szenenanpassung: Trainingsiterationen auf dem noch einmal degradierten Eingabepaar (0 = Gewichte unverändert verwenden).</translation>
+    </message>
+    <message>
+      <source>Learning rate of scene adaptation (AdamW).</source>
+      <translation>Lernrate der Szenenanpassung (AdamW).</translation>
+    </message>
+    <message>
+      <source>Patches per adaptation iteration.</source>
+      <translation>Ausschnitte je Anpassungsiteration.</translation>
+    </message>
+    <message>
+      <source>Adaptation patch size (PAN pixels of the degraded pair).</source>
+      <translation>Ausschnittgröße der Anpassung (PAN-Pixel des degradierten Paares).</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name (e.g. worldview3).</source>
+      <translation>MS-MTF-Verstärkung(en) bei Nyquist für die Degradation der Anpassung: eine Zahl, durch Kommas getrennte Zahlen je Band oder ein Sensorname (z. B. worldview3).</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
+      <translation>PAN-MTF-Verstärkung bei Nyquist für die Degradation der Anpassung.</translation>
+    </message>
+    <message>
+      <source>Network width (half/quarter resolution) for a model fitted from scratch.</source>
+      <translation>Netzbreite (halbe/viertel Auflösung) für ein von Grund auf angepasstes Modell.</translation>
+    </message>
+    <message>
+      <source>Network width at full resolution for a model fitted from scratch.</source>
+      <translation>Netzbreite in voller Auflösung für ein von Grund auf angepasstes Modell.</translation>
+    </message>
+    <message>
+      <source>Tile size (PAN pixels) for large images; tiles overlap by `overlap`.</source>
+      <translation>Kachelgröße (PAN-Pixel) für große Bilder; Kacheln überlappen um `overlap`.</translation>
+    </message>
+    <message>
+      <source>Tile overlap in PAN pixels.</source>
+      <translation>Kachelüberlappung in PAN-Pixeln.</translation>
+    </message>
+    <message>
+      <source>Random seed (noise and adaptation patches).</source>
+      <translation>Zufallsstartwert (Rauschen und Anpassungsausschnitte).</translation>
+    </message>
+    <message>
+      <source>Training iterations.</source>
+      <translation>Trainingsiterationen.</translation>
+    </message>
+    <message>
+      <source>Patches per iteration.</source>
+      <translation>Ausschnitte je Iteration.</translation>
+    </message>
+    <message>
+      <source>Patch size in PAN pixels (a multiple of the ratio).</source>
+      <translation>Ausschnittgröße in PAN-Pixeln (ein Vielfaches des Verhältnisses).</translation>
+    </message>
+    <message>
+      <source>Peak learning rate (AdamW; cosine decay to lr/100).</source>
+      <translation>Maximale Lernrate (AdamW; Kosinusabfall auf lr/100).</translation>
+    </message>
+    <message>
+      <source>AdamW weight decay.</source>
+      <translation>AdamW-Gewichtsabfall.</translation>
+    </message>
+    <message>
+      <source>Weight of the boundary penalty.</source>
+      <translation>Gewicht der Randstrafe.</translation>
+    </message>
+    <message>
+      <source>Gradient-norm clip (0 = none).</source>
+      <translation>Begrenzung der Gradientennorm (0 = keine).</translation>
+    </message>
+    <message>
+      <source>Linear learning-rate warm-up iterations.</source>
+      <translation>Iterationen des linearen Aufwärmens der Lernrate.</translation>
+    </message>
+    <message>
+      <source>Network width (half/quarter resolution).</source>
+      <translation>Netzbreite (halbe/viertel Auflösung).</translation>
+    </message>
+    <message>
+      <source>Network width at full resolution.</source>
+      <translation>Netzbreite in voller Auflösung.</translation>
+    </message>
+    <message>
+      <source>Wall-clock budget in seconds (0 = none): training stops at whichever of ITERATIONS or this comes first; the learning-rate decay follows the further-advanced of the two.</source>
+      <translation>Zeitbudget in Sekunden (0 = keins): Das Training endet bei ITERATIONS oder diesem Budget, je nachdem, was zuerst erreicht wird; der Lernratenabfall folgt dem weiter fortgeschrittenen der beiden.</translation>
+    </message>
+    <message>
+      <source>Validate (and checkpoint) every this many iterations (0 = only at the end).</source>
+      <translation>Alle so viele Iterationen validieren (und einen Checkpoint speichern) (0 = nur am Ende).</translation>
+    </message>
+    <message>
+      <source>Sampling steps used for validation.</source>
+      <translation>Für die Validierung verwendete Abtastschritte.</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).</source>
+      <translation>MS-MTF-Verstärkung(en) für die Wald-Degradation von Rasterpaaren (Zahl, Liste oder Sensor).</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain for Wald degradation of raster pairs.</source>
+      <translation>PAN-MTF-Verstärkung für die Wald-Degradation von Rasterpaaren.</translation>
+    </message>
+    <message>
+      <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
+      <translation>Verborgene Schichten des spektralen Entrauscher-MLP (je Breite 512).</translation>
+    </message>
+    <message>
+      <source>Width of the denoiser's hidden layers.</source>
+      <translation>Breite der verborgenen Schichten des Entrauschers.</translation>
+    </message>
+    <message>
+      <source>Dropout in the denoiser while training.</source>
+      <translation>Dropout im Entrauscher während des Trainings.</translation>
+    </message>
+    <message>
+      <source>Training iterations of the spectral prior.</source>
+      <translation>Trainingsiterationen des spektralen Priors.</translation>
+    </message>
+    <message>
+      <source>Spectra per training batch.</source>
+      <translation>Spektren je Trainingsbatch.</translation>
+    </message>
+    <message>
+      <source>Peak learning rate of the prior's training.</source>
+      <translation>Maximale Lernrate des Prior-Trainings.</translation>
+    </message>
+    <message>
+      <source>Learning-rate schedule of the prior's training.</source>
+      <translation>Lernratenplan des Prior-Trainings.</translation>
+    </message>
+    <message>
+      <source>Adam weight decay of the prior's training.</source>
+      <translation>Adam-Gewichtsabfall des Prior-Trainings.</translation>
+    </message>
+    <message>
+      <source>EMA decay of the prior's weights (0: off).</source>
+      <translation>EMA-Abfall der Prior-Gewichte (0: aus).</translation>
+    </message>
+    <message>
+      <source>Diffusion timesteps T of the prior.</source>
+      <translation>Diffusionszeitschritte T des Priors.</translation>
+    </message>
+    <message>
+      <source>Timesteps visited by the fusion (strided from t_start down to 1).</source>
+      <translation>Von der Fusion besuchte Zeitschritte (in Sprüngen von t_start bis 1).</translation>
+    </message>
+    <message>
+      <source>Adam steps per timestep (K).</source>
+      <translation>Adam-Schritte je Zeitschritt (K).</translation>
+    </message>
+    <message>
+      <source>Largest timestep visited, as a fraction of T (1: start from pure noise).</source>
+      <translation>Größter besuchter Zeitschritt als Anteil von T (1: Start bei reinem Rauschen).</translation>
+    </message>
+    <message>
+      <source>Smallest timestep visited, as a fraction of T (0: down to t = 1).</source>
+      <translation>Kleinster besuchter Zeitschritt als Anteil von T (0: bis t = 1).</translation>
+    </message>
+    <message>
+      <source>Adam learning rate on the fused image.</source>
+      <translation>Adam-Lernrate auf dem fusionierten Bild.</translation>
+    </message>
+    <message>
+      <source>Weight lambda of the LR-HSI data term.</source>
+      <translation>Gewicht lambda des LR-HSI-Datenterms.</translation>
+    </message>
+    <message>
+      <source>Weight gamma of the spectral diffusion prior term.</source>
+      <translation>Gewicht gamma des Terms des spektralen Diffusionspriors.</translation>
+    </message>
+    <message>
+      <source>Fraction of pixels on which the prior is evaluated per step.</source>
+      <translation>Anteil der Pixel, auf denen der Prior je Schritt ausgewertet wird.</translation>
+    </message>
+    <message>
+      <source>Prior gradient: 'full' backpropagates through the denoiser; 'sds' skips its Jacobian (faster).</source>
+      <translation>Prior-Gradient: „full“ propagiert durch den Entrauscher zurück; „sds“ lässt seine Jacobi-Matrix aus (schneller).</translation>
+    </message>
+    <message>
+      <source>EMA decay of the fused image over the Adam steps (0: off).</source>
+      <translation>EMA-Abfall des fusionierten Bildes über die Adam-Schritte (0: aus).</translation>
+    </message>
+    <message>
+      <source>Initial fused image: subspace least squares, cubic upsampling, or ones (the paper).</source>
+      <translation>Anfangsbild der Fusion: Unterraum-Kleinste-Quadrate, kubisches Hochtasten oder Einsen (die Veröffentlichung).</translation>
+    </message>
+    <message>
+      <source>Rank of the spectral subspace of the warm start.</source>
+      <translation>Rang des spektralen Unterraums des Warmstarts.</translation>
+    </message>
+    <message>
+      <source>Weight of the LR-HSI term in the warm start's least squares.</source>
+      <translation>Gewicht des LR-HSI-Terms in den kleinsten Quadraten des Warmstarts.</translation>
+    </message>
+    <message>
+      <source>What the warm start's ridge pulls towards: a spectral regression of the MSI learned on the scene, or the cubic upsampling of the LR-HSI.</source>
+      <translation>Wohin die Ridge-Regularisierung des Warmstarts zieht: eine auf der Szene gelernte spektrale Regression des MSI oder das kubische Hochtasten des LR-HSI.</translation>
+    </message>
+    <message>
+      <source>Polynomial degree of the spectral regression (1 or 2).</source>
+      <translation>Polynomgrad der spektralen Regression (1 oder 2).</translation>
+    </message>
+    <message>
+      <source>Ridge weight (towards the target) of the warm start, relative.</source>
+      <translation>Relatives Ridge-Gewicht (zum Ziel hin) des Warmstarts.</translation>
+    </message>
+    <message>
+      <source>Conjugate-gradient iterations of the warm start.</source>
+      <translation>Iterationen des konjugierten Gradienten im Warmstart.</translation>
+    </message>
+    <message>
+      <source>Alternations of the blind PSF/SRF estimation.</source>
+      <translation>Wechsel der blinden PSF/SRF-Schätzung.</translation>
+    </message>
+    <message>
+      <source>PSF model of the blind estimation.</source>
+      <translation>PSF-Modell der blinden Schätzung.</translation>
+    </message>
+    <message>
+      <source>Torch CPU threads (0: all cores).</source>
+      <translation>Torch-CPU-Threads (0: alle Kerne).</translation>
+    </message>
+    <message>
+      <source>Random seed (makes runs repeatable).</source>
+      <translation>Zufallsstartwert (macht Läufe reproduzierbar).</translation>
+    </message>
+  </context>
+</TS>

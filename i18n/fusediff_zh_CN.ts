@@ -1,0 +1,1183 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>FuseDiff</name>
+    <message>
+      <source>ARGS-Diff HSI-MSI fusion (self-learning subspace diffusion)</source>
+      <translation>ARGS-Diff 高光谱-多光谱融合（自学习子空间扩散）</translation>
+    </message>
+    <message>
+      <source>HSI-MSI fusion</source>
+      <translation>高光谱-多光谱融合</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 MSI 需要几分钟。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Hyperspectral raster (HSI, low resolution)</source>
+      <translation>高光谱栅格（HSI，低分辨率）</translation>
+    </message>
+    <message>
+      <source>Multispectral raster (MSI, high resolution)</source>
+      <translation>多光谱栅格（MSI，高分辨率）</translation>
+    </message>
+    <message>
+      <source>MSI spectral response CSV (empty: estimate)</source>
+      <translation>MSI 光谱响应 CSV（留空：估计）</translation>
+    </message>
+    <message>
+      <source>Fused raster</source>
+      <translation>融合栅格</translation>
+    </message>
+    <message>
+      <source>ARGS-Diff finished in {0:.1f} s.</source>
+      <translation>ARGS-Diff 完成，用时 {0:.1f} 秒。</translation>
+    </message>
+    <message>
+      <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
+      <translation>SRF 文件有 {0} 行，但 MSI 有 {1} 个波段：每个 MSI 波段需要一行。</translation>
+    </message>
+    <message>
+      <source>Assess fusion quality</source>
+      <translation>评估融合质量</translation>
+    </message>
+    <message>
+      <source>Simulation and assessment</source>
+      <translation>模拟与评估</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Measures the quality of a fused raster.&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;REFERENCE&lt;/b&gt; (e.g. the input of Simulate a fusion pair): PSNR (dB), SSIM, SAM (degrees), ERGAS, RMSE, Q2n (Q4/Q8) and SCC, on both rasters divided by the reference's maximum, leaving out a border of RATIO pixels. FUSED and REFERENCE must be on the same grid. RATIO defaults to the pixel-size ratio of MS to FUSED when MS is given.&lt;/p&gt;&lt;p&gt;Without a reference, from the low-resolution &lt;b&gt;MS&lt;/b&gt; and the &lt;b&gt;PAN&lt;/b&gt; that were fused: D_lambda, D_s, QNR and HQNR at full resolution (Alparone et al. 2008; Khan et al. 2009). FUSED must cover the PAN/MS overlap on the PAN grid.&lt;/p&gt;&lt;p&gt;The values are printed to the log, written to OUTPUT_REPORT (HTML, or CSV when the file name ends in .csv) and returned as numeric outputs for the graphical modeler.&lt;/p&gt;&lt;p&gt;Runtime: seconds on a CPU for a 2000 x 2000 raster (no GPU needed).&lt;/p&gt;&lt;p&gt;References: Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini 2009 (Q2n); Vivone et al., IEEE TGRS 2015 (protocol).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;测量融合栅格的质量。&lt;/p&gt;&lt;p&gt;有&lt;b&gt;参考（REFERENCE）&lt;/b&gt;时（例如“模拟融合对”的输入）：在两幅栅格都除以参考的最大值后，去除 RATIO 个像素宽的边缘，计算 PSNR（dB）、SSIM、SAM（度）、ERGAS、RMSE、Q2n（Q4/Q8）和 SCC。FUSED 与 REFERENCE 必须位于同一网格。给出 MS 时，RATIO 默认为 MS 与 FUSED 的像元大小之比。&lt;/p&gt;&lt;p&gt;无参考时，根据参与融合的低分辨率 &lt;b&gt;MS&lt;/b&gt; 和 &lt;b&gt;PAN&lt;/b&gt;：在全分辨率下计算 D_lambda、D_s、QNR 和 HQNR（Alparone 等 2008；Khan 等 2009）。FUSED 必须在 PAN 网格上覆盖 PAN/MS 的重叠区域。&lt;/p&gt;&lt;p&gt;结果输出到日志，写入 OUTPUT_REPORT（HTML；文件名以 .csv 结尾时为 CSV），并作为数值输出返回供图形建模器使用。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上处理 2000 x 2000 的栅格需数秒（无需 GPU）。&lt;/p&gt;&lt;p&gt;参考文献：Wald 2002（ERGAS）；Garzelli &amp;amp; Nencini 2009（Q2n）；Vivone 等，IEEE TGRS 2015（评估协议）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Reading the rasters</source>
+      <translation>正在读取栅格</translation>
+    </message>
+    <message>
+      <source>FuseDiff quality report (reference-based)</source>
+      <translation>FuseDiff 质量报告（有参考）</translation>
+    </message>
+    <message>
+      <source>Writing the report</source>
+      <translation>正在写入报告</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Reference raster (for reference-based metrics)</source>
+      <translation>参考栅格（用于有参考指标）</translation>
+    </message>
+    <message>
+      <source>Low-resolution spectral raster that was fused (for no-reference metrics)</source>
+      <translation>参与融合的低分辨率光谱栅格（用于无参考指标）</translation>
+    </message>
+    <message>
+      <source>High-resolution raster that was fused (for no-reference metrics)</source>
+      <translation>参与融合的高分辨率栅格（用于无参考指标）</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>报告</translation>
+    </message>
+    <message>
+      <source>FuseDiff quality report (no reference)</source>
+      <translation>FuseDiff 质量报告（无参考）</translation>
+    </message>
+    <message>
+      <source>FUSED and REFERENCE have no pixel valid in both.</source>
+      <translation>FUSED 与 REFERENCE 没有同时有效的像素。</translation>
+    </message>
+    <message>
+      <source>The reference's values are all zero or negative.</source>
+      <translation>参考栅格的值全部为零或负数。</translation>
+    </message>
+    <message>
+      <source>FUSED does not cover the PAN/MS overlap on the PAN's pixel grid; give the output of a fusion of these MS and PAN rasters.</source>
+      <translation>FUSED 未在 PAN 的像元网格上覆盖 PAN/MS 的重叠区域；请提供这两个 MS 和 PAN 栅格的融合结果。</translation>
+    </message>
+    <message>
+      <source>HTML files (*.html);;CSV files (*.csv)</source>
+      <translation>HTML 文件 (*.html);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Give a REFERENCE raster for reference-based metrics, or both MS and PAN for no-reference metrics.</source>
+      <translation>请提供 REFERENCE 栅格以计算有参考指标，或同时提供 MS 和 PAN 以计算无参考指标。</translation>
+    </message>
+    <message>
+      <source>Set RATIO (the fusion's resolution ratio, used for ERGAS and the border), or give the MS raster to measure it.</source>
+      <translation>请设置 RATIO（融合的分辨率比，用于 ERGAS 和边缘），或提供 MS 栅格以测量它。</translation>
+    </message>
+    <message>
+      <source>FUSED has {0} band(s) but REFERENCE has {1}; they must have the same bands.</source>
+      <translation>FUSED 有 {0} 个波段，而 REFERENCE 有 {1} 个；它们必须具有相同的波段。</translation>
+    </message>
+    <message>
+      <source>Ratio from the pixel sizes: {0:.3f}</source>
+      <translation>由像元大小得到的比例：{0:.3f}</translation>
+    </message>
+    <message>
+      <source>{0} nodata pixel(s) are left out of the comparison.</source>
+      <translation>比较时忽略了 {0} 个无数据像素。</translation>
+    </message>
+    <message>
+      <source>FUSED has {0} band(s) but MS has {1}; they must have the same bands.</source>
+      <translation>FUSED 有 {0} 个波段，而 MS 有 {1} 个；它们必须具有相同的波段。</translation>
+    </message>
+    <message>
+      <source>FUSED has {0} nodata pixel(s); they are filled with the band means for the metrics.</source>
+      <translation>FUSED 有 {0} 个无数据像素；计算指标时以各波段均值填充。</translation>
+    </message>
+    <message>
+      <source>The report path '{0}' is one of the inputs; choose another path.</source>
+      <translation>报告路径“{0}”是输入之一；请选择其他路径。</translation>
+    </message>
+    <message>
+      <source>FUSED ({0} x {1} px) and REFERENCE ({2} x {3} px) are not on the same pixel grid; they must share CRS, pixel size and pixel alignment.</source>
+      <translation>FUSED（{0} x {1} 像素）与 REFERENCE（{2} x {3} 像素）不在同一像元网格上；它们必须具有相同的坐标参考系、像元大小和像元对齐。</translation>
+    </message>
+    <message>
+      <source>PSNR (dB)</source>
+      <translation>PSNR（dB）</translation>
+    </message>
+    <message>
+      <source>SSIM</source>
+      <translation>SSIM</translation>
+    </message>
+    <message>
+      <source>SAM (degrees)</source>
+      <translation>SAM（度）</translation>
+    </message>
+    <message>
+      <source>ERGAS</source>
+      <translation>ERGAS</translation>
+    </message>
+    <message>
+      <source>RMSE (scaled to [0, 1])</source>
+      <translation>RMSE（缩放到 [0, 1]）</translation>
+    </message>
+    <message>
+      <source>Q2n</source>
+      <translation>Q2n</translation>
+    </message>
+    <message>
+      <source>SCC</source>
+      <translation>SCC</translation>
+    </message>
+    <message>
+      <source>D_lambda</source>
+      <translation>D_lambda</translation>
+    </message>
+    <message>
+      <source>D_s</source>
+      <translation>D_s</translation>
+    </message>
+    <message>
+      <source>QNR</source>
+      <translation>QNR</translation>
+    </message>
+    <message>
+      <source>HQNR</source>
+      <translation>HQNR</translation>
+    </message>
+    <message>
+      <source>Fusion</source>
+      <translation>融合</translation>
+    </message>
+    <message>
+      <source>Resolution ratio (empty: from the pixel sizes)</source>
+      <translation>分辨率比（留空：由像元大小确定）</translation>
+    </message>
+    <message>
+      <source>Ratio of the low-resolution pixel size to the high-resolution one, e.g. 4 for 2 m multispectral and 0.5 m panchromatic pixels. Leave empty to take it from the rasters' pixel sizes.</source>
+      <translation>低分辨率像元大小与高分辨率像元大小之比，例如 2 米多光谱像元和 0.5 米全色像元时为 4。留空则由栅格的像元大小确定。</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>auto uses a CUDA GPU when PyTorch sees one (then Apple MPS), else the CPU.</source>
+      <translation>auto：PyTorch 检测到 CUDA GPU 时使用 GPU（其次为 Apple MPS），否则使用 CPU。</translation>
+    </message>
+    <message>
+      <source>Random seed</source>
+      <translation>随机种子</translation>
+    </message>
+    <message>
+      <source>The same seed and inputs give the same result.</source>
+      <translation>相同的种子和输入得到相同的结果。</translation>
+    </message>
+    <message>
+      <source>Reading and aligning the inputs</source>
+      <translation>正在读取并对齐输入</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; no output was written.</source>
+      <translation>已被用户取消；未写入任何输出。</translation>
+    </message>
+    <message>
+      <source>Not enough memory for these inputs. Clip the rasters to a smaller area and run again.</source>
+      <translation>内存不足以处理这些输入。请将栅格裁剪到较小区域后重新运行。</translation>
+    </message>
+    <message>
+      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
+      <translation>输入在其共同区域内没有有效像素（全部为无数据）。请检查无数据值和栅格范围。</translation>
+    </message>
+    <message>
+      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
+      <translation>输入值全部为零或负数；没有可融合的内容。请检查输入栅格。</translation>
+    </message>
+    <message>
+      <source>tile {0}/{1}</source>
+      <translation>分块 {0}/{1}</translation>
+    </message>
+    <message>
+      <source>{0}, ~{1} s left</source>
+      <translation>{0}，约剩 {1} 秒</translation>
+    </message>
+    <message>
+      <source>The rasters have no pixel that is valid in both (all nodata, NaN or infinite in the overlap). Check the inputs' nodata values.</source>
+      <translation>两个栅格没有同时有效的像素（重叠区内全部为无数据、NaN 或无穷大）。请检查输入的无数据值。</translation>
+    </message>
+    <message>
+      <source>Writing the output</source>
+      <translation>正在写入输出</translation>
+    </message>
+    <message>
+      <source>{0}, ~{1} min left</source>
+      <translation>{0}，约剩 {1} 分钟</translation>
+    </message>
+    <message>
+      <source>The GPU ran out of memory with tiles of {0} px; retrying with tiles of {1} px.</source>
+      <translation>GPU 内存不足以处理 {0} 像素的分块；改用 {1} 像素的分块重试。</translation>
+    </message>
+    <message>
+      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}.</source>
+      <translation>已对齐的输入：高分辨率 {0} 个波段，{1} x {2} 像素；低分辨率 {3} 个波段，{4} x {5} 像素；比例 {6}。</translation>
+    </message>
+    <message>
+      <source>The GPU ran out of memory even with tiles of {0} px ({1}). Choose DEVICE 'cpu', close other programs using the GPU, or use a GPU with more memory.</source>
+      <translation>即使使用 {0} 像素的分块，GPU 内存仍然不足（{1}）。请将 DEVICE 选为“cpu”、关闭其他占用 GPU 的程序，或使用内存更大的 GPU。</translation>
+    </message>
+    <message>
+      <source>Finished in {0:.1f} s.</source>
+      <translation>完成，用时 {0:.1f} 秒。</translation>
+    </message>
+    <message>
+      <source>The resolution ratio must be greater than 1 (got {0}): it is the low-resolution pixel size divided by the high-resolution one. Leave RATIO empty to take it from the rasters.</source>
+      <translation>分辨率比必须大于 1（当前为 {0}）：它是低分辨率像元大小除以高分辨率像元大小。将 RATIO 留空即可由栅格确定。</translation>
+    </message>
+    <message>
+      <source>The input {0} is missing: choose a raster.</source>
+      <translation>缺少输入 {0}：请选择一个栅格。</translation>
+    </message>
+    <message>
+      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}, {7} nodata pixel(s).</source>
+      <translation>已对齐的输入：高分辨率 {0} 个波段，{1} x {2} 像素；低分辨率 {3} 个波段，{4} x {5} 像素；比例 {6}；{7} 个无数据像素。</translation>
+    </message>
+    <message>
+      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
+      <translation>场景缩放：数值除以 {0:g}（有效输入值的第 {1:g} 百分位数）。</translation>
+    </message>
+    <message>
+      <source>Wrote {0}</source>
+      <translation>已写入 {0}</translation>
+    </message>
+    <message>
+      <source>The pixel sizes give a ratio of {0:.3f}; the low-resolution raster was resampled to the whole ratio {1}.</source>
+      <translation>像元大小给出的比例为 {0:.3f}；低分辨率栅格已重采样到整数比例 {1}。</translation>
+    </message>
+    <message>
+      <source>Processing {0} tiles of {1} x {1} px (overlap {2} px).</source>
+      <translation>分为 {0} 个 {1} x {1} 像素的分块处理（重叠 {2} 像素）。</translation>
+    </message>
+    <message>
+      <source>Device: {0}; CPU threads: {1}.</source>
+      <translation>设备：{0}；CPU 线程数：{1}。</translation>
+    </message>
+    <message>
+      <source>Incorrect parameter value for {0}</source>
+      <translation>{0} 的参数值不正确</translation>
+    </message>
+    <message>
+      <source>The input {0} is not a file-based raster ({1}); export it to GeoTIFF first.</source>
+      <translation>输入 {0} 不是基于文件的栅格（{1}）；请先将其导出为 GeoTIFF。</translation>
+    </message>
+    <message>
+      <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
+      <translation>输出 {0}“{1}”同时也是输入；输入永远不会被覆盖。请选择其他输出路径。</translation>
+    </message>
+    <message>
+      <source>PyTorch is not installed for the Python that QGIS uses. Install it with 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation>QGIS 所用的 Python 未安装 PyTorch。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）进行安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
+    </message>
+    <message>
+      <source>PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or incompatible installation, e.g. a missing library). Reinstall it with 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation>QGIS 所用的 Python 已安装 PyTorch，但无法加载（安装损坏或不兼容，例如缺少某个库）。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）重新安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
+    </message>
+    <message>
+      <source>Classical fusion (Brovey, GSA, MTF-GLP-HPM, CNMF)</source>
+      <translation>经典融合（Brovey、GSA、MTF-GLP-HPM、CNMF）</translation>
+    </message>
+    <message>
+      <source>Classical fusion</source>
+      <translation>经典融合</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Fuses a low-resolution spectral raster with a high-resolution raster using a classical method; the usual baselines to compare the diffusion methods against.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: Brovey, GSA and MTF-GLP-HPM sharpen a multispectral or hyperspectral raster (MS) with a one-band panchromatic raster (PAN). CNMF fuses a hyperspectral raster (MS) with a multispectral raster of several bands (PAN).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;: the low-resolution raster (2 bands or more). &lt;b&gt;PAN&lt;/b&gt;: the high-resolution raster; a PAN with several bands needs PAN band (except for CNMF). The inputs are aligned by georeference (reprojected when the CRS differ); the ratio comes from the pixel sizes unless RATIO is set (a whole number, 2 or more). Nodata pixels of either input are written as nodata.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale.&lt;/p&gt;&lt;p&gt;Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance); the scene is scaled internally and the output is in the MS's unit.&lt;/p&gt;&lt;p&gt;Runtime (CPU only; no GPU is used): seconds for Brovey, GSA and MTF-GLP-HPM on a 2000 x 2000 PAN; a 12000 x 12000 PAN with a 4-band MS takes about 3 minutes of one CPU core with GSA, processed in tiles with bounded memory (under 3 GB). CNMF takes minutes on large hyperspectral scenes.&lt;/p&gt;&lt;p&gt;References: Gillespie et al. 1987 (Brovey); Aiazzi, Baronti, Selva, IEEE TGRS 2007 (GSA); Aiazzi et al., PE&amp;amp;RS 2006 and Vivone et al., IEEE TGRS 2015 (MTF-GLP-HPM); Yokoya, Yairi, Iwasaki, IEEE TGRS 2012 (CNMF).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用经典方法将低分辨率光谱栅格与高分辨率栅格融合；这些方法是与扩散方法比较的常用基准。&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;：Brovey、GSA 和 MTF-GLP-HPM 用单波段全色栅格（PAN）锐化多光谱或高光谱栅格（MS）。CNMF 将高光谱栅格（MS）与多波段的多光谱栅格（PAN）融合。&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;：低分辨率栅格（2 个或更多波段）。&lt;b&gt;PAN&lt;/b&gt;：高分辨率栅格；多波段的 PAN 需要指定 PAN 波段（CNMF 除外）。输入按地理参考对齐（坐标参考系不同时会重投影）；除非设置了 RATIO（2 或更大的整数），比例由像元大小确定。任一输入中的无数据像素在输出中写为无数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。&lt;/p&gt;&lt;p&gt;数值可以是任意辐射单位（任意位深的 DN、辐亮度、反射率）；场景在内部进行缩放，输出采用 MS 的单位。&lt;/p&gt;&lt;p&gt;运行时间（仅 CPU，不使用 GPU）：Brovey、GSA 和 MTF-GLP-HPM 处理 2000 x 2000 的 PAN 需数秒；12000 x 12000 的 PAN 加 4 波段 MS 用 GSA 在单个 CPU 核上约需 3 分钟，按分块处理，内存受限（低于 3 GB）。CNMF 处理大型高光谱场景需要数分钟。&lt;/p&gt;&lt;p&gt;参考文献：Gillespie 等 1987（Brovey）；Aiazzi, Baronti, Selva, IEEE TGRS 2007（GSA）；Aiazzi 等, PE&amp;amp;RS 2006 和 Vivone 等, IEEE TGRS 2015（MTF-GLP-HPM）；Yokoya, Yairi, Iwasaki, IEEE TGRS 2012（CNMF）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PAN band (when the high-resolution raster has several bands)</source>
+      <translation>PAN 波段（当高分辨率栅格有多个波段时）</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>方法</translation>
+    </message>
+    <message>
+      <source>Low-resolution spectral raster (MS / HSI)</source>
+      <translation>低分辨率光谱栅格（MS / HSI）</translation>
+    </message>
+    <message>
+      <source>High-resolution raster (PAN; MSI for CNMF)</source>
+      <translation>高分辨率栅格（PAN；CNMF 时为 MSI）</translation>
+    </message>
+    <message>
+      <source>Method: {0}</source>
+      <translation>方法：{0}</translation>
+    </message>
+    <message>
+      <source>Fusing with {0}</source>
+      <translation>正在用 {0} 融合</translation>
+    </message>
+    <message>
+      <source>Brovey transform</source>
+      <translation>Brovey 变换</translation>
+    </message>
+    <message>
+      <source>GSA (adaptive Gram-Schmidt)</source>
+      <translation>GSA（自适应 Gram-Schmidt）</translation>
+    </message>
+    <message>
+      <source>MTF-GLP-HPM (MTF-matched Laplacian pyramid, high-pass modulation)</source>
+      <translation>MTF-GLP-HPM（MTF 匹配的拉普拉斯金字塔，高通调制）</translation>
+    </message>
+    <message>
+      <source>CNMF (coupled non-negative matrix factorisation; HSI + MSI)</source>
+      <translation>CNMF（耦合非负矩阵分解；HSI + MSI）</translation>
+    </message>
+    <message>
+      <source>DM-ZS hyperspectral pansharpening (zero-shot diffusion)</source>
+      <translation>DM-ZS 高光谱全色锐化（零样本扩散）</translation>
+    </message>
+    <message>
+      <source>Hyperspectral pansharpening</source>
+      <translation>高光谱全色锐化</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime: minutes for a 100 x 100 PAN on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 DM-ZS 以全色栅格（PAN）锐化高光谱栅格（HSI）：冻结的 3 通道扩散先验生成细节图像，由输入以及在场景本身降尺度数据上训练的小型网络（零样本）引导；神经空间-光谱分解将其映射到全部 HSI 波段。无需训练数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出 PAN 在 HSI 波段上的响应；留空：由输入对估计。&lt;b&gt;PRIOR&lt;/b&gt;：内置的小型先验、在本场景上训练的先验，或检查点文件（&lt;b&gt;PRIOR_FILE&lt;/b&gt;；可加载 SR3 风格的 U-Net，例如 PLRDiff/DM-ZS 公开的先验，建议对其使用 GPU）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 PAN 需数分钟。&lt;/p&gt;&lt;p&gt;参考文献：Xiao 等，基于预训练扩散模型、零样本引导和 NSSD 的高光谱全色锐化（CVPR）；Rui 等，PLRDiff，Information Fusion 2024。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PAN spectral response CSV (empty: estimate)</source>
+      <translation>PAN 光谱响应 CSV（留空：估计）</translation>
+    </message>
+    <message>
+      <source>Hyperspectral raster (HSI)</source>
+      <translation>高光谱栅格（HSI）</translation>
+    </message>
+    <message>
+      <source>Panchromatic raster (PAN)</source>
+      <translation>全色栅格（PAN）</translation>
+    </message>
+    <message>
+      <source>Diffusion prior</source>
+      <translation>扩散先验</translation>
+    </message>
+    <message>
+      <source>Sharpened raster</source>
+      <translation>锐化栅格</translation>
+    </message>
+    <message>
+      <source>Prior checkpoint file</source>
+      <translation>先验检查点文件</translation>
+    </message>
+    <message>
+      <source>PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file.</source>
+      <translation>PRIOR 为“检查点文件”，但 PRIOR_FILE 为空：请选择一个文件。</translation>
+    </message>
+    <message>
+      <source>The SRF file must have one row (the PAN's response).</source>
+      <translation>SRF 文件必须只有一行（PAN 的响应）。</translation>
+    </message>
+    <message>
+      <source>DM-ZS finished in {0:.1f} s (prior: {1}).</source>
+      <translation>DM-ZS 完成，用时 {0:.1f} 秒（先验：{1}）。</translation>
+    </message>
+    <message>
+      <source>Bundled small prior (Landsat RGB)</source>
+      <translation>内置小型先验（Landsat RGB）</translation>
+    </message>
+    <message>
+      <source>Trained on this scene (slower)</source>
+      <translation>在本场景上训练（较慢）</translation>
+    </message>
+    <message>
+      <source>Checkpoint file (PRIOR_FILE)</source>
+      <translation>检查点文件（PRIOR_FILE）</translation>
+    </message>
+    <message>
+      <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
+      <translation>ResPanDiff 全色锐化（残差扩散，15 步）</translation>
+    </message>
+    <message>
+      <source>Pansharpening</source>
+      <translation>全色锐化</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime: a few seconds for 256 x 256 PAN pixels on a CPU, plus the adaptation.&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 ResPanDiff 以全色栅格（PAN）锐化多光谱栅格（MS）。ResPanDiff 是一种扩散模型，用 15 步推断上采样 MS 与锐化结果之间的残差。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：内置权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和比例 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如文件按红、绿、蓝、近红外存储时为 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 改用由 &lt;i&gt;fusediff:train&lt;/i&gt; 训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时，先在再降质一次的输入对上拟合模型（Wald 协议）：适用于其他传感器或波段数（例如 8 波段的 WorldView-3；此时从零开始拟合模型，300-1000 次迭代，在 CPU 上需数分钟）。不进行适配时，波段数或比例与权重不一致会报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。运行时间：在 CPU 上处理 256 x 256 个 PAN 像素需数秒，另加适配时间。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>MS bands, in the weights' order (empty: all, as stored)</source>
+      <translation>MS 波段，按权重的顺序（留空：全部，按存储顺序）</translation>
+    </message>
+    <message>
+      <source>Weights file (overrides WEIGHTS)</source>
+      <translation>权重文件（覆盖 WEIGHTS）</translation>
+    </message>
+    <message>
+      <source>Scene adaptation iterations (0 = none)</source>
+      <translation>场景适配迭代次数（0 = 不适配）</translation>
+    </message>
+    <message>
+      <source>Fit the model on the input pair degraded once more before sharpening.</source>
+      <translation>锐化前先在再降质一次的输入对上拟合模型。</translation>
+    </message>
+    <message>
+      <source>Sampling steps (at most 15)</source>
+      <translation>采样步数（最多 15）</translation>
+    </message>
+    <message>
+      <source>Multispectral raster (MS)</source>
+      <translation>多光谱栅格（MS）</translation>
+    </message>
+    <message>
+      <source>Weights</source>
+      <translation>权重</translation>
+    </message>
+    <message>
+      <source>{0} sampling steps; scene adaptation iterations: {1}.</source>
+      <translation>{0} 个采样步；场景适配迭代次数：{1}。</translation>
+    </message>
+    <message>
+      <source>No weights fit {0} bands: a model was fitted on this scene.</source>
+      <translation>没有适用于 {0} 个波段的权重：已在本场景上拟合了一个模型。</translation>
+    </message>
+    <message>
+      <source>Weights trained on: {0}</source>
+      <translation>权重的训练数据：{0}</translation>
+    </message>
+    <message>
+      <source>Bundled Landsat-7 weights for the ratio (2 or 4)</source>
+      <translation>与比例对应的内置 Landsat-7 权重（2 或 4）</translation>
+    </message>
+    <message>
+      <source>Bundled Landsat-7, ratio 2</source>
+      <translation>内置 Landsat-7，比例 2</translation>
+    </message>
+    <message>
+      <source>Bundled Landsat-7, ratio 4</source>
+      <translation>内置 Landsat-7，比例 4</translation>
+    </message>
+    <message>
+      <source>SDP HSI-MSI fusion (spectral diffusion prior)</source>
+      <translation>SDP 高光谱-多光谱融合（光谱扩散先验）</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 SDP 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：先在 HSI 自身的像素上训练一个小型光谱扩散模型（无需训练数据），然后求解高分辨率数据立方体，使其能解释两个输入，同时其光谱在该模型下保持合理。求解从 HSI 光谱子空间中的快速最小二乘估计开始。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 MSI 需要几分钟。&lt;/p&gt;&lt;p&gt;参考文献：Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>SDP finished in {0:.1f} s (PSF/SRF {1:.1f} s, prior {2:.1f} s, fusion {3:.1f} s).</source>
+      <translation>SDP 完成，用时 {0:.1f} 秒（PSF/SRF {1:.1f} 秒，先验 {2:.1f} 秒，融合 {3:.1f} 秒）。</translation>
+    </message>
+    <message>
+      <source>Simulate a fusion pair (Wald's protocol)</source>
+      <translation>模拟融合对（Wald 协议）</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused result can be compared with the reference (see Assess fusion quality).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: a multispectral or hyperspectral raster (2 bands or more); band wavelengths are read from its metadata or given in WAVELENGTHS (nm).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the reference blurred by the PSF and decimated by RATIO (pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the reference pixel it was taken from). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the spectral response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's mean signal power (0: no noise); SEED makes it repeatable.&lt;/p&gt;&lt;p&gt;Runtime: about a second per 1000 x 1000 x 100 values on a CPU (no GPU needed; the whole reference is held in memory).&lt;/p&gt;&lt;p&gt;Reference: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;根据参考图像模拟融合方法的输入（Wald 协议），以便将融合结果与参考进行比较（见“评估融合质量”）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;：多光谱或高光谱栅格（2 个或更多波段）；波段波长从其元数据读取，或在 WAVELENGTHS（纳米）中给出。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;：参考经 PSF 模糊并按 RATIO 抽取（像素 0、r、2r……；其原点偏移 -(r-1)/2 个参考像素，使每个像素位于其取自的参考像素上）。&lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;：在参考自身网格上施加光谱响应：PAN（450-900 纳米内波段的均值）、类 IKONOS 的蓝/绿/红/近红外波段，或 CSV 文件中的响应（每个输出波段一行，每个参考波段一列）。SNR 添加高斯噪声，其功率比各波段平均信号功率低 SNR dB（0：无噪声）；SEED 使结果可重复。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上每 1000 x 1000 x 100 个值约需一秒（无需 GPU；整个参考保存在内存中）。&lt;/p&gt;&lt;p&gt;参考文献：Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Resolution ratio</source>
+      <translation>分辨率比</translation>
+    </message>
+    <message>
+      <source>Decimation factor (a whole number, 2 or more).</source>
+      <translation>抽取因子（2 或更大的整数）。</translation>
+    </message>
+    <message>
+      <source>Band centres in nm, comma separated (empty: from the raster)</source>
+      <translation>波段中心波长（纳米），以逗号分隔（留空：从栅格读取）</translation>
+    </message>
+    <message>
+      <source>Reading the reference</source>
+      <translation>正在读取参考</translation>
+    </message>
+    <message>
+      <source>Simulating</source>
+      <translation>正在模拟</translation>
+    </message>
+    <message>
+      <source>Writing the outputs</source>
+      <translation>正在写入输出</translation>
+    </message>
+    <message>
+      <source>Reference raster</source>
+      <translation>参考栅格</translation>
+    </message>
+    <message>
+      <source>Point spread function</source>
+      <translation>点扩散函数</translation>
+    </message>
+    <message>
+      <source>MTF gain at Nyquist (MTF-matched PSF)</source>
+      <translation>奈奎斯特频率处的 MTF 增益（MTF 匹配的 PSF）</translation>
+    </message>
+    <message>
+      <source>Gaussian sigma in reference pixels (Gaussian PSF)</source>
+      <translation>以参考像素计的高斯 sigma（高斯 PSF）</translation>
+    </message>
+    <message>
+      <source>Spectral response of the high-resolution raster</source>
+      <translation>高分辨率栅格的光谱响应</translation>
+    </message>
+    <message>
+      <source>Spectral response CSV file</source>
+      <translation>光谱响应 CSV 文件</translation>
+    </message>
+    <message>
+      <source>Signal-to-noise ratio in dB (0: no noise)</source>
+      <translation>信噪比，单位 dB（0：无噪声）</translation>
+    </message>
+    <message>
+      <source>Simulated low-resolution raster</source>
+      <translation>模拟的低分辨率栅格</translation>
+    </message>
+    <message>
+      <source>Simulated high-resolution raster</source>
+      <translation>模拟的高分辨率栅格</translation>
+    </message>
+    <message>
+      <source>OUTPUT_LOWRES and OUTPUT_HIGHRES are the same file; choose two different paths.</source>
+      <translation>OUTPUT_LOWRES 与 OUTPUT_HIGHRES 是同一个文件；请选择两个不同的路径。</translation>
+    </message>
+    <message>
+      <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
+      <translation>类 IKONOS 响应需要参考的波段波长，但其元数据中没有：请在 WAVELENGTHS（纳米）中输入。</translation>
+    </message>
+    <message>
+      <source>PSF {0} ({1} x {1}); spectral response {2} ({3} band(s)); SNR {4}.</source>
+      <translation>PSF {0}（{1} x {1}）；光谱响应 {2}（{3} 个波段）；SNR {4}。</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>SRF is 'CSV file' but no spectral response CSV file was given (SRF_FILE).</source>
+      <translation>SRF 为“CSV 文件”，但未给出光谱响应 CSV 文件（SRF_FILE）。</translation>
+    </message>
+    <message>
+      <source>The reference's band wavelengths are unknown: the PAN is the mean of all bands. Give WAVELENGTHS to use 450-900 nm only.</source>
+      <translation>参考的波段波长未知：PAN 取全部波段的均值。请给出 WAVELENGTHS 以仅使用 450-900 纳米。</translation>
+    </message>
+    <message>
+      <source>The ratio must be a whole number of 2 or more (got {0}).</source>
+      <translation>比例必须是 2 或更大的整数（当前为 {0}）。</translation>
+    </message>
+    <message>
+      <source>The reference raster '{0}' has no valid pixel (all nodata, NaN or infinite).</source>
+      <translation>参考栅格“{0}”没有有效像素（全部为无数据、NaN 或无穷大）。</translation>
+    </message>
+    <message>
+      <source>The reference raster ({0} x {1} px) is too small for ratio {2}.</source>
+      <translation>参考栅格（{0} x {1} 像素）对于比例 {2} 来说太小。</translation>
+    </message>
+    <message>
+      <source>gauss9: 9 x 9 Gaussian whose FWHM equals the ratio</source>
+      <translation>gauss9：半高宽等于比例的 9 x 9 高斯核</translation>
+    </message>
+    <message>
+      <source>MTF-matched Gaussian (gain at the low-resolution Nyquist frequency)</source>
+      <translation>MTF 匹配的高斯核（低分辨率奈奎斯特频率处的增益）</translation>
+    </message>
+    <message>
+      <source>Gaussian with the given sigma</source>
+      <translation>给定 sigma 的高斯核</translation>
+    </message>
+    <message>
+      <source>PAN: mean of the bands centred in 450-900 nm</source>
+      <translation>PAN：中心波长在 450-900 纳米内的波段的均值</translation>
+    </message>
+    <message>
+      <source>IKONOS-like Blue, Green, Red, NIR (4 bands)</source>
+      <translation>类 IKONOS 的蓝、绿、红、近红外（4 个波段）</translation>
+    </message>
+    <message>
+      <source>Spectral response from a CSV file</source>
+      <translation>来自 CSV 文件的光谱响应</translation>
+    </message>
+    <message>
+      <source>Train pansharpening weights (ResPanDiff)</source>
+      <translation>训练全色锐化权重（ResPanDiff）</translation>
+    </message>
+    <message>
+      <source>Training</source>
+      <translation>训练</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core; a GPU is much faster.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;为某一传感器训练 ResPanDiff 权重。可提供全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 和 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序成对；每对按其比例用 MTF 匹配的高斯核降质，即 Wald 协议，并从降质后的图像对中随机抽取图像块进行学习），或 PanCollection 风格的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；将其作为 ResPanDiff 的 WEIGHTS_FILE 使用。&lt;/p&gt;&lt;p&gt;运行时间：在单个 CPU 核上，每次迭代（8 个 64 x 64 的图像块）约 1 秒；GPU 快得多。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Full-resolution PAN rasters</source>
+      <translation>全分辨率 PAN 栅格</translation>
+    </message>
+    <message>
+      <source>Full-resolution MS rasters (same order as the PANs)</source>
+      <translation>全分辨率 MS 栅格（与 PAN 顺序相同）</translation>
+    </message>
+    <message>
+      <source>PanCollection HDF5 file</source>
+      <translation>PanCollection HDF5 文件</translation>
+    </message>
+    <message>
+      <source>MS bands (e.g. 3,2,1,4; empty: all)</source>
+      <translation>MS 波段（例如 3,2,1,4；留空：全部）</translation>
+    </message>
+    <message>
+      <source>Weights file</source>
+      <translation>权重文件</translation>
+    </message>
+    <message>
+      <source>PyTorch weights (*.pt)</source>
+      <translation>PyTorch 权重 (*.pt)</translation>
+    </message>
+    <message>
+      <source>Reading training pairs</source>
+      <translation>正在读取训练图像对</translation>
+    </message>
+    <message>
+      <source>Resume from weights</source>
+      <translation>从权重继续</translation>
+    </message>
+    <message>
+      <source>Training on {0} image(s), {1} for validation, ratio {2}, {3} bands.</source>
+      <translation>在 {0} 幅图像上训练，{1} 幅用于验证，比例 {2}，{3} 个波段。</translation>
+    </message>
+    <message>
+      <source>Wrote {0} and its model card {1}</source>
+      <translation>已写入 {0} 及其模型卡 {1}</translation>
+    </message>
+    <message>
+      <source>CPU threads for FuseDiff (0 = all cores)</source>
+      <translation>FuseDiff 的 CPU 线程数（0 = 全部核心）</translation>
+    </message>
+    <message>
+      <source>Subspace dimension d (coefficient maps and basis spectra).</source>
+      <translation>子空间维数 d（系数图和基光谱）。</translation>
+    </message>
+    <message>
+      <source>U-Net channels at full resolution.</source>
+      <translation>全分辨率下的 U-Net 通道数。</translation>
+    </message>
+    <message>
+      <source>U-Net resolution levels (each halves the size; channel multiplier 2 after the first).</source>
+      <translation>U-Net 分辨率层数（每层尺寸减半；第一层之后通道倍数为 2）。</translation>
+    </message>
+    <message>
+      <source>Residual blocks per U-Net level.</source>
+      <translation>每个 U-Net 层的残差块数。</translation>
+    </message>
+    <message>
+      <source>Training iterations of the spatial network.</source>
+      <translation>空间网络的训练迭代次数。</translation>
+    </message>
+    <message>
+      <source>Patches per training batch of the spatial network.</source>
+      <translation>空间网络每个训练批次的图像块数。</translation>
+    </message>
+    <message>
+      <source>Training patch size (HR-MSI pixels).</source>
+      <translation>训练图像块大小（高分辨率 MSI 像素）。</translation>
+    </message>
+    <message>
+      <source>Adam learning rate of the spatial network.</source>
+      <translation>空间网络的 Adam 学习率。</translation>
+    </message>
+    <message>
+      <source>Stretch each MSI band to [-1, 1] for training the spatial network (the paper maps [0, 1] data to [-1, 1]).</source>
+      <translation>训练空间网络时将每个 MSI 波段拉伸到 [-1, 1]（论文将 [0, 1] 数据映射到 [-1, 1]）。</translation>
+    </message>
+    <message>
+      <source>Hidden layer widths of the spectral network.</source>
+      <translation>光谱网络各隐藏层的宽度。</translation>
+    </message>
+    <message>
+      <source>Training iterations of the spectral network.</source>
+      <translation>光谱网络的训练迭代次数。</translation>
+    </message>
+    <message>
+      <source>(d, C) samples per training batch of the spectral network.</source>
+      <translation>光谱网络每个训练批次的 (d, C) 样本数。</translation>
+    </message>
+    <message>
+      <source>Adam learning rate of the spectral network.</source>
+      <translation>光谱网络的 Adam 学习率。</translation>
+    </message>
+    <message>
+      <source>Start of the reverse process: 'noise' (A_T, E_T ~ N(0, I), as in the paper) or 'data' (a subspace estimate from the inputs, noised to timestep start*T).</source>
+      <translation>逆向过程的起点：'noise'（A_T, E_T ~ N(0, I)，与论文相同）或 'data'（由输入得到的子空间估计，加噪到时间步 start*T）。</translation>
+    </message>
+    <message>
+      <source>With init='data': noise level sqrt(1 - abar_t) the reverse process starts from (1: pure noise).</source>
+      <translation>当 init='data' 时：逆向过程起始的噪声水平 sqrt(1 - abar_t)（1：纯噪声）。</translation>
+    </message>
+    <message>
+      <source>With init='data': weight (relative) pulling the high-res coefficients towards the interpolated low-res ones where the MSI does not determine them.</source>
+      <translation>当 init='data' 时：在 MSI 无法确定的地方，将高分辨率系数拉向插值后的低分辨率系数的（相对）权重。</translation>
+    </message>
+    <message>
+      <source>Diffusion timesteps T used in training.</source>
+      <translation>训练中使用的扩散时间步数 T。</translation>
+    </message>
+    <message>
+      <source>Noise schedule.</source>
+      <translation>噪声调度。</translation>
+    </message>
+    <message>
+      <source>DDIM sampling steps.</source>
+      <translation>DDIM 采样步数。</translation>
+    </message>
+    <message>
+      <source>DDIM eta (0: deterministic updates).</source>
+      <translation>DDIM eta（0：确定性更新）。</translation>
+    </message>
+    <message>
+      <source>Where guidance gradients are taken: through both networks, through the spectral one only, w.r.t. the denoised estimates only (no network Jacobian), or none.</source>
+      <translation>引导梯度的计算方式：通过两个网络、仅通过光谱网络、仅对去噪估计求导（不含网络雅可比矩阵），或不使用。</translation>
+    </message>
+    <message>
+      <source>Guidance step on the coefficient maps A.</source>
+      <translation>系数图 A 上的引导步长。</translation>
+    </message>
+    <message>
+      <source>Guidance step on the spectral basis E.</source>
+      <translation>光谱基 E 上的引导步长。</translation>
+    </message>
+    <message>
+      <source>Scale the guidance steps by the noise level sqrt(1 - abar) of the step's target (the paper keeps them constant), so they vanish as the estimate becomes clean.</source>
+      <translation>按该步目标的噪声水平 sqrt(1 - abar) 缩放引导步长（论文中保持不变），使其在估计变得干净时趋于零。</translation>
+    </message>
+    <message>
+      <source>Weight of the HR-MSI term in the data-fit loss.</source>
+      <translation>数据拟合损失中高分辨率 MSI 项的权重。</translation>
+    </message>
+    <message>
+      <source>Adaptive residual guided module (one extra gradient step per sampling step).</source>
+      <translation>自适应残差引导模块（每个采样步额外一次梯度步）。</translation>
+    </message>
+    <message>
+      <source>ARGM step = guidance step / this ratio.</source>
+      <translation>ARGM 步长 = 引导步长 / 此比值。</translation>
+    </message>
+    <message>
+      <source>ARGM gradient steps per sampling step (paper: 1).</source>
+      <translation>每个采样步的 ARGM 梯度步数（论文：1）。</translation>
+    </message>
+    <message>
+      <source>Alternations of the blind PSF/SRF estimation (when they are not given).</source>
+      <translation>盲估计 PSF/SRF 的交替次数（未给出它们时）。</translation>
+    </message>
+    <message>
+      <source>Random seed (training and sampling).</source>
+      <translation>随机种子（训练和采样）。</translation>
+    </message>
+    <message>
+      <source>Torch CPU threads (0: leave as set).</source>
+      <translation>Torch CPU 线程数（0：保持当前设置）。</translation>
+    </message>
+    <message>
+      <source>Diffusion prior: 'bundled', 'scene' (trained on this scene) or a checkpoint file.</source>
+      <translation>扩散先验：'bundled'（内置）、'scene'（在本场景上训练）或检查点文件。</translation>
+    </message>
+    <message>
+      <source>Sampling steps (strided over the 1000-step exp schedule).</source>
+      <translation>采样步数（在 1000 步的 exp 调度上跨步选取）。</translation>
+    </message>
+    <message>
+      <source>Strength of the likelihood guidance (lambda; 0: unguided sampling).</source>
+      <translation>似然引导强度（lambda；0：无引导采样）。</translation>
+    </message>
+    <message>
+      <source>Guidance gradient w.r.t. A_t through the prior (DPS; slower) instead of gradient steps on the predicted clean image.</source>
+      <translation>通过先验对 A_t 求引导梯度（DPS；较慢），而不是在预测的干净图像上做梯度步。</translation>
+    </message>
+    <message>
+      <source>Step size (Adam) of the gradient steps on the predicted clean image.</source>
+      <translation>在预测的干净图像上做梯度步的步长（Adam）。</translation>
+    </message>
+    <message>
+      <source>Gradient steps on the predicted clean image per sampling step.</source>
+      <translation>每个采样步在预测的干净图像上的梯度步数。</translation>
+    </message>
+    <message>
+      <source>DDIM eta (1: ancestral sampling, 0: deterministic).</source>
+      <translation>DDIM eta（1：祖先采样，0：确定性）。</translation>
+    </message>
+    <message>
+      <source>Use the zero-shot guidance network f_psi (lambda1 term).</source>
+      <translation>使用零样本引导网络 f_psi（lambda1 项）。</translation>
+    </message>
+    <message>
+      <source>Weight of the f_psi term of the guidance.</source>
+      <translation>引导中 f_psi 项的权重。</translation>
+    </message>
+    <message>
+      <source>Weight of the PAN term of the NSSD loss.</source>
+      <translation>NSSD 损失中 PAN 项的权重。</translation>
+    </message>
+    <message>
+      <source>Training iterations of f_psi (reduced scale).</source>
+      <translation>f_psi 的训练迭代次数（降尺度）。</translation>
+    </message>
+    <message>
+      <source>Channels of f_psi's hidden layers.</source>
+      <translation>f_psi 隐藏层的通道数。</translation>
+    </message>
+    <message>
+      <source>Convolution layers of f_psi.</source>
+      <translation>f_psi 的卷积层数。</translation>
+    </message>
+    <message>
+      <source>f_psi works in the LR-HSI's leading k spectral directions (0: all bands).</source>
+      <translation>f_psi 在低分辨率 HSI 的前 k 个主光谱方向上工作（0：全部波段）。</translation>
+    </message>
+    <message>
+      <source>Train f_psi on the 8 flips/rotations of the pair.</source>
+      <translation>在输入对的 8 种翻转/旋转上训练 f_psi。</translation>
+    </message>
+    <message>
+      <source>Adam learning rate of f_psi (decayed by 0.8 every 1000 iterations).</source>
+      <translation>f_psi 的 Adam 学习率（每 1000 次迭代乘以 0.8）。</translation>
+    </message>
+    <message>
+      <source>Weight of f_psi's spatial/spectral degradation L1 terms.</source>
+      <translation>f_psi 的空间/光谱降质 L1 项的权重。</translation>
+    </message>
+    <message>
+      <source>Map the detail image to the HSI with the NSSD (else the fixed E).</source>
+      <translation>用 NSSD 将细节图像映射到 HSI（否则使用固定的 E）。</translation>
+    </message>
+    <message>
+      <source>NSSD rank r (spatial maps / spectral factors).</source>
+      <translation>NSSD 秩 r（空间图 / 光谱因子）。</translation>
+    </message>
+    <message>
+      <source>Channels of the NSSD spatial U-Net.</source>
+      <translation>NSSD 空间 U-Net 的通道数。</translation>
+    </message>
+    <message>
+      <source>Adam learning rate of the NSSD.</source>
+      <translation>NSSD 的 Adam 学习率。</translation>
+    </message>
+    <message>
+      <source>NSSD iterations of its first fit.</source>
+      <translation>NSSD 首次拟合的迭代次数。</translation>
+    </message>
+    <message>
+      <source>NSSD iterations at each later update.</source>
+      <translation>NSSD 之后每次更新的迭代次数。</translation>
+    </message>
+    <message>
+      <source>Fraction of the sampling steps after which the NSSD replaces E.</source>
+      <translation>NSSD 取代 E 之前经过的采样步比例。</translation>
+    </message>
+    <message>
+      <source>Refit the NSSD every this many steps once it is active.</source>
+      <translation>NSSD 启用后，每隔这么多步重新拟合一次。</translation>
+    </message>
+    <message>
+      <source>NSSD iterations on the final detail image.</source>
+      <translation>在最终细节图像上的 NSSD 迭代次数。</translation>
+    </message>
+    <message>
+      <source>Weight of the f_psi term in the NSSD loss (0: the paper's Eq. 14).</source>
+      <translation>NSSD 损失中 f_psi 项的权重（0：论文公式 14）。</translation>
+    </message>
+    <message>
+      <source>Iterations of the final consistency step (0: none).</source>
+      <translation>最终一致性步骤的迭代次数（0：不执行）。</translation>
+    </message>
+    <message>
+      <source>Weight keeping the consistency step close to M(A).</source>
+      <translation>使一致性步骤保持接近 M(A) 的权重。</translation>
+    </message>
+    <message>
+      <source>Training iterations of a 'scene' prior.</source>
+      <translation>'scene' 先验的训练迭代次数。</translation>
+    </message>
+    <message>
+      <source>Constrain an estimated PAN response to sum to one (same radiometric scale).</source>
+      <translation>约束估计的 PAN 响应之和为一（相同的辐射尺度）。</translation>
+    </message>
+    <message>
+      <source>Random seed.</source>
+      <translation>随机种子。</translation>
+    </message>
+    <message>
+      <source>auto, cpu or cuda.</source>
+      <translation>auto、cpu 或 cuda。</translation>
+    </message>
+    <message>
+      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
+      <translation>采样步数（链长 T = 15；步数更少时跳过部分步）。</translation>
+    </message>
+    <message>
+      <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
+      <translation>场景适配：在再降质一次的输入对上的训练迭代次数（0 = 直接使用权重）。</translation>
+    </message>
+    <message>
+      <source>Learning rate of scene adaptation (AdamW).</source>
+      <translation>场景适配的学习率（AdamW）。</translation>
+    </message>
+    <message>
+      <source>Patches per adaptation iteration.</source>
+      <translation>每次适配迭代的图像块数。</translation>
+    </message>
+    <message>
+      <source>Adaptation patch size (PAN pixels of the degraded pair).</source>
+      <translation>适配图像块大小（降质图像对的 PAN 像素）。</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name (e.g. worldview3).</source>
+      <translation>适配降质所用的 MS 奈奎斯特 MTF 增益：一个数、以逗号分隔的各波段数值，或传感器名称（例如 worldview3）。</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
+      <translation>适配降质所用的 PAN 奈奎斯特 MTF 增益。</translation>
+    </message>
+    <message>
+      <source>Network width (half/quarter resolution) for a model fitted from scratch.</source>
+      <translation>从零拟合模型时的网络宽度（二分之一/四分之一分辨率）。</translation>
+    </message>
+    <message>
+      <source>Network width at full resolution for a model fitted from scratch.</source>
+      <translation>从零拟合模型时全分辨率下的网络宽度。</translation>
+    </message>
+    <message>
+      <source>Tile size (PAN pixels) for large images; tiles overlap by `overlap`.</source>
+      <translation>大图像的分块大小（PAN 像素）；分块之间重叠 `overlap`。</translation>
+    </message>
+    <message>
+      <source>Tile overlap in PAN pixels.</source>
+      <translation>分块重叠（PAN 像素）。</translation>
+    </message>
+    <message>
+      <source>Random seed (noise and adaptation patches).</source>
+      <translation>随机种子（噪声和适配图像块）。</translation>
+    </message>
+    <message>
+      <source>Training iterations.</source>
+      <translation>训练迭代次数。</translation>
+    </message>
+    <message>
+      <source>Patches per iteration.</source>
+      <translation>每次迭代的图像块数。</translation>
+    </message>
+    <message>
+      <source>Patch size in PAN pixels (a multiple of the ratio).</source>
+      <translation>图像块大小，以 PAN 像素计（比例的倍数）。</translation>
+    </message>
+    <message>
+      <source>Peak learning rate (AdamW; cosine decay to lr/100).</source>
+      <translation>峰值学习率（AdamW；余弦衰减至 lr/100）。</translation>
+    </message>
+    <message>
+      <source>AdamW weight decay.</source>
+      <translation>AdamW 权重衰减。</translation>
+    </message>
+    <message>
+      <source>Weight of the boundary penalty.</source>
+      <translation>边界惩罚的权重。</translation>
+    </message>
+    <message>
+      <source>Gradient-norm clip (0 = none).</source>
+      <translation>梯度范数裁剪（0 = 不裁剪）。</translation>
+    </message>
+    <message>
+      <source>Linear learning-rate warm-up iterations.</source>
+      <translation>学习率线性预热的迭代次数。</translation>
+    </message>
+    <message>
+      <source>Network width (half/quarter resolution).</source>
+      <translation>网络宽度（二分之一/四分之一分辨率）。</translation>
+    </message>
+    <message>
+      <source>Network width at full resolution.</source>
+      <translation>全分辨率下的网络宽度。</translation>
+    </message>
+    <message>
+      <source>Wall-clock budget in seconds (0 = none): training stops at whichever of ITERATIONS or this comes first; the learning-rate decay follows the further-advanced of the two.</source>
+      <translation>以秒计的时间预算（0 = 不限）：训练在 ITERATIONS 和此预算中先到者处停止；学习率衰减以两者中进度更快者为准。</translation>
+    </message>
+    <message>
+      <source>Validate (and checkpoint) every this many iterations (0 = only at the end).</source>
+      <translation>每隔这么多次迭代验证一次（并保存检查点）（0 = 仅在结束时）。</translation>
+    </message>
+    <message>
+      <source>Sampling steps used for validation.</source>
+      <translation>验证时使用的采样步数。</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).</source>
+      <translation>对栅格对做 Wald 降质时的 MS MTF 增益（数值、列表或传感器）。</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain for Wald degradation of raster pairs.</source>
+      <translation>对栅格对做 Wald 降质时的 PAN MTF 增益。</translation>
+    </message>
+    <message>
+      <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
+      <translation>光谱去噪 MLP 的隐藏层数（每层宽 512）。</translation>
+    </message>
+    <message>
+      <source>Width of the denoiser's hidden layers.</source>
+      <translation>去噪器隐藏层的宽度。</translation>
+    </message>
+    <message>
+      <source>Dropout in the denoiser while training.</source>
+      <translation>训练时去噪器中的 dropout。</translation>
+    </message>
+    <message>
+      <source>Training iterations of the spectral prior.</source>
+      <translation>光谱先验的训练迭代次数。</translation>
+    </message>
+    <message>
+      <source>Spectra per training batch.</source>
+      <translation>每个训练批次的光谱数。</translation>
+    </message>
+    <message>
+      <source>Peak learning rate of the prior's training.</source>
+      <translation>先验训练的峰值学习率。</translation>
+    </message>
+    <message>
+      <source>Learning-rate schedule of the prior's training.</source>
+      <translation>先验训练的学习率调度。</translation>
+    </message>
+    <message>
+      <source>Adam weight decay of the prior's training.</source>
+      <translation>先验训练的 Adam 权重衰减。</translation>
+    </message>
+    <message>
+      <source>EMA decay of the prior's weights (0: off).</source>
+      <translation>先验权重的 EMA 衰减（0：关闭）。</translation>
+    </message>
+    <message>
+      <source>Diffusion timesteps T of the prior.</source>
+      <translation>先验的扩散时间步数 T。</translation>
+    </message>
+    <message>
+      <source>Timesteps visited by the fusion (strided from t_start down to 1).</source>
+      <translation>融合过程访问的时间步数（从 t_start 跨步到 1）。</translation>
+    </message>
+    <message>
+      <source>Adam steps per timestep (K).</source>
+      <translation>每个时间步的 Adam 步数（K）。</translation>
+    </message>
+    <message>
+      <source>Largest timestep visited, as a fraction of T (1: start from pure noise).</source>
+      <translation>访问的最大时间步，占 T 的比例（1：从纯噪声开始）。</translation>
+    </message>
+    <message>
+      <source>Smallest timestep visited, as a fraction of T (0: down to t = 1).</source>
+      <translation>访问的最小时间步，占 T 的比例（0：直到 t = 1）。</translation>
+    </message>
+    <message>
+      <source>Adam learning rate on the fused image.</source>
+      <translation>融合图像上的 Adam 学习率。</translation>
+    </message>
+    <message>
+      <source>Weight lambda of the LR-HSI data term.</source>
+      <translation>低分辨率 HSI 数据项的权重 lambda。</translation>
+    </message>
+    <message>
+      <source>Weight gamma of the spectral diffusion prior term.</source>
+      <translation>光谱扩散先验项的权重 gamma。</translation>
+    </message>
+    <message>
+      <source>Fraction of pixels on which the prior is evaluated per step.</source>
+      <translation>每步评估先验所用的像素比例。</translation>
+    </message>
+    <message>
+      <source>Prior gradient: 'full' backpropagates through the denoiser; 'sds' skips its Jacobian (faster).</source>
+      <translation>先验梯度：'full' 通过去噪器反向传播；'sds' 省略其雅可比矩阵（更快）。</translation>
+    </message>
+    <message>
+      <source>EMA decay of the fused image over the Adam steps (0: off).</source>
+      <translation>融合图像在各 Adam 步上的 EMA 衰减（0：关闭）。</translation>
+    </message>
+    <message>
+      <source>Initial fused image: subspace least squares, cubic upsampling, or ones (the paper).</source>
+      <translation>初始融合图像：子空间最小二乘、三次上采样或全一（论文做法）。</translation>
+    </message>
+    <message>
+      <source>Rank of the spectral subspace of the warm start.</source>
+      <translation>热启动光谱子空间的秩。</translation>
+    </message>
+    <message>
+      <source>Weight of the LR-HSI term in the warm start's least squares.</source>
+      <translation>热启动最小二乘中低分辨率 HSI 项的权重。</translation>
+    </message>
+    <message>
+      <source>What the warm start's ridge pulls towards: a spectral regression of the MSI learned on the scene, or the cubic upsampling of the LR-HSI.</source>
+      <translation>热启动岭正则化的拉向目标：在场景上学习的 MSI 光谱回归，或低分辨率 HSI 的三次上采样。</translation>
+    </message>
+    <message>
+      <source>Polynomial degree of the spectral regression (1 or 2).</source>
+      <translation>光谱回归的多项式次数（1 或 2）。</translation>
+    </message>
+    <message>
+      <source>Ridge weight (towards the target) of the warm start, relative.</source>
+      <translation>热启动的相对岭权重（拉向目标）。</translation>
+    </message>
+    <message>
+      <source>Conjugate-gradient iterations of the warm start.</source>
+      <translation>热启动的共轭梯度迭代次数。</translation>
+    </message>
+    <message>
+      <source>Alternations of the blind PSF/SRF estimation.</source>
+      <translation>盲估计 PSF/SRF 的交替次数。</translation>
+    </message>
+    <message>
+      <source>PSF model of the blind estimation.</source>
+      <translation>盲估计的 PSF 模型。</translation>
+    </message>
+    <message>
+      <source>Torch CPU threads (0: all cores).</source>
+      <translation>Torch CPU 线程数（0：全部核心）。</translation>
+    </message>
+    <message>
+      <source>Random seed (makes runs repeatable).</source>
+      <translation>随机种子（使运行可重复）。</translation>
+    </message>
+  </context>
+</TS>
