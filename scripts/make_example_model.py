@@ -2,9 +2,11 @@
 """Build examples/simulate_fuse_assess.model3 (a QGIS graphical model) with PyQGIS.
 
 The model: REFERENCE raster -> fusediff:simulate (Wald's protocol: gauss9 PSF,
-PAN = mean of the 450-900 nm bands) -> fusediff:classical (METHOD, default
-GSA) -> fusediff:assess against the reference (HTML/CSV report). Inputs:
-reference, ratio (default 4), method. Outputs: the fused raster and the report.
+PAN = mean of the 450-900 nm bands) -> two fusions of the same pair,
+fusediff:classical with ``method`` (default GSA) and with ``method_b`` (default
+MTF-GLP-HPM) -> fusediff:assess of each against the reference (HTML/CSV
+reports), so the two methods can be compared. Inputs: reference, ratio
+(default 4), method, method_b. Outputs: both fused rasters and both reports.
 
 Written programmatically so the file stays consistent with the algorithms'
 parameter names; open it in the QGIS graphical modeler to edit it.
@@ -34,8 +36,9 @@ def build_model():
                                         "fusediff_simulate_fuse_assess")
     model.setHelpContent({"ALG_DESC": (
         "Wald's protocol in one run: simulates a low-resolution multispectral raster and a PAN from a "
-        "reference raster (fusediff:simulate), fuses them with a classical method (fusediff:classical) "
-        "and compares the result with the reference (fusediff:assess), writing a quality report.")})
+        "reference raster (fusediff:simulate), fuses them with two classical methods (fusediff:classical; "
+        "GSA and MTF-GLP-HPM by default) and compares each result with the reference (fusediff:assess), "
+        "writing one quality report per method.")})
 
     def add_input(definition, x, y):
         component = QgsProcessingModelParameter(definition.name())
@@ -47,6 +50,8 @@ def build_model():
                                            defaultValue=4, minValue=2), 340, 60)
     add_input(QgsProcessingParameterEnum("method", "Classical method",
                                          options=["Brovey", "GSA", "MTF-GLP-HPM"], defaultValue=1), 560, 60)
+    add_input(QgsProcessingParameterEnum("method_b", "Second classical method",
+                                         options=["Brovey", "GSA", "MTF-GLP-HPM"], defaultValue=2), 780, 60)
 
     simulate = QgsProcessingModelChildAlgorithm("fusediff:simulate")
     simulate.setChildId("simulate")
@@ -59,34 +64,40 @@ def build_model():
         simulate.addParameterSources(name, [Source.fromStaticValue(value)])
     model.addChildAlgorithm(simulate)
 
-    classical = QgsProcessingModelChildAlgorithm("fusediff:classical")
-    classical.setChildId("classical")
-    classical.setDescription("Classical fusion")
-    classical.setPosition(QPointF(400, 320))
-    classical.addParameterSources("MS", [Source.fromChildOutput("simulate", "OUTPUT_LOWRES")])
-    classical.addParameterSources("PAN", [Source.fromChildOutput("simulate", "OUTPUT_HIGHRES")])
-    classical.addParameterSources("METHOD", [Source.fromModelParameter("method")])
-    classical.addParameterSources("RATIO", [Source.fromModelParameter("ratio")])
-    fused = QgsProcessingModelOutput("Fused raster")
-    fused.setChildId("classical")
-    fused.setChildOutputName("OUTPUT")
-    fused.setPosition(QPointF(620, 360))
-    classical.setModelOutputs({"Fused raster": fused})
-    model.addChildAlgorithm(classical)
+    def add_branch(child, method_param, x, fused_name, report_name):
+        """simulate -> classical(method_param) -> assess, with the fused raster and the report as outputs."""
+        classical = QgsProcessingModelChildAlgorithm("fusediff:classical")
+        classical.setChildId(child)
+        classical.setDescription(f"Classical fusion ({method_param})")
+        classical.setPosition(QPointF(x, 320))
+        classical.addParameterSources("MS", [Source.fromChildOutput("simulate", "OUTPUT_LOWRES")])
+        classical.addParameterSources("PAN", [Source.fromChildOutput("simulate", "OUTPUT_HIGHRES")])
+        classical.addParameterSources("METHOD", [Source.fromModelParameter(method_param)])
+        classical.addParameterSources("RATIO", [Source.fromModelParameter("ratio")])
+        fused = QgsProcessingModelOutput(fused_name)
+        fused.setChildId(child)
+        fused.setChildOutputName("OUTPUT")
+        fused.setPosition(QPointF(x + 220, 360))
+        classical.setModelOutputs({fused_name: fused})
+        model.addChildAlgorithm(classical)
 
-    assess = QgsProcessingModelChildAlgorithm("fusediff:assess")
-    assess.setChildId("assess")
-    assess.setDescription("Assess fusion quality")
-    assess.setPosition(QPointF(400, 460))
-    assess.addParameterSources("FUSED", [Source.fromChildOutput("classical", "OUTPUT")])
-    assess.addParameterSources("REFERENCE", [Source.fromModelParameter("reference")])
-    assess.addParameterSources("RATIO", [Source.fromModelParameter("ratio")])
-    report = QgsProcessingModelOutput("Quality report")
-    report.setChildId("assess")
-    report.setChildOutputName("OUTPUT_REPORT")
-    report.setPosition(QPointF(620, 500))
-    assess.setModelOutputs({"Quality report": report})
-    model.addChildAlgorithm(assess)
+        assess_id = "assess" if child == "classical" else f"assess_{child.split('_')[-1]}"
+        assess = QgsProcessingModelChildAlgorithm("fusediff:assess")
+        assess.setChildId(assess_id)
+        assess.setDescription(f"Assess fusion quality ({method_param})")
+        assess.setPosition(QPointF(x, 460))
+        assess.addParameterSources("FUSED", [Source.fromChildOutput(child, "OUTPUT")])
+        assess.addParameterSources("REFERENCE", [Source.fromModelParameter("reference")])
+        assess.addParameterSources("RATIO", [Source.fromModelParameter("ratio")])
+        report = QgsProcessingModelOutput(report_name)
+        report.setChildId(assess_id)
+        report.setChildOutputName("OUTPUT_REPORT")
+        report.setPosition(QPointF(x + 220, 500))
+        assess.setModelOutputs({report_name: report})
+        model.addChildAlgorithm(assess)
+
+    add_branch("classical", "method", 200, "Fused raster", "Quality report")
+    add_branch("classical_b", "method_b", 700, "Fused raster (second method)", "Quality report (second method)")
 
     model.updateDestinationParameters()
     return model
