@@ -45,10 +45,6 @@ _EPS = 1e-6
 # fraction of the band's mean somewhere (see mtf_glp_hpm).
 HPM_MIN_LEVEL = 0.2
 
-# CNMF's multiplicative updates of a chunk of abundances stop early when the
-# mean relative change of a step falls below this (wv3: half the time, +0.06 dB).
-MU_TOL = 1e-3
-
 ProgressFn = Optional[Callable[[float, str], None]]
 
 
@@ -413,7 +409,7 @@ def _initial_endmembers(hsi: np.ndarray, m: int, init: str, seed: int) -> np.nda
     return np.maximum(Y[:, idx], 1e-6)
 
 
-def _mu_h(W, H, Y, delta, iters, eps=1e-12, chunk: int = 2048, tol: float | None = None):
+def _mu_h(W, H, Y, delta, iters, eps=1e-12, chunk: int = 2048):
     """Multiplicative updates of H (sum-to-one row ``delta`` appended to W and Y).
 
     Columns are independent given W, so they are updated in chunks: all
@@ -431,21 +427,19 @@ def _mu_h(W, H, Y, delta, iters, eps=1e-12, chunk: int = 2048, tol: float | None
     WtW = Wa.T @ Wa
     WaT = np.ascontiguousarray(Wa.T)
     extra = Wa[-1][:, None] * delta if delta > 0 else 0.0  # W^T of the appended row times delta
-    tol = MU_TOL if tol is None else tol
     # chunks of ~128k values stay in cache; bigger for few endmembers, where
     # the per-call overhead of the small products would dominate
     chunk = max(chunk, 131072 // max(H.shape[0], 1))
     for s in range(0, H.shape[1], chunk):
         h = H[:, s:s + chunk]
         wty = W.T @ Y[:, s:s + chunk] + extra
-        for it in range(iters):
+        # a fixed number of steps: multiplicative updates creep, so a small
+        # step is not convergence (an early stop on the mean relative step,
+        # 1e-3, cost 7.6 dB on a noise-free synthetic case)
+        for _ in range(iters):
             den = WaT @ (Wa @ h) if factored else WtW @ h
             den += eps
-            step = wty / den
-            h *= step
-            # converged chunk: factors within tol of 1 on average (checked sparsely)
-            if tol > 0 and it % 10 == 9 and float(np.abs(step - 1.0).mean()) < tol:
-                break
+            h *= wty / den
     return H
 
 
@@ -532,10 +526,10 @@ def cnmf(msi, hsi, ratio: int, srf=None, psf=None, n_endmembers: int | None = No
     Robustness (why): endmembers come from a denoised copy of the HSI (`init`
     'spa' -- deterministic -- or 'vca' with ``seed``); the MSI abundances
     start from the interpolated HSI abundances, not from a constant, so the
-    MSI step only refines a sensible solution; inner updates stop when they
-    stall (MU_TOL), the outer loop when the coupled residual stops improving
-    by ``tol`` (relative), and the outer iterate with the lowest coupled
-    residual is returned, so a late divergence cannot spoil the result.
+    MSI step only refines a sensible solution; the outer loop stops when the
+    coupled residual stops improving by ``tol`` (relative), and the outer
+    iterate with the lowest coupled residual is returned, so a late
+    divergence cannot spoil the result.
     ``seed`` only matters for init='vca'. Measured: HM-Jasper seeds 0-4 all
     36.2-36.3 dB (bicubic 26.9). Returns (C, H, W) float32.
     """
