@@ -104,3 +104,23 @@ def test_select_device_auto_order(monkeypatch):
         monkeypatch.setattr(mps, "is_available", lambda: False)
     assert select_device("auto").type == "cpu"
     assert select_device("cpu").type == "cpu"
+
+
+def test_every_diffusion_algorithm_logs_device_and_threads():
+    """Each torch algorithm picks its device through FuseDiffAlgorithm.torch_device (which logs
+    'Device: ...; CPU threads: ...' and applies the provider's thread setting)."""
+    import importlib
+    import inspect
+
+    from fusediff.algorithms import OPTIONAL_ALGORITHMS
+    checked = 0
+    for module_name, class_name in OPTIONAL_ALGORITHMS:
+        try:
+            module = importlib.import_module(f"fusediff.algorithms.{module_name}")
+        except ModuleNotFoundError:
+            continue  # not written yet
+        cls = getattr(module, class_name)
+        source = inspect.getsource(cls.process)
+        assert "self.torch_device(" in source, f"{class_name}.process does not call torch_device"
+        checked += 1
+    assert checked >= 3
