@@ -656,20 +656,27 @@ def adapt(net: ResPanDiffNet, ms: torch.Tensor, pan: torch.Tensor, ratio: int, c
     return net
 
 
+def _fresh(bands: int, config: ResPanDiffConfig, device):
+    return ResPanDiffNet(bands, config.width, config.width0).to(device), {"bands": bands}, True
+
+
 def _resolve_net(weights, bands: int, ratio: int, config: ResPanDiffConfig, device):
-    """(net, meta, fresh) for ``weights`` (None = bundled for the ratio, path, name, net or (net, meta))."""
+    """(net, meta, fresh) for ``weights``: None (bundled for the ratio), a bundled name, a path,
+    a ResPanDiffNet or (net, meta).
+
+    Without adaptation a band-count or ratio mismatch is a ValueError. With
+    adaptation (config.adapt_iters > 0) a band mismatch gives a fresh network
+    (fitted from scratch: ``fresh`` True) and a ratio mismatch is fine-tuned away.
+    """
     adapting = config.adapt_iters > 0
     if isinstance(weights, torch.nn.Module):
-        meta = {"bands": getattr(weights, "bands", bands)}
-        if meta["bands"] != bands:
-            check_compatible(meta, bands, None)
-        return weights.to(device), meta, False
+        weights = (weights, {"bands": getattr(weights, "bands", bands)})
     if isinstance(weights, tuple):
         net, meta = weights
         if not adapting:
             check_compatible(meta, bands, ratio)
         elif int(meta.get("bands", bands)) != bands:
-            return ResPanDiffNet(bands, config.width, config.width0).to(device), {"bands": bands}, True
+            return _fresh(bands, config, device)
         return net.to(device), meta, False
     if weights is None or (isinstance(weights, str) and weights in BUNDLED):
         if weights is None and f"landsat7-r{ratio}" not in BUNDLED:
@@ -680,17 +687,15 @@ def _resolve_net(weights, bands: int, ratio: int, config: ResPanDiffConfig, devi
         else:
             weights = bundled_weights(ratio if weights is None else weights)
         if adapting and bands != len(BAND_ORDER):
-            # the bundled weights are 4-band: fit from scratch without reading them
-            return ResPanDiffNet(bands, config.width, config.width0).to(device), {"bands": bands}, True
+            return _fresh(bands, config, device)  # bundled weights are 4-band: no need to read them
         if not Path(weights).is_file():
             raise ValueError(f"The bundled weights {Path(weights).name} are missing from this installation.")
     if not adapting:
         net, meta = load_weights(weights, bands=bands, ratio=ratio, device=device)
         return net, meta, False
-    # adaptation: a band mismatch means fitting from scratch; a ratio mismatch is fine-tuned away
     net, meta = load_weights(weights, device=device)
     if int(meta.get("bands", bands)) != bands:
-        return ResPanDiffNet(bands, config.width, config.width0).to(device), {"bands": bands}, True
+        return _fresh(bands, config, device)
     return net, meta, False
 
 
