@@ -76,7 +76,7 @@ class ARGSDiffConfig:
     fc_hidden: tuple = param((256, 512, 256), "Hidden layer widths of the spectral network.", expose=False)
     spectral_iters: int = param(300, "Training iterations of the spectral network.", 0, 100000)
     spectral_batch: int = param(32, "(d, C) samples per training batch of the spectral network.", 1, 1024)
-    spectral_lr: float = param(1e-3, "Adam learning rate of the spectral network.", 1e-6, 1.0)
+    spectral_lr: float = param(1e-2, "Adam learning rate of the spectral network.", 1e-6, 1.0)
     # initialisation (CPU practicality; the paper starts from pure noise)
     init: str = param("data", "Start of the reverse process: 'noise' (A_T, E_T ~ N(0, I), as in the paper) or "
                       "'data' (a subspace estimate from the inputs, noised to timestep start*T).",
