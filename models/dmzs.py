@@ -225,7 +225,7 @@ def train_guide(hsi: torch.Tensor, pan: torch.Tensor, op: Degradation, config: D
         loss.backward()
         opt.step()
         sched.step()
-        losses.append(float(loss))
+        losses.append(float(loss.detach()))
         if it % 10 == 0 or it == n - 1:
             progress((it + 1) / n, f"zero-shot guidance: iteration {it + 1}/{n}, L1 {losses[-1]:.4f}")
     with torch.no_grad():
@@ -343,7 +343,7 @@ def fit_nssd(model: NSSD, opt, A: torch.Tensor, hsi, pan, op, config: DMZSConfig
         opt.zero_grad()
         loss.backward()
         opt.step()
-        losses.append(float(loss))
+        losses.append(float(loss.detach()))
         if it % 10 == 0:
             progress((it + 1) / iters, f"NSSD: iteration {it + 1}/{iters}, loss {losses[-1]:.2e}")
     return losses

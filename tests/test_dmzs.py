@@ -148,8 +148,8 @@ def test_bundled_prior_loads():
 # the Processing algorithm (fusediff:dmzs)
 # ---------------------------------------------------------------------------
 
-FAST = {"STEPS": 3, "GUIDE_ITERS": 10, "GUIDE_WIDTH": 8, "GUIDE_LAYERS": 2, "NSSD_FIRST_ITERS": 150,
-        "NSSD_ITERS": 1, "NSSD_FINAL_ITERS": 50, "RANK": 3, "NSSD_WIDTH": 8, "DEVICE": 1}
+FAST = {"STEPS": 3, "GUIDE_ITERS": 10, "GUIDE_WIDTH": 8, "GUIDE_LAYERS": 2, "NSSD_FIRST_ITERS": 20,
+        "NSSD_ITERS": 1, "NSSD_FINAL_ITERS": 5, "REFINE_ITERS": 100, "RANK": 3, "NSSD_WIDTH": 8, "DEVICE": 1}
 
 
 def _tiny_prior_file(folder):
