@@ -56,7 +56,7 @@ class SDPConfig:
     layers: int = param(3, "Hidden layers of the spectral denoiser MLP (width 512 each).", 1, 12)
     width: int = param(512, "Width of the denoiser's hidden layers.", 16, 4096, expose=False)
     dropout: float = param(0.001, "Dropout in the denoiser while training.", 0.0, 0.5, expose=False)
-    train_iters: int = param(800, "Training iterations of the spectral prior.", 1, 1_000_000)
+    train_iters: int = param(400, "Training iterations of the spectral prior.", 1, 1_000_000)
     batch_size: int = param(256, "Spectra per training batch.", 8, 65536)
     train_lr: float = param(2e-3, "Peak learning rate of the prior's training.", 1e-6, 1.0)
     lr_schedule: str = param("onecycle", "Learning-rate schedule of the prior's training.",
@@ -65,14 +65,14 @@ class SDPConfig:
     train_ema: float = param(0.0, "EMA decay of the prior's weights (0: off).", 0.0, 0.99999, expose=False)
     timesteps: int = param(1000, "Diffusion timesteps T of the prior.", 10, 10000, expose=False)
     # --- MAP solve
-    steps: int = param(60, "Timesteps visited by the fusion (strided from t_start down to 1).", 1, 10000)
+    steps: int = param(20, "Timesteps visited by the fusion (strided from t_start down to 1).", 1, 10000)
     inner_steps: int = param(3, "Adam steps per timestep (K).", 1, 100)
     t_start: float = param(0.3, "Largest timestep visited, as a fraction of T (1: start from pure noise).",
                            0.0, 1.0)
-    t_end: float = param(0.0, "Smallest timestep visited, as a fraction of T (0: down to t = 1).", 0.0, 1.0)
-    solve_lr: float = param(1e-3, "Adam learning rate on the fused image.", 1e-6, 1.0)
+    t_end: float = param(0.1, "Smallest timestep visited, as a fraction of T (0: down to t = 1).", 0.0, 1.0)
+    solve_lr: float = param(1e-4, "Adam learning rate on the fused image.", 1e-6, 1.0)
     lam: float = param(0.1, "Weight lambda of the LR-HSI data term.", 0.0, 1e6)
-    gamma: float = param(1e-3, "Weight gamma of the spectral diffusion prior term.", 0.0, 1e6)
+    gamma: float = param(3e-3, "Weight gamma of the spectral diffusion prior term.", 0.0, 1e6)
     prior_fraction: float = param(0.25, "Fraction of pixels on which the prior is evaluated per step.",
                                   0.001, 1.0)
     prior_grad: str = param("full", "Prior gradient: 'full' backpropagates through the denoiser; "
@@ -108,7 +108,7 @@ class SDPConfig:
         # prior on every pixel, EMA 0.9 on X.
         "paper": dict(layers=5, train_iters=30000, batch_size=512, train_lr=1e-2, lr_schedule="paper",
                       train_ema=0.999, steps=1000, inner_steps=3, t_start=1.0, solve_lr=1e-3,
-                      lam=0.1, gamma=1e-3, prior_fraction=1.0, prior_grad="full", x_ema=0.9,
+                      t_end=0.0, lam=0.1, gamma=1e-3, prior_fraction=1.0, prior_grad="full", x_ema=0.9,
                       init="ones"),
     }
 
@@ -403,7 +403,7 @@ def solve(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, net: Spect
                 x0 = 2 * spec - 1
                 eps = diffusion.randn_like(x0, generator)
                 xt = sa * x0 + sb * eps
-                tf = tfeat.expand(x0.shape[0], -1)
+                tf = tfeat  # (1, width): broadcast inside the net, projected once
                 if config.prior_grad == "full":
                     pred = net(xt, None, tfeat=tf)
                     prior = torch.sum((pred - eps) ** 2)

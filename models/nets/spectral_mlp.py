@@ -64,19 +64,21 @@ class SpectralMLP(nn.Module):
         nn.init.zeros_(self.out.weight)
 
     def time_features(self, t, n: int, device, dtype) -> torch.Tensor:
-        """(n, width) timestep features (the shared time MLP's output)."""
+        """Timestep features (the time MLP's output): (len(t), width); a scalar
+        t gives one row, which `forward` broadcasts over the batch."""
         t = torch.as_tensor(t, device=device).reshape(-1).float()
         emb = timestep_embedding(t, self.temb_dim).to(dtype)
-        h = self.time_mlp(emb)
-        return h.expand(n, -1) if h.shape[0] == 1 else h
+        return self.time_mlp(emb)
 
     def forward(self, x: torch.Tensor, t, cond: torch.Tensor | None = None,
                 tfeat: torch.Tensor | None = None) -> torch.Tensor:
         """x (N, n_in), t (N,) or scalar -> (N, n_out). ``tfeat``: precomputed
-        `time_features` (saves recomputing them when t is fixed)."""
+        `time_features`, (N, width) or (1, width) for one t shared by the batch."""
         inp = x if cond is None else torch.cat([x, cond], dim=1)
         if tfeat is None:
             tfeat = self.time_features(t, x.shape[0], x.device, x.dtype)
+        # a single row of time features (one t for the batch) broadcasts: the
+        # per-layer projections are then computed once, not per spectrum
         h = None
         for lin, norm, proj in zip(self.linears, self.norms, self.temb_proj):
             h = lin(inp if h is None else torch.cat([h, inp], dim=1))
