@@ -90,6 +90,18 @@ class FuseDiffProvider(QgsProcessingProvider):
                 pass
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        from ..algorithms import algorithm_classes
+        """Register every algorithm whose parameters can be declared.
+
+        An algorithm whose initAlgorithm fails (e.g. it imports a torch-only
+        config class while PyTorch is missing or broken) is left out and
+        logged, so the provider and the other algorithms still load.
+        """
+        from ..algorithms import LOAD_ERRORS, _log, algorithm_classes
         for cls in algorithm_classes():
+            try:
+                cls().initAlgorithm({})  # a throwaway instance: addAlgorithm does it again
+            except Exception as exc:  # noqa: BLE001 (ImportError, OSError from a broken torch...)
+                LOAD_ERRORS[cls.NAME] = str(exc)
+                _log(f"FuseDiff: algorithm '{cls.NAME}' not loaded: {exc}")
+                continue
             self.addAlgorithm(cls())

@@ -28,8 +28,17 @@ def test_provider_loads_with_torch_raising_oserror():
         "names = sorted(c.NAME for c in algorithm_classes())\n"
         "print(names, LOAD_ERRORS)\n"
         "assert {'classical', 'simulate', 'assess', 'respandiff'} <= set(names), names\n"
+        "import os; os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')\n"
+        "from qgis.core import QgsApplication\n"
+        "QgsApplication.setPrefixPath('/usr', True)\n"
+        "app = QgsApplication([], False); app.initQgis()\n"
         "from fusediff.provider.provider import FuseDiffProvider\n"
-        "FuseDiffProvider()\n")
+        "provider = FuseDiffProvider()\n"
+        "assert QgsApplication.processingRegistry().addProvider(provider)\n"
+        "ids = sorted(a.id() for a in provider.algorithms())\n"
+        "print(ids)\n"
+        "assert {'fusediff:classical', 'fusediff:simulate', 'fusediff:assess', 'fusediff:respandiff'} <= set(ids), ids\n"
+        "assert provider.algorithm('classical').parameterDefinition('PAN') is not None\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
 
