@@ -25,6 +25,8 @@ def main() -> None:
     ap.add_argument("runners", nargs="*", default=["respandiff"])
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--adapt-iters", type=int, default=None)
+    ap.add_argument("--set", action="append", default=[],
+                    help="ResPanDiffConfig override for adaptation, e.g. --set adapt_lr=0.002")
     args = ap.parse_args()
     import torch
     torch.set_num_threads(args.threads)
@@ -32,6 +34,10 @@ def main() -> None:
     from fusediff.bench import method_respandiff as M
     from fusediff.models import classical, metrics
 
+    for kv in args.set:
+        k, v = kv.split("=", 1)
+        M.ADAPT_OVERRIDES[k] = type(getattr(__import__("fusediff.models.respandiff", fromlist=["x"])
+                                            .ResPanDiffConfig(), k))(v)
     if args.adapt_iters is not None:
         M.ADAPT_ITERS_NEW_SENSOR = M.ADAPT_ITERS_FINETUNE = args.adapt_iters
     c = D.mp_reduced(args.dataset)
