@@ -10,7 +10,7 @@ from qgis.core import (QgsProcessingParameterBand, QgsProcessingParameterEnum,
                        QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterRasterLayer)
 
-from .base import FuseDiffAlgorithm, SceneScale, band_metadata, progress_adapter, require_torch
+from .base import FuseDiffAlgorithm
 
 #: WEIGHTS enum: 'auto' picks the bundled Landsat-7 weights for the ratio.
 WEIGHT_CHOICES = ("auto", "landsat7-r2", "landsat7-r4")
@@ -69,47 +69,33 @@ class ResPanDiffAlgorithm(FuseDiffAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Sharpened raster")))
 
     def process(self, parameters, context, feedback) -> dict:
-        torch = require_torch()
-        from ..models import respandiff as R
-        from ..models.device import select_device
+        device = self.torch_device(parameters, context, feedback)
+        import torch
 
-        ms_path = self.raster_path(parameters, "MS", context)
-        pan_path = self.raster_path(parameters, "PAN", context)
-        out_path = self.output_path(parameters, "OUTPUT", context, inputs=(ms_path, pan_path))
-        ratio = self.ratio_value(parameters, context)
+        from ..models import respandiff as R
+
         ms_bands = self.parameterAsInts(parameters, "MS_BANDS", context) or None
         wfile = self.parameterAsFile(parameters, "WEIGHTS_FILE", context) or None
         weights = wfile or WEIGHT_CHOICES[self.parameterAsEnum(parameters, "WEIGHTS", context)]
+        if weights == "auto":
+            weights = None  # the bundled weights for the pair's ratio
         cfg = R.ResPanDiffConfig(steps=self.parameterAsInt(parameters, "STEPS", context),
                                  adapt_iters=self.parameterAsInt(parameters, "ADAPT_ITERS", context),
                                  seed=self.parameterAsInt(parameters, "SEED", context))
-        device = select_device(self.device_value(parameters, context))
+        feedback.pushInfo(self.tr("{0} sampling steps; scene adaptation iterations: {1}.")
+                          .format(cfg.steps, cfg.adapt_iters))
 
-        progress = progress_adapter(feedback)
-        progress(0.0, self.tr("Reading and aligning the inputs"))
-        pair = self.read_inputs(pan_path, ms_path, ratio=ratio, low_bands=ms_bands, feedback=feedback,
-                                min_low_bands=2, require_single_high=True)
-        scale = SceneScale.from_inputs([(pair.high, pair.valid), (pair.low, pair.low_valid)])
-        feedback.pushInfo(self.tr("Scene scale: values divided by {0:g}.").format(scale.maximum))
-        if weights == "auto":
-            weights = None
-        ms = torch.from_numpy(scale.forward(pair.low))[None]
-        pan = torch.from_numpy(scale.forward(pair.high))[None]
-        feedback.pushInfo(self.tr("Device: {0}; {1} sampling steps; adaptation iterations: {2}.")
-                          .format(device, cfg.steps, cfg.adapt_iters))
-        fused, info = R.fuse(ms, pan, pair.ratio, weights=weights, config=cfg,
-                             progress=lambda f, m: progress(0.05 + 0.9 * f, m), device=device,
-                             phase=0.0, return_info=True)
-        meta = info.get("meta") or {}
-        if info.get("fresh"):
-            feedback.pushInfo(self.tr("No weights fit {0} bands: a model was fitted on this scene.")
-                              .format(ms.shape[1]))
-        elif meta.get("data"):
-            feedback.pushInfo(self.tr("Weights trained on: {0}").format(meta["data"]))
-        progress(0.96, self.tr("Writing the output"))
-        desc, wl = band_metadata(pair.low_info, getattr(pair.plan, "low_bands", None) or ms_bands)
-        self.write_output(out_path, scale.inverse(fused[0].cpu().numpy()), pair.crs, pair.transform,
-                          valid=pair.valid, descriptions=desc, wavelengths=wl, protect=(ms_path, pan_path),
-                          feedback=feedback)
-        progress(1.0, self.tr("Done"))
-        return {"OUTPUT": out_path}
+        def fuse(pan, ms, ratio, progress):
+            fused, info = R.fuse(torch.from_numpy(ms)[None], torch.from_numpy(pan)[None], ratio,
+                                 weights=weights, config=cfg, progress=progress, device=device, phase=0.0,
+                                 return_info=True)
+            meta = info.get("meta") or {}
+            if info.get("fresh"):
+                feedback.pushInfo(self.tr("No weights fit {0} bands: a model was fitted on this scene.")
+                                  .format(ms.shape[0]))
+            elif meta.get("data"):
+                feedback.pushInfo(self.tr("Weights trained on: {0}").format(meta["data"]))
+            return fused[0].cpu().numpy()
+
+        return self.fuse_scene(parameters, context, feedback, fuse, low_bands=ms_bands, min_low_bands=2,
+                               require_single_high=True)

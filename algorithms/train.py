@@ -14,7 +14,7 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingP
                        QgsProcessingParameterFileDestination, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
-from .base import FuseDiffAlgorithm, SceneScale, progress_adapter, require_torch
+from .base import FuseDiffAlgorithm, SceneScale, progress_adapter
 
 METHODS = ("respandiff",)
 
@@ -94,9 +94,8 @@ class TrainAlgorithm(FuseDiffAlgorithm):
             "OUTPUT", self.tr("Weights file"), self.tr("PyTorch weights (*.pt)")))
 
     def process(self, parameters, context, feedback) -> dict:
-        require_torch()
+        device = self.torch_device(parameters, context, feedback)
         from ..models import respandiff as R
-        from ..models.device import select_device
 
         out = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if not out.lower().endswith(".pt"):
@@ -117,7 +116,6 @@ class TrainAlgorithm(FuseDiffAlgorithm):
                             lr=self.parameterAsDouble(parameters, "LR", context),
                             seed=self.parameterAsInt(parameters, "SEED", context))
         resume = self.parameterAsFile(parameters, "RESUME", context) or None
-        device = select_device(self.device_value(parameters, context))
         progress = progress_adapter(feedback)
 
         triples, sources, ratio = [], [], None
