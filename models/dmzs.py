@@ -105,7 +105,8 @@ class DMZSConfig:
     PRESETS = {
         "paper": {"steps": 100, "grad_through_prior": True, "guidance_scale": 10.0, "guide_iters": 2000, "guide_width": 128, "guide_layers": 5,
                   "rank": 20, "nssd_width": 32, "nssd_first_iters": 1000, "nssd_iters": 100,
-                  "nssd_final_iters": 500, "nssd_guide_weight": 0.0, "nssd_every": 10},
+                  "nssd_final_iters": 500, "nssd_guide_weight": 0.0, "nssd_every": 10,
+                  "guide_rank": 0, "guide_augment": False, "refine_iters": 0},
     }
 
 
