@@ -323,3 +323,38 @@ def test_oom_retry_halves_tile_once():
 
     with pytest.raises(KeyError):
         run_with_oom_retry(other_error, 512)
+
+
+def test_oom_in_fuse_scene_retries_with_half_tiles(tmp_path, big_pair, monkeypatch):
+    """A GPU out-of-memory error on a tile of 128 px: the run restarts once with 64-px tiles,
+    logs it, and writes a complete output."""
+    from qgis.core import QgsProcessingFeedback
+
+    from fusediff.algorithms import base
+    from fusediff.algorithms.classical import ClassicalFusion
+    sizes = []
+
+    def fuse(high, low, ratio, progress):
+        sizes.append(high.shape[1])
+        if max(high.shape[1:]) > 128:  # "does not fit": padded tiles of the 128-px run
+            raise FakeOOM("CUDA out of memory. Tried to allocate 2.00 GiB")
+        return _local_fusion(high, low, ratio, progress)
+
+    def process(self, parameters, context, feedback):
+        return self.fuse_scene(parameters, context, feedback,
+                               base.SceneMethod(fuse, tile_size=128, overlap=16, pad=16), min_low_bands=2)
+
+    monkeypatch.setattr(ClassicalFusion, "process", process)
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, text):  # noqa: N802
+            warnings.append(text)
+            super().pushWarning(text)
+
+    out = tmp_path / "oom.tif"
+    run("fusediff:classical", {"MS": big_pair[0], "PAN": big_pair[1], "OUTPUT": str(out)}, feedback=Feedback())
+    assert any("retrying with tiles of 64 px" in w for w in warnings), warnings
+    assert sizes[0] > 128 and max(sizes[1:]) <= 128
+    fused, _, shape = _read(out)
+    assert shape == (192, 192) and np.isfinite(fused).all()
