@@ -95,6 +95,8 @@ class SDPConfig:
     cg_iters: int = param(60, "Conjugate-gradient iterations of the warm start.", 1, 10000, expose=False)
     # --- operators
     blind_iterations: int = param(4, "Alternations of the blind PSF/SRF estimation.", 1, 50, expose=False)
+    srf_sum_to_one: bool = param(True, "Blind SRF rows sum to 1 (off: free gains, for sensors in different "
+                                 "radiometric units).", expose=False)
     psf_model: str = param("free", "PSF model of the blind estimation.", choices=("free", "gaussian"),
                            expose=False)
     # --- runtime
@@ -451,10 +453,11 @@ def estimate_operators(hsi: torch.Tensor, msi: torch.Tensor, ratio: int, psf=Non
     if psf is None and srf is None:
         return estimation.estimate_psf_srf(high, low, ratio, iterations=config.blind_iterations,
                                            psf_model=config.psf_model, wavelengths=wavelengths,
-                                           progress=progress)
+                                           sum_to_one=config.srf_sum_to_one, progress=progress)
     if srf is None:
         psf = np.asarray(psf, dtype=np.float64)
-        return psf, estimation.estimate_srf(high, low, ratio, psf=psf, wavelengths=wavelengths)
+        return psf, estimation.estimate_srf(high, low, ratio, psf=psf, wavelengths=wavelengths,
+                                            sum_to_one=config.srf_sum_to_one)
     srf = np.asarray(srf, dtype=np.float64)
     return estimation.estimate_psf(high, low, ratio, srf, model=config.psf_model), srf
 
