@@ -1168,6 +1168,10 @@
       <translation>Wechsel der blinden PSF/SRF-Schätzung.</translation>
     </message>
     <message>
+      <source>Blind SRF rows sum to 1 (off: free gains, for sensors in different radiometric units).</source>
+      <translation>Zeilen der blind geschätzten SRF summieren sich zu 1 (aus: freie Verstärkungen, für Sensoren in verschiedenen radiometrischen Einheiten).</translation>
+    </message>
+    <message>
       <source>PSF model of the blind estimation.</source>
       <translation>PSF-Modell der blinden Schätzung.</translation>
     </message>

@@ -1168,6 +1168,10 @@
       <translation>盲估计 PSF/SRF 的交替次数。</translation>
     </message>
     <message>
+      <source>Blind SRF rows sum to 1 (off: free gains, for sensors in different radiometric units).</source>
+      <translation>盲估计的 SRF 每行之和为 1（关闭：增益不受约束，适用于辐射单位不同的传感器）。</translation>
+    </message>
+    <message>
       <source>PSF model of the blind estimation.</source>
       <translation>盲估计的 PSF 模型。</translation>
     </message>
