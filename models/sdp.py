@@ -95,7 +95,7 @@ class SDPConfig:
     cg_iters: int = param(60, "Conjugate-gradient iterations of the warm start.", 1, 10000, expose=False)
     # --- operators
     blind_iterations: int = param(4, "Alternations of the blind PSF/SRF estimation.", 1, 50, expose=False)
-    srf_sum_to_one: bool = param(True, "Blind SRF rows sum to 1 (off: free gains, for sensors in different "
+    srf_sum_to_one: bool = param(False, "Blind SRF rows sum to 1 (off: free gains, for sensors in different "
                                  "radiometric units).", expose=False)
     psf_model: str = param("free", "PSF model of the blind estimation.", choices=("free", "gaussian"),
                            expose=False)
