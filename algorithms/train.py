@@ -50,7 +50,7 @@ class TrainAlgorithm(FuseDiffAlgorithm):
     DISPLAY_NAME = "Train pansharpening weights (ResPanDiff)"
     GROUP = "Training"
     GROUP_ID = "training"
-    HELP_ANCHOR = "train-fusediffrain"
+    HELP_ANCHOR = "train-pansharpening-weights-fusedifftrain"
 
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(

@@ -1,0 +1,40 @@
+"""Help: every algorithm's helpUrl points at a README section; help texts name the runtime."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.usefixtures("qgis_app")
+
+
+def readme_slugs() -> set:
+    """GitHub anchors of the README's headings."""
+    slugs = set()
+    for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            title = line.lstrip("#").strip().lower()
+            slugs.add(re.sub(r"\s", "-", re.sub(r"[^\w\- ]", "", title)))
+    return slugs
+
+
+def algorithms():
+    from qgis.core import QgsApplication
+    return QgsApplication.processingRegistry().providerById("fusediff").algorithms()
+
+
+def test_help_urls_point_at_readme_sections():
+    slugs = readme_slugs()
+    assert "classical-fusion-fusediffclassical" in slugs
+    bad = [(a.id(), a.helpUrl().split("#", 1)[1]) for a in algorithms()
+           if a.helpUrl().split("#", 1)[1] not in slugs]
+    assert not bad, bad
+
+
+def test_help_texts_state_runtime():
+    for alg in algorithms():
+        text = alg.shortHelpString()
+        assert "Runtime" in text or "runtime" in text, alg.id()
+        assert "OUTPUT" in text or "Report" in text or "report" in text, alg.id()
