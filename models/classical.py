@@ -190,24 +190,6 @@ def degrade(x, ratio: int, psf=None, phase: float = 0.0, gain: float = 0.3) -> n
     return y[:, start::ratio, start::ratio]
 
 
-def _resolve_gains(gains, n_bands: int) -> np.ndarray:
-    """Per-band MTF gains from None (0.3), a number, a sequence or a sensor name."""
-    if gains is None:
-        return np.full(n_bands, 0.3)
-    if isinstance(gains, str):
-        return kernels.sensor_gains(gains, n_bands)
-    g = np.atleast_1d(np.asarray(gains, dtype=np.float64))
-    if g.size == 1:
-        g = np.full(n_bands, float(g[0]))
-    if g.size != n_bands:
-        raise ValueError(f"{g.size} MTF gains for {n_bands} bands")
-    return g
-
-
-# --------------------------------------------------------------------------
-# component substitution and MRA pansharpeners
-# --------------------------------------------------------------------------
-
 def brovey(pan, ms, ratio: int, phase: float = 0.0, interp: str = PANSHARP_INTERP) -> np.ndarray:
     """Brovey transform: MS_up * PAN_eq / I, I = mean of the upsampled bands.
 
@@ -257,7 +239,7 @@ def gsa(pan, ms, ratio: int, phase: float = 0.0, gains=None, interp: str = PANSH
     _check_pan(pan)
     _check_pair(pan, ms, ratio)
     C = ms.shape[0]
-    g = float(_resolve_gains(gains, C).mean())
+    g = float(kernels.resolve_gains(gains, C).mean())
     pan_lr = lowpass_decimate(pan, ratio, g, phase)[0]
     A = np.concatenate([ms.reshape(C, -1), np.ones((1, pan_lr.size), np.float32)])
     wts = _lstsq_weights(A, pan_lr.ravel())
@@ -300,7 +282,7 @@ def mtf_glp_hpm(pan, ms, ratio: int, phase: float = 0.0, gains=None,
     _check_pan(pan)
     _check_pair(pan, ms, ratio)
     C = ms.shape[0]
-    g = _resolve_gains(gains, C)
+    g = kernels.resolve_gains(gains, C)
     p = pan[0]
     pan_lr = lowpass_decimate(pan, ratio, g, phase)          # (C, h, w)
     out = kernels.upsample_np(ms, ratio, phase, interp)

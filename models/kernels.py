@@ -53,6 +53,27 @@ def sensor_gains(sensor: str, n_bands: int) -> np.ndarray:
     return g
 
 
+def resolve_gains(gains, n_bands: int, default: float = 0.3) -> np.ndarray:
+    """Per-band MTF gains (n_bands,) from None (``default``), a number, a
+    sequence, a comma-separated string ('0.3,0.3,0.28') or a sensor name.
+
+    Raises ValueError when a list does not match ``n_bands``.
+    """
+    if gains is None:
+        return np.full(n_bands, float(default))
+    if isinstance(gains, str):
+        try:
+            gains = [float(v) for v in gains.split(",") if v.strip()]
+        except ValueError:
+            return sensor_gains(gains, n_bands)
+    g = np.atleast_1d(np.asarray(gains, dtype=np.float64))
+    if g.size == 1:
+        g = np.full(n_bands, float(g[0]))
+    if g.size != n_bands:
+        raise ValueError(f"{g.size} MTF gains were given for {n_bands} bands.")
+    return g
+
+
 def gaussian_psf(size: int, sigma: float) -> np.ndarray:
     """Normalised 2-D Gaussian kernel, shape (size, size), sum 1, float64.
 

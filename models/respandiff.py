@@ -276,22 +276,6 @@ def sample(net, lms: torch.Tensor, pan: torch.Tensor, sched: ResidualSchedule, s
 # data: Wald-degraded triples (gt, lms, pan) and random patches
 # --------------------------------------------------------------------------
 
-def _parse_gains(gains, n_bands: int) -> np.ndarray:
-    """Gains from a number, a sequence, 'a,b,c' or a sensor name -> (n_bands,)."""
-    if isinstance(gains, str):
-        try:
-            vals = [float(v) for v in gains.split(",") if v.strip()]
-        except ValueError:
-            return kernels.sensor_gains(gains, n_bands)
-        gains = vals
-    g = np.atleast_1d(np.asarray(gains, dtype=np.float64))
-    if g.size == 1:
-        g = np.full(n_bands, float(g[0]))
-    if g.size != n_bands:
-        raise ValueError(f"{g.size} MTF gains were given for {n_bands} bands.")
-    return g
-
-
 def wald_degrade(pan: np.ndarray, ms: np.ndarray, ratio: int, gains=0.3, pan_gain: float = 0.15,
                  phase: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """Wald's protocol: degrade a full-resolution pair by ``ratio`` once more.
@@ -301,7 +285,7 @@ def wald_degrade(pan: np.ndarray, ms: np.ndarray, ratio: int, gains=0.3, pan_gai
     low-res pixel centres (phase 0: indices 0, r, 2r...; other phases: the
     classical module's exact fractional-phase sampler).
     """
-    g = _parse_gains(gains, ms.shape[0])
+    g = kernels.resolve_gains(gains, ms.shape[0])
     if abs(phase) < 1e-9:
         ms_t = torch.as_tensor(np.asarray(ms, dtype=np.float64))[None]
         pan_t = torch.as_tensor(np.asarray(pan, dtype=np.float64))[None]
