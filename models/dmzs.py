@@ -37,7 +37,9 @@ Pipeline of `fuse`:
    ||tau(M) - Y||^2 + lambda2 ||R M - P||^2 (+ `nssd_guide_weight` times the
    f_psi term, 0 in the paper preset). Output: X = M(A_0), followed by a short
    consistency step (`refine`, default on; not in the paper) that makes X
-   reproduce Y and P through the forward model while staying near M(A_0).
+   reproduce Y and P through the forward model while staying near an anchor,
+   by default 0.5 M(A_0) + 0.5 X_g (`refine_guide_weight`; measured on HP
+   Jasper/Samson: 30.50/39.06 dB vs 30.33/36.82 with M(A_0) alone).
 
 The ablations of the paper's Table 4 are config switches: `use_guide`
 (lambda1 term and f_psi), `use_nssd` (keep E to the end).
@@ -97,6 +99,8 @@ class DMZSConfig:
                                      0.0, 100.0)
     refine_iters: int = param(200, "Iterations of the final consistency step (0: none).", 0, 100000)
     refine_mu: float = param(0.1, "Weight keeping the consistency step close to M(A).", 0.0, 100.0)
+    refine_guide_weight: float = param(0.5, "Weight of f_psi's image in the consistency step's anchor "
+                                       "(the rest: M(A)).", 0.0, 1.0)
     scene_prior_iters: int = param(300, "Training iterations of a 'scene' prior.", 10, 100000)
     srf_sum_to_one: bool = param(False, "Constrain an estimated PAN response to sum to one (same radiometric scale).")
     seed: int = param(0, "Random seed.", expose=False)
@@ -581,7 +585,10 @@ def fuse(hsi, pan, srf=None, psf=None, ratio: int | None = None, prior=None, con
         X = mapping(A)
     if config.refine_iters > 0:
         info["pre_refine"] = X.cpu()
-        X = refine(X, hsi, pan, op, config.refine_mu, config.refine_iters, progress=scoped(progress, 0.99, 1.0))
+        # anchor: M(A) blended with f_psi (measured: NSSD alone distorts the spectra here)
+        w = config.refine_guide_weight if guide is not None else 0.0
+        X = refine((1 - w) * X + w * guide if w > 0 else X, hsi, pan, op, config.refine_mu, config.refine_iters,
+                   progress=scoped(progress, 0.99, 1.0))
     X = X.clamp_min(0)
     info.update({"guidance_loss": hist, "nssd_losses": state["losses"][:: max(1, len(state["losses"]) // 50)],
                  "seconds": time.time() - t_start, "device": str(dev), "timings": timings})
