@@ -75,8 +75,8 @@ def make_case(protocol: str, dataset: str, seed: int) -> dict:
         # high-resolution input and the real Hyperion cube is the reference
         from fusediff.models import kernels
         c = D.paris_ms_real()
-        c.update(gt=c["hsi"], low=kernels.decimate_np(kernels.blur_np(c["hsi"], kernels.gauss9_psf(4)), 4)
-                 .astype(np.float32), high=c["msi"], ratio=4, phase=0.0)
+        low = kernels.decimate_np(kernels.blur_np(c["hsi"], kernels.gauss9_psf(4)), 4).astype(np.float32)
+        c.update(gt=c["hsi"], hsi=low, low=low, high=c["msi"], ratio=4, phase=0.0)
     else:
         raise KeyError(protocol)
     c["protocol"] = protocol
