@@ -1,0 +1,66 @@
+"""Shared body of the self-learning HSI-MSI fusion algorithms (SDP, ARGS-Diff).
+
+Thin: parameters -> rasters (aligned, scaled) -> ``models.<method>.fuse`` -> GeoTIFF.
+A subclass names its models module (``MODULE``), config class (``CONFIG``) and
+says how to log the method's timing info (`report`).
+"""
+from __future__ import annotations
+
+import importlib
+
+from qgis.core import (QgsProcessingParameterFile, QgsProcessingParameterRasterDestination,
+                       QgsProcessingParameterRasterLayer)
+
+from .base import FuseDiffAlgorithm
+
+
+class HsiMsiFusionAlgorithm(FuseDiffAlgorithm):
+    """HSI (low-res) + MSI (high-res) -> HSI bands on the MSI grid, optional SRF CSV."""
+
+    GROUP = "HSI-MSI fusion"
+    GROUP_ID = "hsi_msi_fusion"
+    MODULE = ""   # module name under models/, e.g. "sdp"
+    CONFIG = ""   # config dataclass name in that module
+
+    def _module(self):
+        return importlib.import_module(f"..models.{self.MODULE}", __package__)
+
+    def report(self, info: dict) -> str:
+        """One log line (translated) from the method's info dict."""
+        return ""
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterRasterLayer("HSI", self.tr("Hyperspectral raster (HSI, low resolution)")))
+        self.addParameter(QgsProcessingParameterRasterLayer("MSI", self.tr("Multispectral raster (MSI, high resolution)")))
+        self.addParameter(QgsProcessingParameterFile(
+            "SRF", self.tr("MSI spectral response CSV (empty: estimate)"), extension="csv", optional=True))
+        self.add_ratio_parameter(advanced=True)
+        self.add_device_parameter()
+        self.add_seed_parameter()
+        self.add_config_parameters(getattr(self._module(), self.CONFIG))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Fused raster")))
+
+    def process(self, parameters, context, feedback) -> dict:
+        device = self.torch_device(parameters, context, feedback)
+        import torch
+
+        from .srf import load_srf_csv
+
+        module = self._module()
+        cfg = self.config_from_parameters(getattr(module, self.CONFIG), parameters, context)
+        cfg.seed = self.parameterAsInt(parameters, "SEED", context)
+        srf_path = self.parameterAsFile(parameters, "SRF", context) or None
+
+        def fuse(msi, hsi, ratio, progress):
+            srf = load_srf_csv(srf_path, hsi.shape[0]) if srf_path else None
+            if srf is not None and srf.shape[0] != msi.shape[0]:
+                raise ValueError(self.tr("The SRF file has {0} rows but the MSI has {1} bands: one row per "
+                                         "MSI band is needed.").format(srf.shape[0], msi.shape[0]))
+            out, info = module.fuse(torch.from_numpy(hsi)[None], torch.from_numpy(msi)[None], srf=srf,
+                                    ratio=int(ratio), config=cfg, progress=progress, device=device)
+            line = self.report(info)
+            if line:
+                feedback.pushInfo(line)
+            return out[0].cpu().numpy()
+
+        return self.fuse_scene(parameters, context, feedback, fuse, high="MSI", low="HSI")
