@@ -8,36 +8,12 @@
       <translation>ARGS-Diff HSI-MSI-Fusion (selbstlernende Unterraum-Diffusion)</translation>
     </message>
     <message>
-      <source>HSI-MSI fusion</source>
-      <translation>HSI-MSI-Fusion</translation>
-    </message>
-    <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Fusioniert ein niedrig aufgelöstes Hyperspektralraster (HSI) mit einem hoch aufgelösten Multispektralraster (MSI) mit ARGS-Diff: Das Ergebnis wird als Koeffizientenkarten mal wenige Basisspektren modelliert; zwei kleine Diffusionsmodelle, die auf der Szene selbst trainiert werden (Spektren des HSI, Ausschnitte des MSI), werden unter Führung durch beide Eingaben abgetastet, mit einem adaptiven Residuenschritt. Es werden keine Trainingsdaten benötigt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit den Antworten der MSI-Bänder über den HSI-Bändern (eine Zeile je MSI-Band); leer: aus dem Paar geschätzt, ebenso die Unschärfe des HSI.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im MSI-Raster, in der radiometrischen Skala des HSI. Laufzeit: einige Minuten für ein MSI von 100 x 100 Pixeln auf einer CPU.&lt;/p&gt;&lt;p&gt;Referenz: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>Hyperspectral raster (HSI, low resolution)</source>
-      <translation>Hyperspektralraster (HSI, niedrige Auflösung)</translation>
-    </message>
-    <message>
-      <source>Multispectral raster (MSI, high resolution)</source>
-      <translation>Multispektralraster (MSI, hohe Auflösung)</translation>
-    </message>
-    <message>
-      <source>MSI spectral response CSV (empty: estimate)</source>
-      <translation>CSV mit der spektralen Antwort des MSI (leer: schätzen)</translation>
-    </message>
-    <message>
-      <source>Fused raster</source>
-      <translation>Fusioniertes Raster</translation>
-    </message>
-    <message>
       <source>ARGS-Diff finished in {0:.1f} s.</source>
       <translation>ARGS-Diff fertig in {0:.1f} s.</translation>
-    </message>
-    <message>
-      <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
-      <translation>Die SRF-Datei hat {0} Zeilen, das MSI aber {1} Bänder: Es wird eine Zeile je MSI-Band benötigt.</translation>
     </message>
     <message>
       <source>Assess fusion quality</source>
@@ -66,6 +42,10 @@
     <message>
       <source>Done</source>
       <translation>Fertig</translation>
+    </message>
+    <message>
+      <source>Fused raster</source>
+      <translation>Fusioniertes Raster</translation>
     </message>
     <message>
       <source>Reference raster (for reference-based metrics)</source>
@@ -430,6 +410,26 @@
     <message>
       <source>Checkpoint file (PRIOR_FILE)</source>
       <translation>Checkpoint-Datei (PRIOR_FILE)</translation>
+    </message>
+    <message>
+      <source>HSI-MSI fusion</source>
+      <translation>HSI-MSI-Fusion</translation>
+    </message>
+    <message>
+      <source>Hyperspectral raster (HSI, low resolution)</source>
+      <translation>Hyperspektralraster (HSI, niedrige Auflösung)</translation>
+    </message>
+    <message>
+      <source>Multispectral raster (MSI, high resolution)</source>
+      <translation>Multispektralraster (MSI, hohe Auflösung)</translation>
+    </message>
+    <message>
+      <source>MSI spectral response CSV (empty: estimate)</source>
+      <translation>CSV mit der spektralen Antwort des MSI (leer: schätzen)</translation>
+    </message>
+    <message>
+      <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
+      <translation>Die SRF-Datei hat {0} Zeilen, das MSI aber {1} Bänder: Es wird eine Zeile je MSI-Band benötigt.</translation>
     </message>
     <message>
       <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
@@ -930,6 +930,10 @@
     <message>
       <source>Weight keeping the consistency step close to M(A).</source>
       <translation>Gewicht, das den Konsistenzschritt nahe an M(A) hält.</translation>
+    </message>
+    <message>
+      <source>Weight of f_psi's image in the consistency step's anchor (the rest: M(A)).</source>
+      <translation>Gewicht des f_psi-Bildes im Anker des Konsistenzschritts (der Rest: M(A)).</translation>
     </message>
     <message>
       <source>Training iterations of a 'scene' prior.</source>

@@ -8,36 +8,12 @@
       <translation>ARGS-Diff 高光谱-多光谱融合（自学习子空间扩散）</translation>
     </message>
     <message>
-      <source>HSI-MSI fusion</source>
-      <translation>高光谱-多光谱融合</translation>
-    </message>
-    <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
       <translation>&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 MSI 需要几分钟。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>Hyperspectral raster (HSI, low resolution)</source>
-      <translation>高光谱栅格（HSI，低分辨率）</translation>
-    </message>
-    <message>
-      <source>Multispectral raster (MSI, high resolution)</source>
-      <translation>多光谱栅格（MSI，高分辨率）</translation>
-    </message>
-    <message>
-      <source>MSI spectral response CSV (empty: estimate)</source>
-      <translation>MSI 光谱响应 CSV（留空：估计）</translation>
-    </message>
-    <message>
-      <source>Fused raster</source>
-      <translation>融合栅格</translation>
-    </message>
-    <message>
       <source>ARGS-Diff finished in {0:.1f} s.</source>
       <translation>ARGS-Diff 完成，用时 {0:.1f} 秒。</translation>
-    </message>
-    <message>
-      <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
-      <translation>SRF 文件有 {0} 行，但 MSI 有 {1} 个波段：每个 MSI 波段需要一行。</translation>
     </message>
     <message>
       <source>Assess fusion quality</source>
@@ -66,6 +42,10 @@
     <message>
       <source>Done</source>
       <translation>完成</translation>
+    </message>
+    <message>
+      <source>Fused raster</source>
+      <translation>融合栅格</translation>
     </message>
     <message>
       <source>Reference raster (for reference-based metrics)</source>
@@ -430,6 +410,26 @@
     <message>
       <source>Checkpoint file (PRIOR_FILE)</source>
       <translation>检查点文件（PRIOR_FILE）</translation>
+    </message>
+    <message>
+      <source>HSI-MSI fusion</source>
+      <translation>高光谱-多光谱融合</translation>
+    </message>
+    <message>
+      <source>Hyperspectral raster (HSI, low resolution)</source>
+      <translation>高光谱栅格（HSI，低分辨率）</translation>
+    </message>
+    <message>
+      <source>Multispectral raster (MSI, high resolution)</source>
+      <translation>多光谱栅格（MSI，高分辨率）</translation>
+    </message>
+    <message>
+      <source>MSI spectral response CSV (empty: estimate)</source>
+      <translation>MSI 光谱响应 CSV（留空：估计）</translation>
+    </message>
+    <message>
+      <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
+      <translation>SRF 文件有 {0} 行，但 MSI 有 {1} 个波段：每个 MSI 波段需要一行。</translation>
     </message>
     <message>
       <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
@@ -930,6 +930,10 @@
     <message>
       <source>Weight keeping the consistency step close to M(A).</source>
       <translation>使一致性步骤保持接近 M(A) 的权重。</translation>
+    </message>
+    <message>
+      <source>Weight of f_psi's image in the consistency step's anchor (the rest: M(A)).</source>
+      <translation>一致性步骤锚点中 f_psi 图像的权重（其余为 M(A)）。</translation>
     </message>
     <message>
       <source>Training iterations of a 'scene' prior.</source>
