@@ -393,6 +393,11 @@ class GeoTiffWriter:
         try:
             self._ds.close()
             self._ds = None
+            # mkstemp creates the file 0600; give the output the permissions a
+            # normally created file would have (0666 minus the umask)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.tmp_path, 0o666 & ~umask)
             os.replace(self.tmp_path, self.path)
             self.tmp_path = None
         except BaseException as err:

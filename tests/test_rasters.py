@@ -482,3 +482,18 @@ def test_tiled_pipeline_equals_untiled(tmp_path):
     assert info.transform == plan.transform and np.array_equal(valid, full.valid)
     assert not valid[60 - plan.high_window.row_off, 70 - plan.high_window.col_off]
     assert np.allclose(got[:, valid], expect[:, valid], rtol=1e-5, atol=1e-6)
+
+
+def test_output_gets_normal_file_permissions(tmp_path):
+    """The atomic writer's temp file is private (0600); the final output must not be."""
+    import os
+    import stat
+    from rasterio.transform import from_origin
+    from fusediff.rasters import write_geotiff
+    umask = os.umask(0o022)
+    try:
+        out = tmp_path / "perm.tif"
+        write_geotiff(out, np.ones((1, 4, 4), np.float32), "EPSG:32631", from_origin(0, 40, 10, 10))
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    finally:
+        os.umask(umask)
