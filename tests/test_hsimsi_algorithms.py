@@ -1,18 +1,22 @@
-"""fusediff:argsdiff through processing.run: georeferenced output on the MSI grid; cancel writes nothing."""
+"""The HSI-MSI fusion algorithms (fusediff:sdp, fusediff:argsdiff) through processing.run:
+georeferenced output on the MSI grid; cancel writes nothing."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-# a tiny configuration: seconds, not minutes
-FAST = dict(UNET_WIDTH=8, UNET_LEVELS=2, SPATIAL_ITERS=20, SPATIAL_BATCH=2, PATCH=16, SPECTRAL_ITERS=20,
-            SPECTRAL_BATCH=4, STEPS=4, SEED=0, DEVICE=1)
+# tiny configurations: seconds, not minutes
+FAST = {
+    "sdp": dict(LAYERS=1, TRAIN_ITERS=20, BATCH_SIZE=32, STEPS=3, INNER_STEPS=1, SEED=0, DEVICE=1),
+    "argsdiff": dict(UNET_WIDTH=8, UNET_LEVELS=2, SPATIAL_ITERS=20, SPATIAL_BATCH=2, PATCH=16,
+                     SPECTRAL_ITERS=20, SPECTRAL_BATCH=4, STEPS=4, SEED=0, DEVICE=1),
+}
 
 
 def _pair(folder, ratio=4, size=32, bands=12):
     """HSI (bands, size/r, size/r) on the low grid + 3-band MSI (band averages) on the high grid."""
     import scenes
-    cube = scenes.reference_cube(bands, size, seed=3)
+    cube = scenes.reference_cube(bands, size, seed=5)
     th = scenes.high_transform()
     hsi = scenes.write(folder / "hsi.tif", scenes.degrade(cube, ratio), scenes.low_transform(th, ratio))
     srf = np.zeros((3, bands))
@@ -24,7 +28,8 @@ def _pair(folder, ratio=4, size=32, bands=12):
 
 
 @pytest.mark.usefixtures("qgis_app")
-def test_processing_run_georeferenced_and_cancel(tmp_path):
+@pytest.mark.parametrize("method", ["sdp", "argsdiff"])
+def test_processing_run_georeferenced_and_cancel(tmp_path, method):
     import processing
     import rasterio
     from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
@@ -32,9 +37,9 @@ def test_processing_run_georeferenced_and_cancel(tmp_path):
     hsi, msi, cube, srf = _pair(tmp_path)
     srf_csv = tmp_path / "srf.csv"
     np.savetxt(srf_csv, srf, delimiter=",")
-    out = tmp_path / "argsdiff.tif"
-    params = dict(FAST, HSI=hsi, MSI=msi, SRF=str(srf_csv), OUTPUT=str(out))
-    processing.run("fusediff:argsdiff", params, feedback=QgsProcessingFeedback(), context=QgsProcessingContext())
+    out = tmp_path / f"{method}.tif"
+    params = dict(FAST[method], HSI=hsi, MSI=msi, SRF=str(srf_csv), OUTPUT=str(out))
+    processing.run(f"fusediff:{method}", params, feedback=QgsProcessingFeedback(), context=QgsProcessingContext())
     with rasterio.open(out) as dst, rasterio.open(msi) as src:
         assert dst.count == cube.shape[0] and dst.shape == src.shape
         assert dst.transform == src.transform and dst.crs == src.crs
@@ -43,8 +48,8 @@ def test_processing_run_georeferenced_and_cancel(tmp_path):
 
     feedback = QgsProcessingFeedback()
     feedback.cancel()
-    out2 = tmp_path / "argsdiff_cancel.tif"
+    out2 = tmp_path / f"{method}_cancel.tif"
     with pytest.raises(QgsProcessingException):
-        processing.run("fusediff:argsdiff", dict(params, OUTPUT=str(out2)), feedback=feedback,
+        processing.run(f"fusediff:{method}", dict(params, OUTPUT=str(out2)), feedback=feedback,
                        context=QgsProcessingContext())
-    assert not any("argsdiff_cancel" in p.name for p in tmp_path.iterdir())
+    assert not any(f"{method}_cancel" in p.name for p in tmp_path.iterdir())
