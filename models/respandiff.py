@@ -45,6 +45,7 @@ from .device import generator as make_generator
 from .device import select_device
 from .nets.respandiff_net import ResPanDiffNet
 from .progress import Cancelled, ProgressFn, null_progress, scoped
+from .tiled import tiled_apply
 
 __all__ = ["ResPanDiffConfig", "TrainConfig", "ResidualSchedule", "fuse", "train", "adapt", "sample",
            "res_loss", "training_loss", "save_weights", "load_weights", "bundled_weights", "BUNDLED",
@@ -205,44 +206,11 @@ def training_loss(net, sched: ResidualSchedule, gt: torch.Tensor, lms: torch.Ten
 # sampling
 # --------------------------------------------------------------------------
 
-def _tiles(n: int, tile: int, overlap: int) -> list[int]:
-    if n <= tile:
-        return [0]
-    step = tile - overlap
-    starts = list(range(0, n - tile, step)) + [n - tile]
-    return sorted(set(starts))
-
-
-def _window(h: int, w: int, overlap: int, device, dtype) -> torch.Tensor:
-    """Blending weights for a tile: linear ramps over the overlap, >= small positive."""
-    def ramp(n):
-        r = torch.ones(n, dtype=dtype, device=device)
-        k = min(overlap, n // 2)
-        if k > 0:
-            edge = (torch.arange(k, dtype=dtype, device=device) + 1) / (k + 1)
-            r[:k] = edge
-            r[-k:] = edge.flip(0)
-        return r
-    return ramp(h)[:, None] * ramp(w)[None, :]
-
-
 def _predict(net, x: torch.Tensor, pan: torch.Tensor, lms: torch.Tensor, t: int, tile: int,
              overlap: int) -> torch.Tensor:
     """net(x, pan, lms, t), tile by tile (blended) when the image exceeds ``tile``."""
-    h, w = x.shape[-2:]
     tt = torch.full((x.shape[0],), t, device=x.device, dtype=torch.long)
-    if h <= tile and w <= tile:
-        return net(x, pan, lms, tt)
-    out = torch.zeros_like(x)
-    wsum = torch.zeros((1, 1, h, w), dtype=x.dtype, device=x.device)
-    for y0 in _tiles(h, tile, overlap):
-        for x0 in _tiles(w, tile, overlap):
-            sl = (..., slice(y0, y0 + tile), slice(x0, x0 + tile))
-            p = net(x[sl], pan[sl], lms[sl], tt)
-            win = _window(p.shape[-2], p.shape[-1], overlap, x.device, x.dtype)
-            out[sl] += p * win
-            wsum[sl] += win
-    return out / wsum
+    return tiled_apply(lambda xv, pv, lv: net(xv, pv, lv, tt), (x, pan, lms), x.shape[1], tile, overlap)
 
 
 @torch.no_grad()

@@ -1,0 +1,62 @@
+"""Apply an image-to-image network tile by tile with blended overlaps (torch).
+
+Used by the supervised pansharpeners (ResPanDiff, KSDiff) so that a network
+never sees more than ``tile`` x ``tile`` pixels at once, whatever the input
+size; the algorithms' scene tiling (`algorithms.base.fuse_scene`) sits above
+this and bounds the memory of whole scenes.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import torch
+
+
+def tile_starts(n: int, tile: int, overlap: int) -> list[int]:
+    """Start offsets of tiles of length ``tile`` covering 0..n with at least ``overlap`` overlap."""
+    if n <= tile:
+        return [0]
+    step = max(1, tile - overlap)
+    return sorted(set(list(range(0, n - tile, step)) + [n - tile]))
+
+
+def blend_window(h: int, w: int, overlap: int, device=None, dtype=torch.float32) -> torch.Tensor:
+    """(h, w) blending weights: linear ramps over ``overlap`` pixels at each edge, > 0 everywhere."""
+    def ramp(n: int) -> torch.Tensor:
+        r = torch.ones(n, dtype=dtype, device=device)
+        k = min(overlap, n // 2)
+        if k > 0:
+            edge = (torch.arange(k, dtype=dtype, device=device) + 1) / (k + 1)
+            r[:k] = edge
+            r[-k:] = edge.flip(0)
+        return r
+    return ramp(h)[:, None] * ramp(w)[None, :]
+
+
+def tiled_apply(fn: Callable[..., torch.Tensor], inputs: Sequence[torch.Tensor], out_channels: int,
+                tile: int, overlap: int, progress: Callable[[float], None] | None = None) -> torch.Tensor:
+    """fn(*inputs) computed on overlapping tiles and blended.
+
+    inputs: tensors (B, C_i, H, W) on one grid; fn maps tiles of them to
+    (B, out_channels, h, w). Without tiling (H, W <= tile) it is fn(*inputs).
+    ``progress(fraction)`` is called after each tile (may raise to cancel).
+    """
+    x = inputs[0]
+    h, w = x.shape[-2:]
+    if h <= tile and w <= tile:
+        out = fn(*inputs)
+        if progress:
+            progress(1.0)
+        return out
+    out = torch.zeros((x.shape[0], out_channels, h, w), dtype=x.dtype, device=x.device)
+    wsum = torch.zeros((1, 1, h, w), dtype=x.dtype, device=x.device)
+    starts = [(y0, x0) for y0 in tile_starts(h, tile, overlap) for x0 in tile_starts(w, tile, overlap)]
+    for i, (y0, x0) in enumerate(starts):
+        sl = (..., slice(y0, y0 + tile), slice(x0, x0 + tile))
+        p = fn(*(v[sl] for v in inputs))
+        win = blend_window(p.shape[-2], p.shape[-1], overlap, x.device, x.dtype)
+        out[sl] += p * win
+        wsum[sl] += win
+        if progress:
+            progress((i + 1) / len(starts))
+    return out / wsum
