@@ -1,0 +1,552 @@
+"""KSDiff: kernel-space latent diffusion for fast pansharpening (Jin, Cao & Deng,
+arXiv 2505.18991), with two-stage training, bundled weights and scene adaptation.
+
+The method
+----------
+A pansharpener (PanNeXt-U) whose selected convolution kernels are modulated
+per image, W1 = W0 * W, with W in Tucker form: the core G from a latent code
+z, the factor matrices from the image's own features (`nets.ksdiff_net`).
+z comes from a pyramid latent fusion encoder (PLFE):
+
+- stage 1: PLFE1 sees PAN, LMS and the ground truth; PLFE1 + kernel
+  generators + pansharpener are trained with L1 to the ground truth;
+- stage 2: PLFE1 is frozen and gives the target code z0; a conditional latent
+  DDPM (x0-parameterisation, L1) learns z0 from PLFE2(PAN, LMS), trained
+  jointly with the pansharpener, which now receives the code that the
+  sampler produces (DDIM from noise, ``latent_steps`` steps, gradients through
+  the chain) with an L1 regression loss;
+- inference: PLFE2 -> DDIM sampling of z (STEPS, default 4) -> kernel
+  generators -> pansharpener. A single network pass per image: this is why
+  KSDiff is much faster than pixel-space diffusion (ResPanDiff runs its
+  U-Net 15 times).
+
+Choices the paper leaves open (also in README and model cards): sizes
+(width 24, z = 8 tokens x 32, Tucker ranks (4, 4, 2, 2), two modulated 3 x 3
+convs: bottleneck and output head), W = 1 + Tucker with a zero-initialised
+core layer (training starts from the plain PanNeXt-U), PLFE on the PAN grid
+at 1/4 resolution with the LMS as its LRMS input, a linear beta schedule
+(T = 1000, 1e-4..0.02) for the latent DDPM, AdamW with cosine decay.
+
+Images: float32 tensors (B, C, H, W) scaled to [0, 1]; PAN (B, 1, H, W).
+Weights files: dicts (format, arch, state_dict, meta) read with
+``torch.load(weights_only=True)``, each with a JSON model card beside it.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import math
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from . import diffusion, operators
+from .config import param
+from .device import generator as make_generator
+from .device import select_device
+from .nets.ksdiff_net import PLFE, LatentDenoiser, PanNeXtU
+from .progress import Cancelled, ProgressFn, null_progress, scoped
+from .respandiff import (BAND_ORDER, PatchSampler, build_triples, check_compatible, triple_from_case,
+                         triple_from_pair)
+from .tiled import tiled_apply
+
+__all__ = ["KSDiffConfig", "TrainConfig", "KSDiffModel", "fuse", "train", "adapt", "save_weights",
+           "load_weights", "bundled_weights", "BUNDLED", "WEIGHTS_DIR", "Cancelled"]
+
+WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
+#: Bundled weights: name -> file in models/weights (each with a .json model card).
+BUNDLED = {"landsat7-r2": "ksdiff_landsat7_r2.pt", "landsat7-r4": "ksdiff_landsat7_r4.pt"}
+FORMAT = "fusediff-ksdiff-1"
+
+
+# --------------------------------------------------------------------------
+# configuration
+# --------------------------------------------------------------------------
+
+@dataclass
+class KSDiffConfig:
+    """Inference and scene-adaptation settings (defaults: fast on a CPU)."""
+    steps: int = param(4, "DDIM steps of the latent sampler (the image network runs once).", 1, 50)
+    adapt_iters: int = param(0, "Scene adaptation: training iterations on the input pair degraded once more "
+                                "(0 = use the weights as they are).", 0, 100000)
+    adapt_lr: float = param(1e-3, "Learning rate of scene adaptation (AdamW).", 1e-6, 1e-1)
+    adapt_batch: int = param(8, "Patches per adaptation iteration.", 1, 256)
+    adapt_patch: int = param(32, "Adaptation patch size (PAN pixels of the degraded pair).", 8, 512)
+    adapt_gains: str = param("0.3", "MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, "
+                                    "comma-separated per-band numbers, or a sensor name.", expose=False)
+    pan_gain: float = param(0.15, "PAN MTF gain at Nyquist for the adaptation's degradation.", 0.01, 0.99,
+                            expose=False)
+    width: int = param(24, "Pansharpener width for a model fitted from scratch.", 8, 256, expose=False)
+    tile: int = param(512, "Tile size (PAN pixels); each tile gets its own latent code and kernels.", 64, 8192,
+                      expose=False)
+    overlap: int = param(32, "Tile overlap in PAN pixels.", 0, 512, expose=False)
+    seed: int = param(0, "Random seed (latent noise and adaptation patches).", 0, 2 ** 31 - 1)
+
+    PRESETS = {"paper": {"steps": 4, "adapt_lr": 2e-4, "adapt_batch": 32, "adapt_patch": 64}}
+
+
+@dataclass
+class TrainConfig:
+    """Two-stage training settings (defaults: a short CPU run)."""
+    iterations: int = param(3000, "Stage 1 iterations (PLFE1 + kernel generators + pansharpener, L1).", 0, 10 ** 7)
+    iterations2: int = param(1500, "Stage 2 iterations (latent DDPM + PLFE2, jointly with the pansharpener).",
+                             0, 10 ** 7)
+    batch: int = param(8, "Patches per iteration.", 1, 1024)
+    patch: int = param(64, "Patch size in PAN pixels.", 8, 1024)
+    lr: float = param(1e-3, "Stage 1 peak learning rate (AdamW; cosine decay to lr/100).", 1e-7, 1.0)
+    lr2: float = param(5e-4, "Stage 2 peak learning rate.", 1e-7, 1.0, expose=False)
+    weight_decay: float = param(1e-4, "AdamW weight decay.", 0.0, 1.0, expose=False)
+    grad_clip: float = param(1.0, "Gradient-norm clip (0 = none).", 0.0, 1e6, expose=False)
+    warmup: int = param(100, "Linear learning-rate warm-up iterations (each stage).", 0, 10 ** 6, expose=False)
+    width: int = param(24, "Pansharpener width.", 8, 256)
+    zdim: int = param(32, "Latent code width C_z (tokens x C_z).", 4, 512, expose=False)
+    plfe_width: int = param(32, "PLFE1 width (PLFE2 is half of it).", 8, 512, expose=False)
+    latent_steps: int = param(4, "DDIM steps of the latent sampler in stage 2 and validation.", 1, 50,
+                              expose=False)
+    modulate: bool = param(True, "Kernel modulation with the latent code (False: the plain PanNeXt-U "
+                                 "ablation; stage 2 is skipped).", expose=False)
+    generator: str = param("tucker", "Kernel generator: 'tucker' or 'mlp' (ablation).", expose=False)
+    max_seconds: float = param(0.0, "Wall-clock budget in seconds for both stages (0 = none), split in "
+                                    "proportion to their iterations.", 0.0, 1e8, expose=False)
+    val_every: int = param(500, "Validate (and checkpoint) every this many iterations (0 = at stage ends).",
+                           0, 10 ** 6)
+    gains: str = param("0.3", "MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).",
+                       expose=False)
+    pan_gain: float = param(0.15, "PAN MTF gain for Wald degradation of raster pairs.", 0.01, 0.99, expose=False)
+    seed: int = param(0, "Random seed.", 0, 2 ** 31 - 1)
+
+    PRESETS = {"paper": {"lr": 2e-4, "lr2": 2e-4, "batch": 32, "patch": 64, "iterations": 300000,
+                         "iterations2": 300000, "warmup": 0, "grad_clip": 0.0}}
+
+
+# --------------------------------------------------------------------------
+# the model
+# --------------------------------------------------------------------------
+
+def latent_schedule() -> diffusion.Schedule:
+    """The latent DDPM's schedule: linear betas 1e-4..0.02, T = 1000."""
+    return diffusion.linear_schedule(1000)
+
+
+class KSDiffModel(nn.Module):
+    """Pansharpener + PLFE1 (training only) + PLFE2 + latent denoiser.
+
+    forward(pan (B,1,H,W), lms (B,C,H,W), steps, generator) -> HRMS (B,C,H,W):
+    the inference path (PLFE2 -> DDIM sampling of z -> modulated
+    pansharpener). Without modulation it is the plain PanNeXt-U.
+    """
+
+    def __init__(self, bands: int, width: int = 24, zdim: int = 32, plfe_width: int = 32,
+                 ranks: tuple = (4, 4, 2, 2), modulate: bool = True, generator: str = "tucker"):
+        super().__init__()
+        self.bands, self.modulate = bands, modulate
+        self._arch = {"bands": bands, "width": width, "zdim": zdim, "plfe_width": plfe_width,
+                      "ranks": list(ranks), "modulate": modulate, "generator": generator}
+        self.pansharpener = PanNeXtU(bands, width, zdim, tuple(ranks), modulate, generator=generator)
+        if modulate:
+            self.plfe1 = PLFE(bands, plfe_width, zdim, guided=True)
+            self.plfe2 = PLFE(bands, max(4, plfe_width // 2), zdim, guided=False)
+            self.denoiser = LatentDenoiser(zdim)
+        self.sched = latent_schedule()
+
+    def arch(self) -> dict:
+        """Constructor arguments (stored with the weights)."""
+        return dict(self._arch)
+
+    def sample_z(self, pan: torch.Tensor, lms: torch.Tensor, steps: int = 4,
+                 generator: torch.Generator | None = None) -> torch.Tensor:
+        """z0 by DDIM (eta 0, x0-parameterisation) from z_T ~ N(0, I), conditioned on PLFE2(PAN, LMS).
+
+        Differentiable (stage 2 trains through it). Returns (B, S, zdim).
+        """
+        cond = self.plfe2(pan, lms)
+        z = diffusion.randn_like(cond, generator)
+        ts = diffusion.strided_timesteps(self.sched.T, steps)
+        for i, t in enumerate(ts):
+            tt = torch.full((z.shape[0],), t, device=z.device, dtype=torch.long)
+            z0 = self.denoiser(z, cond, tt)
+            t_prev = ts[i + 1] if i + 1 < len(ts) else -1
+            eps = diffusion.eps_from_x0(self.sched, z, t, z0)
+            z = diffusion.ddim_step(self.sched, z, t, t_prev, eps, x0=z0)
+        return z
+
+    def forward(self, pan: torch.Tensor, lms: torch.Tensor, steps: int = 4,
+                generator: torch.Generator | None = None) -> torch.Tensor:
+        z = self.sample_z(pan, lms, steps, generator) if self.modulate else None
+        return self.pansharpener(pan, lms, z)
+
+
+# --------------------------------------------------------------------------
+# weights and model cards
+# --------------------------------------------------------------------------
+
+def bundled_weights(name_or_ratio) -> Path:
+    """Path of a bundled weights file, by name ('landsat7-r2') or ratio (2 or 4)."""
+    name = f"landsat7-r{int(name_or_ratio)}" if not isinstance(name_or_ratio, str) else name_or_ratio
+    if name not in BUNDLED:
+        raise ValueError(f"No bundled KSDiff weights named {name!r}; bundled: {', '.join(BUNDLED)}.")
+    return WEIGHTS_DIR / BUNDLED[name]
+
+
+def save_weights(path, model: KSDiffModel, meta: dict) -> Path:
+    """Write the weights (arch, float32 state dict, meta) atomically and a JSON model card beside them.
+
+    meta: bands, band_order, ratio, data, iterations, validation, ... Returns the path.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().to("cpu", torch.float32).clone() for k, v in model.state_dict().items()}
+    meta = json.loads(json.dumps(dict(meta)))
+    meta.setdefault("bands", model.bands)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    torch.save({"format": FORMAT, "arch": model.arch(), "state_dict": state, "meta": meta}, tmp)
+    tmp.replace(path)
+    parts = {name: int(sum(p.numel() for p in getattr(model, name).parameters()))
+             for name in ("pansharpener", "plfe1", "plfe2", "denoiser") if hasattr(model, name)}
+    card = {"method": "KSDiff", "weights": path.name, "format": FORMAT, "architecture": model.arch(),
+            "parameters": parts, "inference_parameters": sum(v for k, v in parts.items() if k != "plfe1"),
+            "size_bytes": path.stat().st_size, **meta}
+    path.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n")
+    return path
+
+
+def load_weights(path, bands: int | None = None, ratio: int | None = None,
+                 device=None) -> tuple[KSDiffModel, dict]:
+    """Read a KSDiff weights file -> (model in eval mode, meta).
+
+    ValueError with a plain sentence when the file is not KSDiff weights or its
+    bands/ratio differ from ``bands``/``ratio``.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"The weights file {path} does not exist.")
+    try:
+        blob = torch.load(str(path), map_location="cpu", weights_only=True)
+    except Exception as e:
+        raise ValueError(f"{path.name} could not be read as a KSDiff weights file ({e.__class__.__name__}).") from e
+    if not isinstance(blob, dict) or blob.get("format") != FORMAT:
+        raise ValueError(f"{path.name} is not a KSDiff weights file.")
+    meta = dict(blob.get("meta", {}))
+    check_compatible(meta, bands, ratio, path.name)
+    arch = dict(blob["arch"])
+    arch["ranks"] = tuple(arch.get("ranks", (4, 4, 2, 2)))
+    model = KSDiffModel(**arch)
+    try:
+        model.load_state_dict(blob["state_dict"])
+    except RuntimeError as e:
+        raise ValueError(f"{path.name} does not match the KSDiff network it describes.") from e
+    model.eval()
+    if device is not None:
+        model.to(device)
+    return model, meta
+
+
+# --------------------------------------------------------------------------
+# training
+# --------------------------------------------------------------------------
+
+def _lr_at(it: int, total: int, lr: float, warmup: int, time_frac: float = 0.0) -> float:
+    if warmup and it < warmup:
+        return lr * (it + 1) / warmup
+    frac = max((it - warmup) / max(1, total - warmup), time_frac)
+    return lr * (0.01 + 0.99 * 0.5 * (1 + math.cos(math.pi * min(frac, 1.0))))
+
+
+def stage1_loss(model: KSDiffModel, gt: torch.Tensor, lms: torch.Tensor, pan: torch.Tensor) -> torch.Tensor:
+    """L1(pansharpener(PAN, LMS, PLFE1(PAN, LMS, GT)), GT) (plain PanNeXt-U without modulation)."""
+    z = model.plfe1(pan, lms, gt) if model.modulate else None
+    return F.l1_loss(model.pansharpener(pan, lms, z), gt)
+
+
+def stage2_loss(model: KSDiffModel, gt: torch.Tensor, lms: torch.Tensor, pan: torch.Tensor, latent_steps: int,
+                generator: torch.Generator | None = None) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """L_diff + L1 regression. Returns (total, L_diff, L1).
+
+    L_diff = L1(denoiser(z_t, PLFE2, t), z0) with z0 = PLFE1(PAN, LMS, GT)
+    (frozen) and t ~ U{0..T-1}; L1 = L1(pansharpener(PAN, LMS, z sampled by
+    DDIM from noise in ``latent_steps`` steps), GT).
+    """
+    with torch.no_grad():
+        z0 = model.plfe1(pan, lms, gt)
+    cond = model.plfe2(pan, lms)
+    b = gt.shape[0]
+    gdev = generator.device if generator is not None else gt.device
+    t = torch.randint(0, model.sched.T, (b,), generator=generator, device=gdev).to(gt.device)
+    z_t = diffusion.q_sample(model.sched, z0, t, diffusion.randn_like(z0, generator))
+    l_diff = F.l1_loss(model.denoiser(z_t, cond, t), z0)
+    z_hat = model.sample_z(pan, lms, latent_steps, generator)
+    l1 = F.l1_loss(model.pansharpener(pan, lms, z_hat), gt)
+    return l_diff + l1, l_diff.detach(), l1.detach()
+
+
+@torch.no_grad()
+def predict(model: KSDiffModel, lms: torch.Tensor, pan: torch.Tensor, steps: int = 4,
+            generator: torch.Generator | None = None, tile: int = 512, overlap: int = 32,
+            progress: Callable[[float], None] | None = None) -> torch.Tensor:
+    """The inference path on (1|B, C, H, W) LMS and (B, 1, H, W) PAN, tile by tile beyond ``tile``."""
+    return tiled_apply(lambda p, l: model(p, l, steps, generator), (pan, lms), lms.shape[1], tile, overlap,
+                       progress)
+
+
+def validate(model: KSDiffModel, cases: Sequence[tuple], steps: int = 4, seed: int = 0, oracle: bool = False,
+             device=None) -> dict:
+    """Mean SAM (deg), ERGAS and Q2n over (gt, lms, pan, ratio) triples (border = ratio left out).
+
+    ``oracle``: use PLFE1's code from the ground truth (stage 1 progress) instead of the sampler.
+    """
+    from . import metrics
+    device = device or next(model.parameters()).device
+    model.eval()
+    vals = {"sam": [], "ergas": [], "q2n": []}
+    with torch.no_grad():
+        for gt, lms, pan, ratio in cases:
+            l = torch.as_tensor(lms)[None].to(device)
+            p = torch.as_tensor(pan)[None].to(device)
+            if oracle and model.modulate:
+                g = torch.as_tensor(gt)[None].to(device)
+                out = model.pansharpener(p, l, model.plfe1(p, l, g))
+            else:
+                out = predict(model, l, p, steps, make_generator(seed, device))
+            x = out[0].clamp(0, 1).cpu().numpy().astype(np.float64)
+            vals["sam"].append(metrics.sam(x, gt, border=ratio))
+            vals["ergas"].append(metrics.ergas(x, gt, ratio, border=ratio))
+            vals["q2n"].append(metrics.q2n(x, gt, border=ratio))
+    return {k: float(np.mean(v)) for k, v in vals.items()}
+
+
+def train(data, ratio: int, config: TrainConfig = TrainConfig(), weights=None, val=None,
+          progress: ProgressFn | None = None, device="cpu", out_path=None, meta: dict | None = None,
+          log: Callable[[str], None] | None = None, triples: list | None = None):
+    """Train (or resume) KSDiff: stage 1 then stage 2.
+
+    data: as `respandiff.build_triples` (raster pairs, case dicts, HDF5 paths),
+    or ready ``triples`` (gt, lms, pan). weights: None (new model), a path or
+    a KSDiffModel to continue. val: (gt, lms, pan) triples or case dicts,
+    validated every ``config.val_every`` iterations; with ``out_path`` the best
+    stage-2 weights by validation ERGAS (the plain ablation: stage 1) are
+    written there with a model card. Returns (model, history) with history =
+    {'stage1': [losses], 'stage2': [(L_diff, L1)], 'val': [(stage, it, metrics)], 'best': ...}.
+    """
+    progress = progress or null_progress
+    log = log or (lambda m: None)
+    dev = select_device(device) if isinstance(device, str) else device
+    torch.manual_seed(config.seed)
+    if triples is None:
+        triples = build_triples(data, ratio, config.gains, config.pan_gain)
+    bands = triples[0][0].shape[0]
+    base_meta, done1, done2 = {}, 0, 0
+    if isinstance(weights, (str, Path)):
+        model, base_meta = load_weights(weights, bands=bands)
+        done1 = int(base_meta.get("iterations_stage1", 0))
+        done2 = int(base_meta.get("iterations_stage2", 0))
+    elif weights is not None:
+        model = weights
+    else:
+        model = KSDiffModel(bands, config.width, config.zdim, config.plfe_width, modulate=config.modulate,
+                            generator=config.generator)
+    model.to(dev).train()
+    val_cases = [(*(triple_from_case(v) if isinstance(v, dict) else v), ratio) for v in (val or [])]
+    sampler = PatchSampler(triples, config.patch, config.batch, config.seed)
+    gen = make_generator(config.seed + 1, dev)
+    n1 = config.iterations
+    n2 = config.iterations2 if model.modulate else 0
+    total = max(1, n1 + n2)
+    history = {"stage1": [], "stage2": [], "val": [], "best": None}
+    meta = {**base_meta, **(meta or {})}
+    best = {"score": math.inf}
+    t_start = time.time()
+
+    def checkpoint(stage: int, it: int, n_done1: int, n_done2: int):
+        res = None
+        if val_cases:
+            res = validate(model, val_cases, config.latent_steps, config.seed, oracle=(stage == 1), device=dev)
+            history["val"].append((stage, it, res))
+            log(f"stage {stage} iter {it}: validation SAM {res['sam']:.3f} ERGAS {res['ergas']:.3f} "
+                f"Q {res['q2n']:.4f}" + (" (code from the ground truth)" if stage == 1 and model.modulate else ""))
+            model.train()
+        final_stage = 2 if model.modulate and n2 > 0 else 1
+        if stage != final_stage:
+            return
+        score = res["ergas"] if res else -it
+        if score < best["score"]:
+            best.update(score=score, state=copy.deepcopy(model.state_dict()))
+            history["best"] = {"stage": stage, "iteration": it, "validation": res}
+            if out_path is not None:
+                m = {**meta, "bands": bands, "ratio": int(ratio), "iterations_stage1": n_done1,
+                     "iterations_stage2": n_done2, "validation": res,
+                     "train_seconds": round(time.time() - t_start, 1), "train_config": dataclasses.asdict(config)}
+                save_weights(out_path, model, m)
+
+    def run_stage(stage: int, n: int, params, lr: float, offset: int, budget: float):
+        nonlocal done1, done2
+        opt = torch.optim.AdamW(params, lr=lr, weight_decay=config.weight_decay)
+        t0 = time.time()
+        run = 0.0
+        it_done = 0
+        for it in range(n):
+            tfrac = (time.time() - t0) / budget if budget > 0 else 0.0
+            if tfrac >= 1.0:
+                log(f"stage {stage}: time budget reached after {it} iterations")
+                break
+            for group in opt.param_groups:
+                group["lr"] = _lr_at(it, n, lr, config.warmup, tfrac)
+            gt, lms, pan = sampler(dev)
+            if stage == 1:
+                loss = stage1_loss(model, gt, lms, pan)
+                history["stage1"].append(float(loss.detach()))
+                run += float(loss.detach())
+            else:
+                loss, l_diff, l1 = stage2_loss(model, gt, lms, pan, config.latent_steps, gen)
+                history["stage2"].append((float(l_diff), float(l1)))
+                run += float(l1)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            if config.grad_clip > 0:
+                torch.nn.utils.clip_grad_norm_(params, config.grad_clip)
+            opt.step()
+            it_done = it + 1
+            if stage == 1:
+                done1 += 1
+            else:
+                done2 += 1
+            if it_done % 50 == 0:
+                log(f"stage {stage} iter {it_done}/{n} L1 {run / 50:.5f} lr {opt.param_groups[0]['lr']:.2e} "
+                    f"{time.time() - t0:.0f}s")
+                run = 0.0
+            progress(max((offset + it_done) / total, 0.0), f"stage {stage}, iteration {it_done}/{n}")
+            if config.val_every and it_done % config.val_every == 0 and it_done < n:
+                checkpoint(stage, it_done, done1, done2)
+        checkpoint(stage, it_done, done1, done2)
+        return it_done
+
+    budget = config.max_seconds
+    if n1 > 0:
+        params1 = [p for name, p in model.named_parameters()
+                   if name.startswith("pansharpener") or name.startswith("plfe1")]
+        run_stage(1, n1, params1, config.lr, 0, budget * n1 / total if budget else 0.0)
+    if n2 > 0:
+        for p in model.plfe1.parameters():
+            p.requires_grad_(False)  # the target code z0 stays fixed in stage 2
+        params2 = [p for name, p in model.named_parameters() if not name.startswith("plfe1")]
+        try:
+            run_stage(2, n2, params2, config.lr2, n1, budget * n2 / total if budget else 0.0)
+        finally:
+            for p in model.plfe1.parameters():
+                p.requires_grad_(True)
+    if "state" in best:
+        model.load_state_dict(best["state"])
+    model.eval()
+    return model, history
+
+
+# --------------------------------------------------------------------------
+# scene adaptation and the entry point
+# --------------------------------------------------------------------------
+
+def adapt(model: KSDiffModel, ms: torch.Tensor, pan: torch.Tensor, ratio: int, config: KSDiffConfig,
+          phase: float = 0.0, progress: ProgressFn | None = None, fresh: bool = False) -> KSDiffModel:
+    """Fit ``model`` (in place) on the input pair degraded once more by Wald's protocol.
+
+    ms (1, C, h, w), pan (1, 1, H, W). ``config.adapt_iters`` iterations split
+    over the two stages (2/3 stage 1 for a fresh model, 1/2 when fine-tuning).
+    Returns the model (eval mode).
+    """
+    trip = triple_from_pair(pan[0].detach().cpu().numpy(), ms[0].detach().cpu().numpy(), ratio,
+                            config.adapt_gains, config.pan_gain, phase)
+    n = config.adapt_iters
+    n1 = int(round(n * (2 / 3 if fresh else 1 / 2))) if model.modulate else n
+    tc = TrainConfig(iterations=n1, iterations2=n - n1, batch=config.adapt_batch, patch=config.adapt_patch,
+                     lr=config.adapt_lr, lr2=config.adapt_lr / 2, warmup=min(50, n // 10), val_every=0,
+                     seed=config.seed)
+    dev = next(model.parameters()).device
+    model, _ = train(None, ratio, tc, weights=model, progress=progress, device=dev, triples=[trip])
+    return model
+
+
+def _resolve_model(weights, bands: int, ratio: int, config: KSDiffConfig, device):
+    """(model, meta, fresh) for ``weights``: None (bundled for the ratio), a bundled name, a path,
+    a KSDiffModel or (model, meta). Mismatches: ValueError without adaptation; with it a band
+    mismatch gives a fresh model (fitted from scratch) and a ratio mismatch is fine-tuned away."""
+    adapting = config.adapt_iters > 0
+
+    def fresh():
+        return KSDiffModel(bands, config.width).to(device), {"bands": bands}, True
+
+    if isinstance(weights, nn.Module):
+        weights = (weights, {"bands": getattr(weights, "bands", bands)})
+    if isinstance(weights, tuple):
+        model, meta = weights
+        if not adapting:
+            check_compatible(meta, bands, ratio)
+        elif int(meta.get("bands", bands)) != bands:
+            return fresh()
+        return model.to(device), meta, False
+    if weights is None or (isinstance(weights, str) and weights in BUNDLED):
+        if weights is None and f"landsat7-r{ratio}" not in BUNDLED:
+            if not adapting:
+                raise ValueError(f"No bundled KSDiff weights for ratio {ratio}; bundled: {', '.join(BUNDLED)}. "
+                                 f"Give a weights file or set ADAPT_ITERS > 0.")
+            weights = bundled_weights(4)
+        else:
+            weights = bundled_weights(ratio if weights is None else weights)
+        if adapting and bands != len(BAND_ORDER):
+            return fresh()
+        if not Path(weights).is_file():
+            raise ValueError(f"The bundled weights {Path(weights).name} are missing from this installation.")
+    if not adapting:
+        model, meta = load_weights(weights, bands=bands, ratio=ratio, device=device)
+        return model, meta, False
+    model, meta = load_weights(weights, device=device)
+    if int(meta.get("bands", bands)) != bands:
+        return fresh()
+    return model, meta, False
+
+
+def fuse(ms: torch.Tensor, pan: torch.Tensor, ratio: int, weights=None, config: KSDiffConfig = KSDiffConfig(),
+         progress: ProgressFn | None = None, device="cpu", phase: float = 0.0, return_info: bool = False):
+    """Pansharpen ``ms`` (1, C, h, w) with ``pan`` (1, 1, ratio*h, ratio*w) -> (1, C, H, W).
+
+    Values scaled to [0, 1] by the caller; the result is clamped at 0.
+    ``weights``: None (bundled Landsat-7 weights for the ratio), a bundled
+    name, a path, a KSDiffModel or (model, meta). LMS =
+    operators.upsample(ms, ratio, phase). With ``config.adapt_iters`` > 0 the
+    model is first fitted on this pair degraded once more (from scratch when
+    the band count differs from the weights'). Raises ValueError on
+    band/ratio mismatch without adaptation, Cancelled when ``progress`` raises it.
+    With ``return_info``: (fused, {meta, adapted, fresh, seconds}).
+    """
+    progress = progress or null_progress
+    dev = select_device(device) if isinstance(device, str) else device
+    ratio = int(ratio)
+    if ms.dim() != 4 or pan.dim() != 4 or pan.shape[1] != 1:
+        raise ValueError("fuse expects ms (1, C, h, w) and pan (1, 1, H, W) tensors.")
+    if pan.shape[-2] != ratio * ms.shape[-2] or pan.shape[-1] != ratio * ms.shape[-1]:
+        raise ValueError(f"The PAN ({pan.shape[-2]}x{pan.shape[-1]}) is not {ratio} times the MS "
+                         f"({ms.shape[-2]}x{ms.shape[-1]}).")
+    t0 = time.time()
+    model, meta, fresh = _resolve_model(weights, ms.shape[1], ratio, config, dev)
+    ms = ms.to(dev, torch.float32)
+    pan = pan.to(dev, torch.float32)
+    adapted = False
+    infer_progress = progress
+    if config.adapt_iters > 0:
+        model = copy.deepcopy(model)  # never change the caller's (or a cached bundled) model
+        adapt(model, ms, pan, ratio, config, phase, scoped(progress, 0.0, 0.9, "adaptation: "), fresh)
+        adapted = True
+        infer_progress = scoped(progress, 0.9, 1.0)
+    model.eval()
+    lms = operators.upsample(ms, ratio, phase)
+    g = make_generator(config.seed, dev)
+    out = predict(model, lms, pan, config.steps, g, config.tile, config.overlap,
+                  lambda f: infer_progress(f, "sharpening"))
+    out = out.clamp(min=0)
+    if return_info:
+        return out, {"meta": meta, "adapted": adapted, "fresh": fresh, "seconds": time.time() - t0}
+    return out
