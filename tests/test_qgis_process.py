@@ -101,3 +101,31 @@ def test_gsa_on_wv3_geotiffs(qp, tmp_path):
     assert float(res["SAM"]) <= 5.81
     assert float(res["ERGAS"]) <= 5.43
     assert float(res["Q2N"]) >= 0.81
+
+
+def test_respandiff_bundled_weights_through_qgis_process(qp, tmp_path):
+    """issue 6: fusediff:respandiff through qgis_process writes a georeferenced, finite result in the
+    input's scale (bundled ratio-2 weights, 2 sampling steps to stay fast)."""
+    from fusediff.models import respandiff as R
+    if not R.bundled_weights(2).exists():
+        pytest.skip("bundled ratio-2 weights not built")
+    ms, pan, _ref, _cube = scenes.pansharpening_pair(tmp_path, ratio=2, size=64, seed=5)
+    fused = tmp_path / "respandiff.tif"
+    res = run_json(qp, "fusediff:respandiff", MS=ms, PAN=pan, STEPS=2, SEED=0, OUTPUT=fused)
+    assert Path(res["OUTPUT"]) == fused
+    with rasterio.open(fused) as ds, rasterio.open(pan) as p, rasterio.open(ms) as m:
+        assert ds.crs == p.crs and ds.transform.almost_equals(p.transform)
+        assert (ds.count, ds.height, ds.width) == (4, p.height, p.width)
+        assert ds.dtypes[0] == "float32"
+        out = ds.read().astype(np.float64)
+        low = m.read().astype(np.float64)
+    assert np.isfinite(out).all()
+    # back in the MS's radiometric scale (not [0, 1]): each band's mean close to the MS band's
+    # mean, and the result degraded as the MS was made (consistency) follows the MS band by band
+    means_out, means_ms = out.mean(axis=(1, 2)), low.mean(axis=(1, 2))
+    degraded = scenes.degrade(out.astype(np.float32), 2)
+    corr = [np.corrcoef(degraded[b].ravel(), low[b].ravel())[0, 1] for b in range(4)]
+    print("respandiff through qgis_process: mean ratio", np.round(means_out / means_ms, 3),
+          "consistency correlation", np.round(corr, 3))
+    assert np.all(np.abs(means_out / means_ms - 1) < 0.1), (means_out, means_ms)
+    assert min(corr) > 0.95, corr
