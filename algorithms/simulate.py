@@ -59,19 +59,21 @@ class SimulateAlgorithm(FuseDiffAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(
-            "<p>Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a "
-            "fused result can be compared with the reference (see Assess fusion quality).</p>"
+            "<p>Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused "
+            "result can be compared with the reference (see Assess fusion quality).</p>"
             "<p><b>REFERENCE</b>: a multispectral or hyperspectral raster (2 bands or more); band "
-            "wavelengths are read from its metadata or given in WAVELENGTHS (nm).</p>"
-            "<p><b>OUTPUT_LOWRES</b>: the reference blurred by the PSF and decimated by RATIO (pixels "
-            "0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the "
-            "reference pixel it was taken from). <b>OUTPUT_HIGHRES</b>: the spectral response applied "
-            "to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like "
-            "Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one "
-            "column per reference band). SNR adds Gaussian noise whose power is SNR dB below each "
-            "band's mean signal power (0: no noise); SEED makes it repeatable.</p>"
-            "<p>Runtime: about a second per 1000 x 1000 x 100 values on a CPU (no GPU needed; the whole "
-            "reference is held in memory).</p>"
+            "wavelengths are read from its metadata or given in WAVELENGTHS (nm). Values may be in any "
+            "radiometric unit; both outputs are float32 in the reference's unit.</p>"
+            "<p><b>OUTPUT_LOWRES</b>: the reference blurred by the PSF and decimated by RATIO (a whole "
+            "number, 2 or more; pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so "
+            "each pixel sits on the reference pixel it was taken from). <b>OUTPUT_HIGHRES</b>: the spectral "
+            "response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), "
+            "IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, "
+            "one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's "
+            "mean signal power (0: no noise); SEED makes it repeatable.</p>"
+            "<p>Runtime: about a second per 1000 x 1000 x 100 values on a CPU; it always runs on the CPU (a "
+            "GPU would not help much: the work is a few convolutions). The whole reference is held in "
+            "memory.</p>"
             "<p>Reference: Wald, Ranchin, Mangolini, PE&amp;RS 1997.</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -56,14 +56,20 @@ class TrainAlgorithm(FuseDiffAlgorithm):
         return self.tr(
             "<p>Trains ResPanDiff weights for a sensor. Give either full-resolution <b>PANS</b> and "
             "<b>MSS</b> raster lists (pairs in the same order; each pair is degraded by its ratio with "
-            "MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) "
-            "or a PanCollection-style <b>HDF5</b> file (datasets gt, ms, lms, pan, scaled by their "
-            "maximum value). <b>MS_BANDS</b> picks and orders the MS bands (e.g. 3,2,1,4).</p>"
+            "MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or "
+            "a PanCollection-style <b>HDF5</b> file (datasets gt, ms, lms, pan, scaled by their maximum "
+            "value). <b>MS_BANDS</b> picks and orders the MS bands (e.g. 3,2,1,4).</p>"
+            "<p>Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every "
+            "pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO "
+            "overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust "
+            "maximum.</p>"
             "<p>With several pairs the last one is used for validation (SAM, ERGAS and Q logged). "
-            "<b>RESUME</b> continues from a weights file. <b>OUTPUT</b>: the weights (.pt) with a JSON "
-            "model card beside it; use them as WEIGHTS_FILE of ResPanDiff.</p>"
-            "<p>Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core; a GPU is "
-            "much faster.</p>")
+            "<b>RESUME</b> continues from a weights file. <b>OUTPUT</b>: the weights (.pt) with a JSON model "
+            "card beside it; use them as WEIGHTS_FILE of ResPanDiff.</p>"
+            "<p>Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a "
+            "GPU typically several to tens of times faster (an estimate; not measured here).</p>"
+            "<p>Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring "
+            "Residual Inference, arXiv 2501.05091 (2025).</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterEnum("METHOD", self.tr("Method"), options=["ResPanDiff"],

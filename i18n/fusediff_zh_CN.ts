@@ -8,8 +8,8 @@
       <translation>ARGS-Diff 高光谱-多光谱融合（自学习子空间扩散）</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 MSI 需要几分钟。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 15 s for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the two models); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 2 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 15 秒（实测，含两个模型的训练）；随像素数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>ARGS-Diff finished in {0:.1f} s.</source>
@@ -24,8 +24,8 @@
       <translation>模拟与评估</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Measures the quality of a fused raster.&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;REFERENCE&lt;/b&gt; (e.g. the input of Simulate a fusion pair): PSNR (dB), SSIM, SAM (degrees), ERGAS, RMSE, Q2n (Q4/Q8) and SCC, on both rasters divided by the reference's maximum, leaving out a border of RATIO pixels. FUSED and REFERENCE must be on the same grid. RATIO defaults to the pixel-size ratio of MS to FUSED when MS is given.&lt;/p&gt;&lt;p&gt;Without a reference, from the low-resolution &lt;b&gt;MS&lt;/b&gt; and the &lt;b&gt;PAN&lt;/b&gt; that were fused: D_lambda, D_s, QNR and HQNR at full resolution (Alparone et al. 2008; Khan et al. 2009). FUSED must cover the PAN/MS overlap on the PAN grid.&lt;/p&gt;&lt;p&gt;The values are printed to the log, written to OUTPUT_REPORT (HTML, or CSV when the file name ends in .csv) and returned as numeric outputs for the graphical modeler.&lt;/p&gt;&lt;p&gt;Runtime: seconds on a CPU for a 2000 x 2000 raster (no GPU needed).&lt;/p&gt;&lt;p&gt;References: Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini 2009 (Q2n); Vivone et al., IEEE TGRS 2015 (protocol).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;测量融合栅格的质量。&lt;/p&gt;&lt;p&gt;有&lt;b&gt;参考（REFERENCE）&lt;/b&gt;时（例如“模拟融合对”的输入）：在两幅栅格都除以参考的最大值后，去除 RATIO 个像素宽的边缘，计算 PSNR（dB）、SSIM、SAM（度）、ERGAS、RMSE、Q2n（Q4/Q8）和 SCC。FUSED 与 REFERENCE 必须位于同一网格。给出 MS 时，RATIO 默认为 MS 与 FUSED 的像元大小之比。&lt;/p&gt;&lt;p&gt;无参考时，根据参与融合的低分辨率 &lt;b&gt;MS&lt;/b&gt; 和 &lt;b&gt;PAN&lt;/b&gt;：在全分辨率下计算 D_lambda、D_s、QNR 和 HQNR（Alparone 等 2008；Khan 等 2009）。FUSED 必须在 PAN 网格上覆盖 PAN/MS 的重叠区域。&lt;/p&gt;&lt;p&gt;结果输出到日志，写入 OUTPUT_REPORT（HTML；文件名以 .csv 结尾时为 CSV），并作为数值输出返回供图形建模器使用。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上处理 2000 x 2000 的栅格需数秒（无需 GPU）。&lt;/p&gt;&lt;p&gt;参考文献：Wald 2002（ERGAS）；Garzelli &amp;amp; Nencini 2009（Q2n）；Vivone 等，IEEE TGRS 2015（评估协议）。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Measures the quality of a fused raster. FUSED, REFERENCE and MS have the same bands in the same order and one radiometric unit (any: DN, radiance, reflectance).&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;REFERENCE&lt;/b&gt; (e.g. the input of Simulate a fusion pair): PSNR (dB), SSIM, SAM (degrees), ERGAS, RMSE, Q2n (Q4/Q8) and SCC, on both rasters divided by the reference's maximum, leaving out a border of RATIO pixels. FUSED and REFERENCE must be on the same grid. RATIO defaults to the pixel-size ratio of MS to FUSED when MS is given.&lt;/p&gt;&lt;p&gt;Without a reference, from the low-resolution &lt;b&gt;MS&lt;/b&gt; and the &lt;b&gt;PAN&lt;/b&gt; that were fused: D_lambda, D_s, QNR and HQNR at full resolution (Alparone et al. 2008; Khan et al. 2009). FUSED must cover the PAN/MS overlap on the PAN grid.&lt;/p&gt;&lt;p&gt;The values are printed to the log, written to OUTPUT_REPORT (HTML, or CSV when the file name ends in .csv) and returned as numeric outputs for the graphical modeler.&lt;/p&gt;&lt;p&gt;Runtime: seconds on a CPU for a 2000 x 2000 raster; it always runs on the CPU (NumPy; no GPU is used).&lt;/p&gt;&lt;p&gt;References: Wang, Bovik, Sheikh, Simoncelli, IEEE TIP 2004 (SSIM); Yuhas, Goetz, Boardman, JPL Airborne Geoscience Workshop 1992 (SAM); Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini, IEEE GRSL 2009 (Q2n); Zhou, Civco, Silander, IJRS 1998 (SCC); Alparone et al., PE&amp;amp;RS 2008 (D_lambda, D_s, QNR); Khan, Alparone, Chanussot, IEEE TGRS 2009 (the MTF-based D_lambda of HQNR); Aiazzi et al., Proc. SPIE 2014 (HQNR); Vivone et al., IEEE TGRS 2015 (protocol).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;测量融合栅格的质量。FUSED、REFERENCE 与 MS 具有相同顺序的相同波段，并采用同一辐射单位（任意：DN、辐亮度、反射率）。&lt;/p&gt;&lt;p&gt;有&lt;b&gt;参考（REFERENCE）&lt;/b&gt;时（例如“模拟融合对”的输入）：在两幅栅格都除以参考的最大值后，去除 RATIO 个像素宽的边缘，计算 PSNR（dB）、SSIM、SAM（度）、ERGAS、RMSE、Q2n（Q4/Q8）和 SCC。FUSED 与 REFERENCE 必须位于同一网格。给出 MS 时，RATIO 默认为 MS 与 FUSED 的像元大小之比。&lt;/p&gt;&lt;p&gt;无参考时，根据参与融合的低分辨率 &lt;b&gt;MS&lt;/b&gt; 和 &lt;b&gt;PAN&lt;/b&gt;：在全分辨率下计算 D_lambda、D_s、QNR 和 HQNR（Alparone 等 2008；Khan 等 2009）。FUSED 必须在 PAN 网格上覆盖 PAN/MS 的重叠区域。&lt;/p&gt;&lt;p&gt;结果输出到日志，写入 OUTPUT_REPORT（HTML；文件名以 .csv 结尾时为 CSV），并作为数值输出返回供图形建模器使用。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上处理 2000 x 2000 的栅格需数秒；始终在 CPU 上运行（NumPy；不使用 GPU）。&lt;/p&gt;&lt;p&gt;参考文献：Wang, Bovik, Sheikh, Simoncelli，IEEE TIP 2004（SSIM）；Yuhas, Goetz, Boardman，JPL Airborne Geoscience Workshop 1992（SAM）；Wald 2002（ERGAS）；Garzelli &amp;amp; Nencini，IEEE GRSL 2009（Q2n）；Zhou, Civco, Silander，IJRS 1998（SCC）；Alparone 等，PE&amp;amp;RS 2008（D_lambda、D_s、QNR）；Khan, Alparone, Chanussot，IEEE TGRS 2009（HQNR 中基于 MTF 的 D_lambda）；Aiazzi 等，Proc. SPIE 2014（HQNR）；Vivone 等，IEEE TGRS 2015（评估协议）。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Reading the rasters</source>
@@ -360,8 +360,8 @@
       <translation>高光谱全色锐化</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime: minutes for a 100 x 100 PAN on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 DM-ZS 以全色栅格（PAN）锐化高光谱栅格（HSI）：冻结的 3 通道扩散先验生成细节图像，由输入以及在场景本身降尺度数据上训练的小型网络（零样本）引导；神经空间-光谱分解将其映射到全部 HSI 波段。无需训练数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出 PAN 在 HSI 波段上的响应；留空：由输入对估计。&lt;b&gt;PRIOR&lt;/b&gt;：内置的小型先验、在本场景上训练的先验，或检查点文件（&lt;b&gt;PRIOR_FILE&lt;/b&gt;；可加载 SR3 风格的 U-Net，例如 PLRDiff/DM-ZS 公开的先验，建议对其使用 GPU）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 PAN 需数分钟。&lt;/p&gt;&lt;p&gt;参考文献：Xiao 等，基于预训练扩散模型、零样本引导和 NSSD 的高光谱全色锐化（CVPR）；Rui 等，PLRDiff，Information Fusion 2024。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and a one-band PAN covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 3 or 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime on a CPU with the bundled prior: about 70-95 s for a PAN of 92-96 px at ratio 4 on 2 threads (measured, including the training on the scene); minutes for larger scenes. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 DM-ZS 以全色栅格（PAN）锐化高光谱栅格（HSI）：冻结的 3 通道扩散先验生成细节图像，由输入以及在场景本身降尺度数据上训练的小型网络（零样本）引导；神经空间-光谱分解将其映射到全部 HSI 波段。无需训练数据。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和单波段 PAN；两者像元大小之比为 2 或以上的整数（例如 3 或 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出 PAN 在 HSI 波段上的响应；留空：由输入对估计。&lt;b&gt;PRIOR&lt;/b&gt;：内置的小型先验、在本场景上训练的先验，或检查点文件（&lt;b&gt;PRIOR_FILE&lt;/b&gt;；可加载 SR3 风格的 U-Net，例如 PLRDiff/DM-ZS 公开的先验，建议对其使用 GPU）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 HSI 波段，采用 HSI 的辐射尺度。使用内置先验时的 CPU 运行时间：在 2 个线程上处理 92-96 像素、比例为 4 的 PAN 约需 70-95 秒（实测，含在场景上的训练）；更大的场景需数分钟。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Xiao 等，基于预训练扩散模型、零样本引导和 NSSD 的高光谱全色锐化（CVPR）；Rui 等，PLRDiff，Information Fusion 2024。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>PAN spectral response CSV (empty: estimate)</source>
@@ -440,8 +440,8 @@
       <translation>全色锐化</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime: a few seconds for 256 x 256 PAN pixels on a CPU, plus the adaptation.&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 ResPanDiff 以全色栅格（PAN）锐化多光谱栅格（MS）。ResPanDiff 是一种扩散模型，用 15 步推断上采样 MS 与锐化结果之间的残差。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：内置权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和比例 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如文件按红、绿、蓝、近红外存储时为 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 改用由 &lt;i&gt;fusediff:train&lt;/i&gt; 训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时，先在再降质一次的输入对上拟合模型（Wald 协议）：适用于其他传感器或波段数（例如 8 波段的 WorldView-3；此时从零开始拟合模型，300-1000 次迭代，在 CPU 上需数分钟）。不进行适配时，波段数或比例与权重不一致会报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。运行时间：在 CPU 上处理 256 x 256 个 PAN 像素需数秒，另加适配时间。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025)。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU: about 4-5 s for a 400 x 400 PAN with 15 steps on 2 threads (measured); a tile of 448 x 448 PAN pixels costs about 1 CPU-second plus 0.6-1.2 CPU-seconds per step (fewer STEPS are faster), plus the adaptation. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition modules follow DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 ResPanDiff 以全色栅格（PAN）锐化多光谱栅格（MS）。ResPanDiff 是一种扩散模型，用 15 步推断上采样 MS 与锐化结果之间的残差。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：内置权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和比例 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如文件按红、绿、蓝、近红外存储时为 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 改用由 &lt;i&gt;fusediff:train&lt;/i&gt; 训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时，先在再降质一次的输入对上拟合模型（Wald 协议）：适用于其他传感器或波段数（例如 8 波段的 WorldView-3；此时从零开始拟合模型，300-1000 次迭代，在 CPU 上需数分钟）。不进行适配时，波段数或比例与权重不一致会报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。CPU 运行时间：在 2 个线程上以 15 步处理 400 x 400 的 PAN 约需 4-5 秒（实测）；每个 448 x 448 PAN 像素的图块约需 1 CPU 秒，外加每步 0.6-1.2 CPU 秒（STEPS 越少越快），另加适配时间。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025)；网络的条件模块沿用 DDIF（Cao 等，Information Fusion 2024）。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>MS bands, in the weights' order (empty: all, as stored)</source>
@@ -500,8 +500,8 @@
       <translation>SDP 高光谱-多光谱融合（光谱扩散先验）</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 SDP 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：先在 HSI 自身的像素上训练一个小型光谱扩散模型（无需训练数据），然后求解高分辨率数据立方体，使其能解释两个输入，同时其光谱在该模型下保持合理。求解从 HSI 光谱子空间中的快速最小二乘估计开始。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 MSI 需要几分钟。&lt;/p&gt;&lt;p&gt;参考文献：Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s to 2 min for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the prior); it grows with the number of pixels and bands. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 SDP 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：先在 HSI 自身的像素上训练一个小型光谱扩散模型（无需训练数据），然后求解高分辨率数据立方体，使其能解释两个输入，同时其光谱在该模型下保持合理。求解从 HSI 光谱子空间中的快速最小二乘估计开始。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 2 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 20 秒到 2 分钟（实测，含先验训练）；随像素数和波段数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>SDP finished in {0:.1f} s (PSF/SRF {1:.1f} s, prior {2:.1f} s, fusion {3:.1f} s).</source>
@@ -512,8 +512,8 @@
       <translation>模拟融合对（Wald 协议）</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused result can be compared with the reference (see Assess fusion quality).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: a multispectral or hyperspectral raster (2 bands or more); band wavelengths are read from its metadata or given in WAVELENGTHS (nm).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the reference blurred by the PSF and decimated by RATIO (pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the reference pixel it was taken from). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the spectral response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's mean signal power (0: no noise); SEED makes it repeatable.&lt;/p&gt;&lt;p&gt;Runtime: about a second per 1000 x 1000 x 100 values on a CPU (no GPU needed; the whole reference is held in memory).&lt;/p&gt;&lt;p&gt;Reference: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;根据参考图像模拟融合方法的输入（Wald 协议），以便将融合结果与参考进行比较（见“评估融合质量”）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;：多光谱或高光谱栅格（2 个或更多波段）；波段波长从其元数据读取，或在 WAVELENGTHS（纳米）中给出。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;：参考经 PSF 模糊并按 RATIO 抽取（像素 0、r、2r……；其原点偏移 -(r-1)/2 个参考像素，使每个像素位于其取自的参考像素上）。&lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;：在参考自身网格上施加光谱响应：PAN（450-900 纳米内波段的均值）、类 IKONOS 的蓝/绿/红/近红外波段，或 CSV 文件中的响应（每个输出波段一行，每个参考波段一列）。SNR 添加高斯噪声，其功率比各波段平均信号功率低 SNR dB（0：无噪声）；SEED 使结果可重复。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上每 1000 x 1000 x 100 个值约需一秒（无需 GPU；整个参考保存在内存中）。&lt;/p&gt;&lt;p&gt;参考文献：Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused result can be compared with the reference (see Assess fusion quality).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: a multispectral or hyperspectral raster (2 bands or more); band wavelengths are read from its metadata or given in WAVELENGTHS (nm). Values may be in any radiometric unit; both outputs are float32 in the reference's unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the reference blurred by the PSF and decimated by RATIO (a whole number, 2 or more; pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the reference pixel it was taken from). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the spectral response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's mean signal power (0: no noise); SEED makes it repeatable.&lt;/p&gt;&lt;p&gt;Runtime: about a second per 1000 x 1000 x 100 values on a CPU; it always runs on the CPU (a GPU would not help much: the work is a few convolutions). The whole reference is held in memory.&lt;/p&gt;&lt;p&gt;Reference: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;根据参考图像模拟融合方法的输入（Wald 协议），以便将融合结果与参考进行比较（见“评估融合质量”）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;：多光谱或高光谱栅格（2 个或更多波段）；波段波长从其元数据读取，或在 WAVELENGTHS（纳米）中给出。数值可以采用任意辐射单位；两个输出均为 float32，单位与参考相同。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;：参考经 PSF 模糊并按 RATIO（2 或以上的整数）抽取（像素 0、r、2r……；其原点偏移 -(r-1)/2 个参考像素，使每个像素位于其取自的参考像素上）。&lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;：在参考自身网格上施加光谱响应：PAN（450-900 纳米内波段的均值）、类 IKONOS 的蓝/绿/红/近红外波段，或 CSV 文件中的响应（每个输出波段一行，每个参考波段一列）。SNR 添加高斯噪声，其功率比各波段平均信号功率低 SNR dB（0：无噪声）；SEED 使结果可重复。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上每 1000 x 1000 x 100 个值约需一秒；始终在 CPU 上运行（GPU 帮助不大：计算只是少量卷积）。整个参考保存在内存中。&lt;/p&gt;&lt;p&gt;参考文献：Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Resolution ratio</source>
@@ -644,8 +644,8 @@
       <translation>训练</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core; a GPU is much faster.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;为某一传感器训练 ResPanDiff 权重。可提供全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 和 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序成对；每对按其比例用 MTF 匹配的高斯核降质，即 Wald 协议，并从降质后的图像对中随机抽取图像块进行学习），或 PanCollection 风格的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；将其作为 ResPanDiff 的 WEIGHTS_FILE 使用。&lt;/p&gt;&lt;p&gt;运行时间：在单个 CPU 核上，每次迭代（8 个 64 x 64 的图像块）约 1 秒；GPU 快得多。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;为某一传感器训练 ResPanDiff 权重。可提供全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 和 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序成对；每对按其比例用 MTF 匹配的高斯核降质，即 Wald 协议，并从降质后的图像对中随机抽取图像块进行学习），或 PanCollection 风格的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;输入：单波段 PAN 栅格和 2 个或更多波段的 MS 栅格（每对的波段相同），PAN 像元小整数倍（每对比例相同；RATIO 可覆盖该值）。数值可以采用任意辐射单位；每对按其自身的稳健最大值缩放。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；将其作为 ResPanDiff 的 WEIGHTS_FILE 使用。&lt;/p&gt;&lt;p&gt;运行时间：在单个 CPU 核上，每次迭代（8 个 64 x 64 的图像块）约 1 秒（实测）。在 GPU 上通常快数倍到数十倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng，ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference，arXiv 2501.05091 (2025)。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Full-resolution PAN rasters</source>
@@ -952,8 +952,8 @@
       <translation>auto、cpu 或 cuda。</translation>
     </message>
     <message>
-      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
-      <translation>采样步数（链长 T = 15；步数更少时跳过部分步）。</translation>
+      <source>DDIM steps of the latent sampler (the image network runs once).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
@@ -972,12 +972,112 @@
       <translation>适配图像块大小（降质图像对的 PAN 像素）。</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name (e.g. worldview3).</source>
-      <translation>适配降质所用的 MS 奈奎斯特 MTF 增益：一个数、以逗号分隔的各波段数值，或传感器名称（例如 worldview3）。</translation>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
       <translation>适配降质所用的 PAN 奈奎斯特 MTF 增益。</translation>
+    </message>
+    <message>
+      <source>Pansharpener width for a model fitted from scratch.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tile size (PAN pixels); each tile gets its own latent code and kernels.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tile overlap in PAN pixels.</source>
+      <translation>分块重叠（PAN 像素）。</translation>
+    </message>
+    <message>
+      <source>Random seed (latent noise and adaptation patches).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stage 1 iterations (PLFE1 + kernel generators + pansharpener, L1).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stage 2 iterations (latent DDPM + PLFE2, jointly with the pansharpener).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Patches per iteration.</source>
+      <translation>每次迭代的图像块数。</translation>
+    </message>
+    <message>
+      <source>Patch size in PAN pixels.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stage 1 peak learning rate (AdamW; cosine decay to lr/100).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stage 2 peak learning rate.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>AdamW weight decay.</source>
+      <translation>AdamW 权重衰减。</translation>
+    </message>
+    <message>
+      <source>Gradient-norm clip (0 = none).</source>
+      <translation>梯度范数裁剪（0 = 不裁剪）。</translation>
+    </message>
+    <message>
+      <source>Linear learning-rate warm-up iterations (each stage).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pansharpener width.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Latent code width C_z (tokens x C_z).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>PLFE1 width (PLFE2 is half of it).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>DDIM steps of the latent sampler in stage 2 and validation.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kernel modulation with the latent code (False: the plain PanNeXt-U ablation; stage 2 is skipped).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kernel generator: 'tucker' or 'mlp' (ablation).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wall-clock budget in seconds for both stages (0 = none), split in proportion to their iterations.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Validate (and checkpoint) every this many iterations (0 = at stage ends).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).</source>
+      <translation>对栅格对做 Wald 降质时的 MS MTF 增益（数值、列表或传感器）。</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain for Wald degradation of raster pairs.</source>
+      <translation>对栅格对做 Wald 降质时的 PAN MTF 增益。</translation>
+    </message>
+    <message>
+      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
+      <translation>采样步数（链长 T = 15；步数更少时跳过部分步）。</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name (e.g. worldview3).</source>
+      <translation>适配降质所用的 MS 奈奎斯特 MTF 增益：一个数、以逗号分隔的各波段数值，或传感器名称（例如 worldview3）。</translation>
     </message>
     <message>
       <source>Network width (half/quarter resolution) for a model fitted from scratch.</source>
@@ -992,20 +1092,12 @@
       <translation>大图像的分块大小（PAN 像素）；分块之间重叠 `overlap`。</translation>
     </message>
     <message>
-      <source>Tile overlap in PAN pixels.</source>
-      <translation>分块重叠（PAN 像素）。</translation>
-    </message>
-    <message>
       <source>Random seed (noise and adaptation patches).</source>
       <translation>随机种子（噪声和适配图像块）。</translation>
     </message>
     <message>
       <source>Training iterations.</source>
       <translation>训练迭代次数。</translation>
-    </message>
-    <message>
-      <source>Patches per iteration.</source>
-      <translation>每次迭代的图像块数。</translation>
     </message>
     <message>
       <source>Patch size in PAN pixels (a multiple of the ratio).</source>
@@ -1016,16 +1108,8 @@
       <translation>峰值学习率（AdamW；余弦衰减至 lr/100）。</translation>
     </message>
     <message>
-      <source>AdamW weight decay.</source>
-      <translation>AdamW 权重衰减。</translation>
-    </message>
-    <message>
       <source>Weight of the boundary penalty.</source>
       <translation>边界惩罚的权重。</translation>
-    </message>
-    <message>
-      <source>Gradient-norm clip (0 = none).</source>
-      <translation>梯度范数裁剪（0 = 不裁剪）。</translation>
     </message>
     <message>
       <source>Linear learning-rate warm-up iterations.</source>
@@ -1050,14 +1134,6 @@
     <message>
       <source>Sampling steps used for validation.</source>
       <translation>验证时使用的采样步数。</translation>
-    </message>
-    <message>
-      <source>MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).</source>
-      <translation>对栅格对做 Wald 降质时的 MS MTF 增益（数值、列表或传感器）。</translation>
-    </message>
-    <message>
-      <source>PAN MTF gain for Wald degradation of raster pairs.</source>
-      <translation>对栅格对做 Wald 降质时的 PAN MTF 增益。</translation>
     </message>
     <message>
       <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
@@ -1186,6 +1262,34 @@
     <message>
       <source>Random seed (makes runs repeatable).</source>
       <translation>随机种子（使运行可重复）。</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 MSI 需要几分钟。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Measures the quality of a fused raster.&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;REFERENCE&lt;/b&gt; (e.g. the input of Simulate a fusion pair): PSNR (dB), SSIM, SAM (degrees), ERGAS, RMSE, Q2n (Q4/Q8) and SCC, on both rasters divided by the reference's maximum, leaving out a border of RATIO pixels. FUSED and REFERENCE must be on the same grid. RATIO defaults to the pixel-size ratio of MS to FUSED when MS is given.&lt;/p&gt;&lt;p&gt;Without a reference, from the low-resolution &lt;b&gt;MS&lt;/b&gt; and the &lt;b&gt;PAN&lt;/b&gt; that were fused: D_lambda, D_s, QNR and HQNR at full resolution (Alparone et al. 2008; Khan et al. 2009). FUSED must cover the PAN/MS overlap on the PAN grid.&lt;/p&gt;&lt;p&gt;The values are printed to the log, written to OUTPUT_REPORT (HTML, or CSV when the file name ends in .csv) and returned as numeric outputs for the graphical modeler.&lt;/p&gt;&lt;p&gt;Runtime: seconds on a CPU for a 2000 x 2000 raster (no GPU needed).&lt;/p&gt;&lt;p&gt;References: Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini 2009 (Q2n); Vivone et al., IEEE TGRS 2015 (protocol).&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;测量融合栅格的质量。&lt;/p&gt;&lt;p&gt;有&lt;b&gt;参考（REFERENCE）&lt;/b&gt;时（例如“模拟融合对”的输入）：在两幅栅格都除以参考的最大值后，去除 RATIO 个像素宽的边缘，计算 PSNR（dB）、SSIM、SAM（度）、ERGAS、RMSE、Q2n（Q4/Q8）和 SCC。FUSED 与 REFERENCE 必须位于同一网格。给出 MS 时，RATIO 默认为 MS 与 FUSED 的像元大小之比。&lt;/p&gt;&lt;p&gt;无参考时，根据参与融合的低分辨率 &lt;b&gt;MS&lt;/b&gt; 和 &lt;b&gt;PAN&lt;/b&gt;：在全分辨率下计算 D_lambda、D_s、QNR 和 HQNR（Alparone 等 2008；Khan 等 2009）。FUSED 必须在 PAN 网格上覆盖 PAN/MS 的重叠区域。&lt;/p&gt;&lt;p&gt;结果输出到日志，写入 OUTPUT_REPORT（HTML；文件名以 .csv 结尾时为 CSV），并作为数值输出返回供图形建模器使用。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上处理 2000 x 2000 的栅格需数秒（无需 GPU）。&lt;/p&gt;&lt;p&gt;参考文献：Wald 2002（ERGAS）；Garzelli &amp;amp; Nencini 2009（Q2n）；Vivone 等，IEEE TGRS 2015（评估协议）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime: minutes for a 100 x 100 PAN on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 DM-ZS 以全色栅格（PAN）锐化高光谱栅格（HSI）：冻结的 3 通道扩散先验生成细节图像，由输入以及在场景本身降尺度数据上训练的小型网络（零样本）引导；神经空间-光谱分解将其映射到全部 HSI 波段。无需训练数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出 PAN 在 HSI 波段上的响应；留空：由输入对估计。&lt;b&gt;PRIOR&lt;/b&gt;：内置的小型先验、在本场景上训练的先验，或检查点文件（&lt;b&gt;PRIOR_FILE&lt;/b&gt;；可加载 SR3 风格的 U-Net，例如 PLRDiff/DM-ZS 公开的先验，建议对其使用 GPU）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 PAN 需数分钟。&lt;/p&gt;&lt;p&gt;参考文献：Xiao 等，基于预训练扩散模型、零样本引导和 NSSD 的高光谱全色锐化（CVPR）；Rui 等，PLRDiff，Information Fusion 2024。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime: a few seconds for 256 x 256 PAN pixels on a CPU, plus the adaptation.&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025).&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 ResPanDiff 以全色栅格（PAN）锐化多光谱栅格（MS）。ResPanDiff 是一种扩散模型，用 15 步推断上采样 MS 与锐化结果之间的残差。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：内置权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和比例 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如文件按红、绿、蓝、近红外存储时为 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 改用由 &lt;i&gt;fusediff:train&lt;/i&gt; 训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时，先在再降质一次的输入对上拟合模型（Wald 协议）：适用于其他传感器或波段数（例如 8 波段的 WorldView-3；此时从零开始拟合模型，300-1000 次迭代，在 CPU 上需数分钟）。不进行适配时，波段数或比例与权重不一致会报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。运行时间：在 CPU 上处理 256 x 256 个 PAN 像素需数秒，另加适配时间。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 SDP 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：先在 HSI 自身的像素上训练一个小型光谱扩散模型（无需训练数据），然后求解高分辨率数据立方体，使其能解释两个输入，同时其光谱在该模型下保持合理。求解从 HSI 光谱子空间中的快速最小二乘估计开始。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 MSI 需要几分钟。&lt;/p&gt;&lt;p&gt;参考文献：Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused result can be compared with the reference (see Assess fusion quality).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: a multispectral or hyperspectral raster (2 bands or more); band wavelengths are read from its metadata or given in WAVELENGTHS (nm).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the reference blurred by the PSF and decimated by RATIO (pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the reference pixel it was taken from). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the spectral response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's mean signal power (0: no noise); SEED makes it repeatable.&lt;/p&gt;&lt;p&gt;Runtime: about a second per 1000 x 1000 x 100 values on a CPU (no GPU needed; the whole reference is held in memory).&lt;/p&gt;&lt;p&gt;Reference: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;根据参考图像模拟融合方法的输入（Wald 协议），以便将融合结果与参考进行比较（见“评估融合质量”）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;：多光谱或高光谱栅格（2 个或更多波段）；波段波长从其元数据读取，或在 WAVELENGTHS（纳米）中给出。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;：参考经 PSF 模糊并按 RATIO 抽取（像素 0、r、2r……；其原点偏移 -(r-1)/2 个参考像素，使每个像素位于其取自的参考像素上）。&lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;：在参考自身网格上施加光谱响应：PAN（450-900 纳米内波段的均值）、类 IKONOS 的蓝/绿/红/近红外波段，或 CSV 文件中的响应（每个输出波段一行，每个参考波段一列）。SNR 添加高斯噪声，其功率比各波段平均信号功率低 SNR dB（0：无噪声）；SEED 使结果可重复。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上每 1000 x 1000 x 100 个值约需一秒（无需 GPU；整个参考保存在内存中）。&lt;/p&gt;&lt;p&gt;参考文献：Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core; a GPU is much faster.&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;为某一传感器训练 ResPanDiff 权重。可提供全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 和 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序成对；每对按其比例用 MTF 匹配的高斯核降质，即 Wald 协议，并从降质后的图像对中随机抽取图像块进行学习），或 PanCollection 风格的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；将其作为 ResPanDiff 的 WEIGHTS_FILE 使用。&lt;/p&gt;&lt;p&gt;运行时间：在单个 CPU 核上，每次迭代（8 个 64 x 64 的图像块）约 1 秒；GPU 快得多。&lt;/p&gt;</translation>
     </message>
   </context>
 </TS>

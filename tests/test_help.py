@@ -38,3 +38,16 @@ def test_help_texts_state_runtime():
         text = alg.shortHelpString()
         assert "Runtime" in text or "runtime" in text, alg.id()
         assert "OUTPUT" in text or "Report" in text or "report" in text, alg.id()
+
+
+def test_help_texts_state_inputs_gpu_and_paper():
+    """issue 8: each help says what inputs it expects (bands, ratio, units), the GPU runtime (or that no
+    GPU is used) and the paper(s) it implements."""
+    for alg in algorithms():
+        text = alg.shortHelpString()
+        assert "band" in text, alg.id()
+        assert "ratio" in text.lower(), alg.id()
+        assert "unit" in text, alg.id()
+        assert "GPU" in text, alg.id()
+        assert re.search(r"Reference(s)?: \w", text), alg.id()
+        assert re.search(r"(19|20)\d\d", text), alg.id()  # a publication year
