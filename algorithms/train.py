@@ -1,10 +1,10 @@
-"""`fusediff:train`: train pansharpening weights (METHOD: ResPanDiff) on the user's own data.
+"""`fusediff:train`: train pansharpening weights (METHOD: ResPanDiff or KSDiff) on the user's own data.
 
 Data: full-resolution PAN + MS raster pairs (degraded on the fly by Wald's
 protocol at the pair's ratio: MTF-matched Gaussian blur, random patches), or a
 PanCollection-style HDF5 file (datasets gt, ms, lms, pan). Output: a weights
 file (.pt) and its JSON model card (.json beside it), usable as WEIGHTS_FILE
-of `fusediff:respandiff`.
+of `fusediff:respandiff` or `fusediff:ksdiff` (KSDiff trains both of its stages).
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingP
 
 from .base import FuseDiffAlgorithm, SceneScale, progress_adapter
 
-METHODS = ("respandiff",)
+METHODS = ("respandiff", "ksdiff")
+METHOD_LABELS = ("ResPanDiff", "KSDiff")
 
 
 def _parse_bands(text: str):
@@ -34,27 +35,31 @@ def _parse_bands(text: str):
 
 
 def _train_defaults() -> dict:
-    """TrainConfig's defaults (written once, in models.respandiff); fixed values when torch is missing,
-    so that the algorithm still registers and can say how to install PyTorch when run."""
+    """TrainConfig defaults (written once, in models.respandiff; KSDiff's stage-2 iterations from
+    models.ksdiff); fixed values when torch is missing, so that the algorithm still registers and
+    can say how to install PyTorch when run."""
     try:
         import dataclasses
 
+        from ..models.ksdiff import TrainConfig as KSDiffTrainConfig
         from ..models.respandiff import TrainConfig
-        return {f.name: f.default for f in dataclasses.fields(TrainConfig)}
+        out = {f.name: f.default for f in dataclasses.fields(TrainConfig)}
+        out["iterations2"] = KSDiffTrainConfig.iterations2
+        return out
     except Exception:
-        return {"iterations": 2000, "batch": 8, "patch": 64, "lr": 1e-3}
+        return {"iterations": 2000, "batch": 8, "patch": 64, "lr": 1e-3, "iterations2": 1500}
 
 
 class TrainAlgorithm(FuseDiffAlgorithm):
     NAME = "train"
-    DISPLAY_NAME = "Train pansharpening weights (ResPanDiff)"
+    DISPLAY_NAME = "Train pansharpening weights (ResPanDiff, KSDiff)"
     GROUP = "Training"
     GROUP_ID = "training"
     HELP_ANCHOR = "train-pansharpening-weights-fusedifftrain"
 
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(
-            "<p>Trains ResPanDiff weights for a sensor. Give either full-resolution <b>PANS</b> and "
+            "<p>Trains ResPanDiff or KSDiff weights (<b>METHOD</b>) for a sensor. Give either full-resolution <b>PANS</b> and "
             "<b>MSS</b> raster lists (pairs in the same order; each pair is degraded by its ratio with "
             "MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or "
             "a PanCollection-style <b>HDF5</b> file (datasets gt, ms, lms, pan, scaled by their maximum "
@@ -65,15 +70,19 @@ class TrainAlgorithm(FuseDiffAlgorithm):
             "maximum.</p>"
             "<p>With several pairs the last one is used for validation (SAM, ERGAS and Q logged). "
             "<b>RESUME</b> continues from a weights file. <b>OUTPUT</b>: the weights (.pt) with a JSON model "
-            "card beside it; use them as WEIGHTS_FILE of ResPanDiff.</p>"
+            "card beside it; use them as WEIGHTS_FILE of ResPanDiff or KSDiff.</p>"
+            "<p>KSDiff trains in two stages: <b>ITERATIONS</b> of stage 1 (encoder with the ground truth, "
+            "kernel generators and pansharpener) then <b>ITERATIONS2</b> of stage 2 (the latent diffusion "
+            "model, jointly with the pansharpener); about 0.2-0.3 s per iteration on one CPU core.</p>"
             "<p>Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a "
             "GPU typically several to tens of times faster (an estimate; not measured here).</p>"
             "<p>Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring "
-            "Residual Inference, arXiv 2501.05091 (2025).</p>")
+            "Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for "
+            "Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterEnum("METHOD", self.tr("Method"), options=["ResPanDiff"],
-                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum("METHOD", self.tr("Method"),
+                                                     options=[self.tr(v) for v in METHOD_LABELS], defaultValue=0))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "PANS", self.tr("Full-resolution PAN rasters"), QgsProcessing.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
@@ -86,7 +95,10 @@ class TrainAlgorithm(FuseDiffAlgorithm):
         self.add_ratio_parameter()
         defaults = _train_defaults()
         for name, label, default, lo, hi, typ in (
-                ("ITERATIONS", "Iterations", defaults["iterations"], 1, 10 ** 7, QgsProcessingParameterNumber.Integer),
+                ("ITERATIONS", "Iterations (KSDiff: stage 1)", defaults["iterations"], 1, 10 ** 7,
+                 QgsProcessingParameterNumber.Integer),
+                ("ITERATIONS2", "KSDiff stage 2 iterations", defaults["iterations2"], 0, 10 ** 7,
+                 QgsProcessingParameterNumber.Integer),
                 ("BATCH", "Patches per iteration", defaults["batch"], 1, 1024, QgsProcessingParameterNumber.Integer),
                 ("PATCH", "Patch size (PAN pixels)", defaults["patch"], 8, 1024, QgsProcessingParameterNumber.Integer),
                 ("LR", "Learning rate", defaults["lr"], 1e-7, 1.0, QgsProcessingParameterNumber.Double)):
@@ -101,7 +113,12 @@ class TrainAlgorithm(FuseDiffAlgorithm):
 
     def process(self, parameters, context, feedback) -> dict:
         device = self.torch_device(parameters, context, feedback)
-        from ..models import respandiff as R
+        import importlib
+
+        from ..models import respandiff as R  # data pipeline (Wald triples, HDF5), shared by both methods
+
+        method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
+        M = importlib.import_module(f"..models.{method}", __package__)
 
         out = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if not out.lower().endswith(".pt"):
@@ -116,11 +133,12 @@ class TrainAlgorithm(FuseDiffAlgorithm):
             raise ValueError("No training data: give PAN and MS rasters, or an HDF5 file.")
         bands = _parse_bands(self.parameterAsString(parameters, "MS_BANDS", context))
         ratio_param = self.ratio_value(parameters, context)
-        cfg = R.TrainConfig(iterations=self.parameterAsInt(parameters, "ITERATIONS", context),
+        kw = {"iterations2": self.parameterAsInt(parameters, "ITERATIONS2", context)} if method == "ksdiff" else {}
+        cfg = M.TrainConfig(iterations=self.parameterAsInt(parameters, "ITERATIONS", context),
                             batch=self.parameterAsInt(parameters, "BATCH", context),
                             patch=self.parameterAsInt(parameters, "PATCH", context),
                             lr=self.parameterAsDouble(parameters, "LR", context),
-                            seed=self.parameterAsInt(parameters, "SEED", context))
+                            seed=self.parameterAsInt(parameters, "SEED", context), **kw)
         resume = self.parameterAsFile(parameters, "RESUME", context) or None
         progress = progress_adapter(feedback)
 
@@ -154,13 +172,13 @@ class TrainAlgorithm(FuseDiffAlgorithm):
                 val = [val[0]] + [triples.pop() for _ in range(min(7, len(triples) - 1))]
         meta = {"bands": int(triples[0][0].shape[0]), "ratio": int(ratio),
                 "band_order": [f"band {b}" for b in bands] if bands else None,
-                "data": "; ".join(sources), "method": METHODS[0]}
+                "data": "; ".join(sources), "method": method}
         feedback.pushInfo(self.tr("Training on {0} image(s), {1} for validation, ratio {2}, {3} bands.")
                           .format(len(triples), len(val), ratio, meta["bands"]))
         # train into temporary files, renamed at the end: a cancelled run leaves no weights behind
         tmp = Path(out).with_name(Path(out).stem + ".partial.pt")
         try:
-            R.train(None, ratio, cfg, weights=resume, val=val or None, progress=progress, device=device,
+            M.train(None, ratio, cfg, weights=resume, val=val or None, progress=progress, device=device,
                     out_path=tmp, meta=meta, log=feedback.pushInfo, triples=triples)
         except BaseException:
             for p in (tmp, tmp.with_suffix(".json")):

@@ -12,10 +12,6 @@
       <translation>&lt;p&gt;Fusioniert ein niedrig aufgelöstes Hyperspektralraster (HSI) mit einem hoch aufgelösten Multispektralraster (MSI) mit ARGS-Diff: Das Ergebnis wird als Koeffizientenkarten mal wenige Basisspektren modelliert; zwei kleine Diffusionsmodelle, die auf der Szene selbst trainiert werden (Spektren des HSI, Ausschnitte des MSI), werden unter Führung durch beide Eingaben abgetastet, mit einem adaptiven Residuenschritt. Es werden keine Trainingsdaten benötigt.&lt;/p&gt;&lt;p&gt;Eingaben: ein HSI mit vielen Bändern (Dutzende bis Hunderte) und ein MSI mit wenigen Bändern (z. B. 3 bis 8), die dasselbe Gebiet abdecken; das Verhältnis ihrer Pixelgrößen ist eine ganze Zahl ab 2 (z. B. 4; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit den Antworten der MSI-Bänder über den HSI-Bändern (eine Zeile je MSI-Band); leer: aus dem Paar geschätzt, ebenso die Unschärfe des HSI.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im MSI-Raster, in der radiometrischen Skala des HSI. Laufzeit auf einer CPU: etwa 15 s für MSI-Ausschnitte von 72-96 Pixeln bei Verhältnis 4 mit 2 Threads (gemessen, einschließlich des Trainings der beiden Modelle); sie wächst mit der Zahl der Pixel. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>ARGS-Diff finished in {0:.1f} s.</source>
-      <translation>ARGS-Diff fertig in {0:.1f} s.</translation>
-    </message>
-    <message>
       <source>Assess fusion quality</source>
       <translation>Fusionsqualität bewerten</translation>
     </message>
@@ -396,10 +392,6 @@
       <translation>Die SRF-Datei muss eine Zeile haben (die Antwort des PAN).</translation>
     </message>
     <message>
-      <source>DM-ZS finished in {0:.1f} s (prior: {1}).</source>
-      <translation>DM-ZS fertig in {0:.1f} s (Prior: {1}).</translation>
-    </message>
-    <message>
       <source>Bundled small prior (Landsat RGB)</source>
       <translation>Mitgelieferter kleiner Prior (Landsat RGB)</translation>
     </message>
@@ -432,20 +424,32 @@
       <translation>Die SRF-Datei hat {0} Zeilen, das MSI aber {1} Bänder: Es wird eine Zeile je MSI-Band benötigt.</translation>
     </message>
     <message>
-      <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
-      <translation>ResPanDiff-Pansharpening (Residuendiffusion, 15 Schritte)</translation>
+      <source>KSDiff pansharpening (kernel-space latent diffusion, fast)</source>
+      <translation>KSDiff-Pansharpening (latente Diffusion im Kernelraum, schnell)</translation>
+    </message>
+    <message>
+      <source>Latent sampling steps (DDIM)</source>
+      <translation>Latente Sampling-Schritte (DDIM)</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on 2 CPU cores: about 1 megapixel of PAN per second (a 4000 x 4000 scene in well under a minute), plus the adaptation (about 0.2 s per iteration); on a GPU several times faster (not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Schärft ein multispektrales Raster (MS) mit einem panchromatischen Raster (PAN) mit KSDiff: Ein kleines latentes Diffusionsmodell erzeugt aus PAN und MS einen Code (wenige DDIM-Schritte auf 256 Zahlen), der Code erzeugt bildweise Modulationen der Faltungskerne des Pansharpeners (Tucker-Form), und der Pansharpener (ein ConvNeXt-U-Net) läuft dann ein einziges Mal. Viel schneller als Diffusion im Pixelraum.&lt;/p&gt;&lt;p&gt;Eingaben: ein Multispektralraster MS (die mitgelieferten Gewichte brauchen 4 Bänder) und ein einbandiges PAN, die dasselbe Gebiet abdecken, mit 2- oder 4-mal kleineren PAN-Pixeln (das Verhältnis ergibt sich aus den Pixelgrößen; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexionsgrad; intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: Die mitgelieferten Gewichte wurden auf Landsat-7 trainiert (4 Bänder in der Reihenfolge Blau, Grün, Rot, NIR; Verhältnis 2 und 4). Wählen und ordnen Sie die MS-Bänder mit &lt;b&gt;MS_BANDS&lt;/b&gt; (z. B. 3,2,1,4 für eine Datei mit Rot, Grün, Blau, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; verwendet mit &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff) trainierte Gewichte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 passt das Modell zuerst an das nochmals degradierte Eingabepaar an (Wald-Protokoll): für andere Sensoren oder Bandzahlen (z. B. 8-bandiges WorldView-3; dann wird ein Modell von Grund auf angepasst). Ohne dies ist eine von den Gewichten abweichende Bandzahl oder ein abweichendes Verhältnis ein Fehler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS. Laufzeit auf 2 CPU-Kernen: etwa 1 Megapixel PAN pro Sekunde (eine Szene von 4000 x 4000 in deutlich unter einer Minute), zuzüglich der Anpassung (etwa 0,2 s pro Iteration); auf einer GPU um ein Mehrfaches schneller (hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quelle: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
+      <translation>{0}: aus {1} Fenster(n) der Szene in {2:.1f} s gelernt.</translation>
+    </message>
+    <message>
+      <source>{0}: tile fused in {1:.1f} s.</source>
+      <translation>{0}: Kachel in {1:.1f} s fusioniert.</translation>
     </message>
     <message>
       <source>Pansharpening</source>
       <translation>Pansharpening</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU: about 4-5 s for a 400 x 400 PAN with 15 steps on 2 threads (measured); a tile of 448 x 448 PAN pixels costs about 1 CPU-second plus 0.6-1.2 CPU-seconds per step (fewer STEPS are faster), plus the adaptation. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition modules follow DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Schärft ein Multispektralraster (MS) mit einem panchromatischen Raster (PAN) mit ResPanDiff, einem Diffusionsmodell, das das Residuum zwischen dem hochgetasteten MS und dem scharfen Ergebnis in 15 Schritten bestimmt.&lt;/p&gt;&lt;p&gt;Eingaben: ein Multispektralraster MS (die mitgelieferten Gewichte brauchen 4 Bänder) und ein einbandiges PAN, die dasselbe Gebiet abdecken, mit 2- oder 4-mal kleineren PAN-Pixeln (das Verhältnis ergibt sich aus den Pixelgrößen; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexionsgrad; intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: Die mitgelieferten Gewichte wurden auf Landsat-7 trainiert (4 Bänder in der Reihenfolge Blau, Grün, Rot, NIR; Verhältnis 2 und Verhältnis 4). Wählen und ordnen Sie die MS-Bänder mit &lt;b&gt;MS_BANDS&lt;/b&gt; (z. B. 3,2,1,4 für eine Datei mit Rot, Grün, Blau, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; verwendet stattdessen mit &lt;i&gt;fusediff:train&lt;/i&gt; trainierte Gewichte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 passt das Modell zunächst an das noch einmal degradierte Eingabepaar an (Wald-Protokoll): für andere Sensoren oder Bandanzahlen (z. B. WorldView-3 mit 8 Bändern; dann wird ein Modell von Grund auf angepasst, 300-1000 Iterationen, Minuten auf einer CPU). Ohne sie ist eine Bandanzahl oder ein Verhältnis, das von dem der Gewichte abweicht, ein Fehler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS. Laufzeit auf einer CPU: etwa 4-5 s für ein PAN von 400 x 400 Pixeln mit 15 Schritten und 2 Threads (gemessen); eine Kachel von 448 x 448 PAN-Pixeln kostet etwa 1 CPU-Sekunde plus 0,6-1,2 CPU-Sekunden je Schritt (weniger STEPS sind schneller), zuzüglich der Anpassung. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); die Bedingungsmodule des Netzes folgen DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>MS bands, in the weights' order (empty: all, as stored)</source>
-      <translation>MS-Bänder in der Reihenfolge der Gewichte (leer: alle, wie gespeichert)</translation>
+      <source>Sampling steps</source>
+      <translation>Sampling-Schritte</translation>
     </message>
     <message>
       <source>Weights file (overrides WEIGHTS)</source>
@@ -460,12 +464,12 @@
       <translation>Das Modell vor dem Schärfen an das noch einmal degradierte Eingabepaar anpassen.</translation>
     </message>
     <message>
-      <source>Sampling steps (at most 15)</source>
-      <translation>Abtastschritte (höchstens 15)</translation>
-    </message>
-    <message>
       <source>Multispectral raster (MS)</source>
       <translation>Multispektralraster (MS)</translation>
+    </message>
+    <message>
+      <source>MS bands, in the weights' order (empty: all, as stored)</source>
+      <translation>MS-Bänder in der Reihenfolge der Gewichte (leer: alle, wie gespeichert)</translation>
     </message>
     <message>
       <source>Weights</source>
@@ -496,16 +500,24 @@
       <translation>Mitgeliefert Landsat-7, Verhältnis 4</translation>
     </message>
     <message>
+      <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
+      <translation>ResPanDiff-Pansharpening (Residuendiffusion, 15 Schritte)</translation>
+    </message>
+    <message>
+      <source>Sampling steps (at most 15)</source>
+      <translation>Abtastschritte (höchstens 15)</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU: about 4-5 s for a 400 x 400 PAN with 15 steps on 2 threads (measured); a tile of 448 x 448 PAN pixels costs about 1 CPU-second plus 0.6-1.2 CPU-seconds per step (fewer STEPS are faster), plus the adaptation. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition modules follow DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Schärft ein Multispektralraster (MS) mit einem panchromatischen Raster (PAN) mit ResPanDiff, einem Diffusionsmodell, das das Residuum zwischen dem hochgetasteten MS und dem scharfen Ergebnis in 15 Schritten bestimmt.&lt;/p&gt;&lt;p&gt;Eingaben: ein Multispektralraster MS (die mitgelieferten Gewichte brauchen 4 Bänder) und ein einbandiges PAN, die dasselbe Gebiet abdecken, mit 2- oder 4-mal kleineren PAN-Pixeln (das Verhältnis ergibt sich aus den Pixelgrößen; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexionsgrad; intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: Die mitgelieferten Gewichte wurden auf Landsat-7 trainiert (4 Bänder in der Reihenfolge Blau, Grün, Rot, NIR; Verhältnis 2 und Verhältnis 4). Wählen und ordnen Sie die MS-Bänder mit &lt;b&gt;MS_BANDS&lt;/b&gt; (z. B. 3,2,1,4 für eine Datei mit Rot, Grün, Blau, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; verwendet stattdessen mit &lt;i&gt;fusediff:train&lt;/i&gt; trainierte Gewichte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 passt das Modell zunächst an das noch einmal degradierte Eingabepaar an (Wald-Protokoll): für andere Sensoren oder Bandanzahlen (z. B. WorldView-3 mit 8 Bändern; dann wird ein Modell von Grund auf angepasst, 300-1000 Iterationen, Minuten auf einer CPU). Ohne sie ist eine Bandanzahl oder ein Verhältnis, das von dem der Gewichte abweicht, ein Fehler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS. Laufzeit auf einer CPU: etwa 4-5 s für ein PAN von 400 x 400 Pixeln mit 15 Schritten und 2 Threads (gemessen); eine Kachel von 448 x 448 PAN-Pixeln kostet etwa 1 CPU-Sekunde plus 0,6-1,2 CPU-Sekunden je Schritt (weniger STEPS sind schneller), zuzüglich der Anpassung. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); die Bedingungsmodule des Netzes folgen DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>SDP HSI-MSI fusion (spectral diffusion prior)</source>
       <translation>SDP HSI-MSI-Fusion (spektraler Diffusionsprior)</translation>
     </message>
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s to 2 min for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the prior); it grows with the number of pixels and bands. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Fusioniert ein niedrig aufgelöstes Hyperspektralraster (HSI) mit einem hoch aufgelösten Multispektralraster (MSI) mit SDP: Ein kleines Diffusionsmodell der Spektren wird auf den eigenen Pixeln des HSI trainiert (keine Trainingsdaten nötig), dann wird der hoch aufgelöste Würfel so bestimmt, dass er beide Eingaben erklärt, während seine Spektren unter diesem Modell plausibel bleiben. Er startet von einer schnellen Kleinste-Quadrate-Schätzung im spektralen Unterraum des HSI.&lt;/p&gt;&lt;p&gt;Eingaben: ein HSI mit vielen Bändern (Dutzende bis Hunderte) und ein MSI mit wenigen Bändern (z. B. 3 bis 8), die dasselbe Gebiet abdecken; das Verhältnis ihrer Pixelgrößen ist eine ganze Zahl ab 2 (z. B. 4; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit den Antworten der MSI-Bänder über den HSI-Bändern (eine Zeile je MSI-Band); leer: aus dem Paar geschätzt, ebenso die Unschärfe des HSI.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im MSI-Raster, in der radiometrischen Skala des HSI. Laufzeit auf einer CPU: etwa 20 s bis 2 min für MSI-Ausschnitte von 72-96 Pixeln bei Verhältnis 4 mit 2 Threads (gemessen, einschließlich des Trainings des Priors); sie wächst mit der Zahl der Pixel und Bänder. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>SDP finished in {0:.1f} s (PSF/SRF {1:.1f} s, prior {2:.1f} s, fusion {3:.1f} s).</source>
-      <translation>SDP fertig in {0:.1f} s (PSF/SRF {1:.1f} s, Prior {2:.1f} s, Fusion {3:.1f} s).</translation>
     </message>
     <message>
       <source>Simulate a fusion pair (Wald's protocol)</source>
@@ -636,16 +648,16 @@
       <translation>Spektrale Antwort aus einer CSV-Datei</translation>
     </message>
     <message>
-      <source>Train pansharpening weights (ResPanDiff)</source>
-      <translation>Pansharpening-Gewichte trainieren (ResPanDiff)</translation>
+      <source>Train pansharpening weights (ResPanDiff, KSDiff)</source>
+      <translation>Pansharpening-Gewichte trainieren (ResPanDiff, KSDiff)</translation>
     </message>
     <message>
       <source>Training</source>
       <translation>Training</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Trainiert ResPanDiff-Gewichte für einen Sensor. Geben Sie entweder Listen voll aufgelöster &lt;b&gt;PANS&lt;/b&gt;- und &lt;b&gt;MSS&lt;/b&gt;-Raster an (Paare in derselben Reihenfolge; jedes Paar wird um sein Verhältnis mit MTF-angepassten Gauß-Filtern degradiert, Wald-Protokoll, und zufällige Ausschnitte des degradierten Paares werden gelernt) oder eine &lt;b&gt;HDF5&lt;/b&gt;-Datei im PanCollection-Stil (Datensätze gt, ms, lms, pan, skaliert mit ihrem Maximalwert). &lt;b&gt;MS_BANDS&lt;/b&gt; wählt und ordnet die MS-Bänder (z. B. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Eingaben: einbandige PAN-Raster und MS-Raster mit 2 Bändern oder mehr (dieselben Bänder in jedem Paar), mit um einen ganzzahligen Faktor kleineren PAN-Pixeln (dasselbe Verhältnis für jedes Paar; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen; jedes Paar wird mit seinem eigenen robusten Maximum skaliert.&lt;/p&gt;&lt;p&gt;Bei mehreren Paaren wird das letzte zur Validierung verwendet (SAM, ERGAS und Q werden protokolliert). &lt;b&gt;RESUME&lt;/b&gt; setzt ab einer Gewichtsdatei fort. &lt;b&gt;OUTPUT&lt;/b&gt;: die Gewichte (.pt) mit einer JSON-Modellkarte daneben; verwenden Sie sie als WEIGHTS_FILE von ResPanDiff.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa 1 s je Iteration mit 8 Ausschnitten von 64 x 64 auf einem CPU-Kern (gemessen). Auf einer GPU typischerweise um ein Mehrfaches bis Zehnfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025).&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Trains ResPanDiff or KSDiff weights (&lt;b&gt;METHOD&lt;/b&gt;) for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff or KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trains in two stages: &lt;b&gt;ITERATIONS&lt;/b&gt; of stage 1 (encoder with the ground truth, kernel generators and pansharpener) then &lt;b&gt;ITERATIONS2&lt;/b&gt; of stage 2 (the latent diffusion model, jointly with the pansharpener); about 0.2-0.3 s per iteration on one CPU core.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Trainiert ResPanDiff- oder KSDiff-Gewichte (&lt;b&gt;METHOD&lt;/b&gt;) für einen Sensor. Geben Sie entweder Listen von &lt;b&gt;PANS&lt;/b&gt;- und &lt;b&gt;MSS&lt;/b&gt;-Rastern in voller Auflösung an (Paare in derselben Reihenfolge; jedes Paar wird um sein Verhältnis mit MTF-angepassten Gauß-Filtern degradiert, Wald-Protokoll, und zufällige Ausschnitte des degradierten Paares werden gelernt) oder eine &lt;b&gt;HDF5&lt;/b&gt;-Datei im PanCollection-Format (Datensätze gt, ms, lms, pan, skaliert mit ihrem Maximalwert). &lt;b&gt;MS_BANDS&lt;/b&gt; wählt und ordnet die MS-Bänder (z. B. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Eingaben: einbandige PAN-Raster und MS-Raster mit 2 oder mehr Bändern (in jedem Paar dieselben Bänder), mit um einen ganzzahligen Faktor kleineren PAN-Pixeln (für jedes Paar dasselbe Verhältnis; RATIO überschreibt es). Werte in beliebiger radiometrischer Einheit; jedes Paar wird mit seinem eigenen robusten Maximum skaliert.&lt;/p&gt;&lt;p&gt;Bei mehreren Paaren dient das letzte zur Validierung (SAM, ERGAS und Q werden protokolliert). &lt;b&gt;RESUME&lt;/b&gt; setzt das Training aus einer Gewichtsdatei fort. &lt;b&gt;OUTPUT&lt;/b&gt;: die Gewichte (.pt) mit einer JSON-Modellkarte daneben; verwenden Sie sie als WEIGHTS_FILE von ResPanDiff oder KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trainiert in zwei Stufen: &lt;b&gt;ITERATIONS&lt;/b&gt; der Stufe 1 (Encoder mit der Referenz, Kernelgeneratoren und Pansharpener), dann &lt;b&gt;ITERATIONS2&lt;/b&gt; der Stufe 2 (das latente Diffusionsmodell, gemeinsam mit dem Pansharpener); etwa 0,2-0,3 s pro Iteration auf einem CPU-Kern.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa 1 s pro Iteration mit 8 Ausschnitten von 64 x 64 auf einem CPU-Kern (gemessen). Auf einer GPU typischerweise um ein Mehrfaches bis Zehnfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quellen: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Full-resolution PAN rasters</source>
@@ -686,6 +698,14 @@
     <message>
       <source>Wrote {0} and its model card {1}</source>
       <translation>{0} und seine Modellkarte {1} geschrieben</translation>
+    </message>
+    <message>
+      <source>ResPanDiff</source>
+      <translation>ResPanDiff</translation>
+    </message>
+    <message>
+      <source>KSDiff</source>
+      <translation>KSDiff</translation>
     </message>
     <message>
       <source>CPU threads for FuseDiff (0 = all cores)</source>
@@ -953,7 +973,7 @@
     </message>
     <message>
       <source>DDIM steps of the latent sampler (the image network runs once).</source>
-      <translation type="unfinished" />
+      <translation>DDIM-Schritte des latenten Samplers (das Bildnetz läuft einmal).</translation>
     </message>
     <message>
       <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
@@ -973,7 +993,7 @@
     </message>
     <message>
       <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name.</source>
-      <translation type="unfinished" />
+      <translation>MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung: eine Zahl, kommagetrennte Zahlen je Band oder ein Sensorname.</translation>
     </message>
     <message>
       <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
@@ -981,11 +1001,11 @@
     </message>
     <message>
       <source>Pansharpener width for a model fitted from scratch.</source>
-      <translation type="unfinished" />
+      <translation>Breite des Pansharpeners für ein von Grund auf angepasstes Modell.</translation>
     </message>
     <message>
       <source>Tile size (PAN pixels); each tile gets its own latent code and kernels.</source>
-      <translation type="unfinished" />
+      <translation>Kachelgröße (PAN-Pixel); jede Kachel erhält ihren eigenen latenten Code und eigene Kerne.</translation>
     </message>
     <message>
       <source>Tile overlap in PAN pixels.</source>
@@ -993,15 +1013,15 @@
     </message>
     <message>
       <source>Random seed (latent noise and adaptation patches).</source>
-      <translation type="unfinished" />
+      <translation>Zufallsstartwert (latentes Rauschen und Ausschnitte der Anpassung).</translation>
     </message>
     <message>
       <source>Stage 1 iterations (PLFE1 + kernel generators + pansharpener, L1).</source>
-      <translation type="unfinished" />
+      <translation>Iterationen der Stufe 1 (PLFE1 + Kernelgeneratoren + Pansharpener, L1).</translation>
     </message>
     <message>
       <source>Stage 2 iterations (latent DDPM + PLFE2, jointly with the pansharpener).</source>
-      <translation type="unfinished" />
+      <translation>Iterationen der Stufe 2 (latentes DDPM + PLFE2, gemeinsam mit dem Pansharpener).</translation>
     </message>
     <message>
       <source>Patches per iteration.</source>
@@ -1009,15 +1029,15 @@
     </message>
     <message>
       <source>Patch size in PAN pixels.</source>
-      <translation type="unfinished" />
+      <translation>Ausschnittgröße in PAN-Pixeln.</translation>
     </message>
     <message>
       <source>Stage 1 peak learning rate (AdamW; cosine decay to lr/100).</source>
-      <translation type="unfinished" />
+      <translation>Maximale Lernrate der Stufe 1 (AdamW; Kosinus-Abfall auf lr/100).</translation>
     </message>
     <message>
       <source>Stage 2 peak learning rate.</source>
-      <translation type="unfinished" />
+      <translation>Maximale Lernrate der Stufe 2.</translation>
     </message>
     <message>
       <source>AdamW weight decay.</source>
@@ -1029,39 +1049,39 @@
     </message>
     <message>
       <source>Linear learning-rate warm-up iterations (each stage).</source>
-      <translation type="unfinished" />
+      <translation>Iterationen des linearen Lernraten-Aufwärmens (je Stufe).</translation>
     </message>
     <message>
       <source>Pansharpener width.</source>
-      <translation type="unfinished" />
+      <translation>Breite des Pansharpeners.</translation>
     </message>
     <message>
       <source>Latent code width C_z (tokens x C_z).</source>
-      <translation type="unfinished" />
+      <translation>Breite C_z des latenten Codes (Tokens x C_z).</translation>
     </message>
     <message>
       <source>PLFE1 width (PLFE2 is half of it).</source>
-      <translation type="unfinished" />
+      <translation>Breite von PLFE1 (PLFE2 ist halb so breit).</translation>
     </message>
     <message>
       <source>DDIM steps of the latent sampler in stage 2 and validation.</source>
-      <translation type="unfinished" />
+      <translation>DDIM-Schritte des latenten Samplers in Stufe 2 und bei der Validierung.</translation>
     </message>
     <message>
       <source>Kernel modulation with the latent code (False: the plain PanNeXt-U ablation; stage 2 is skipped).</source>
-      <translation type="unfinished" />
+      <translation>Kernelmodulation mit dem latenten Code (False: die Ablation mit dem reinen PanNeXt-U; Stufe 2 entfällt).</translation>
     </message>
     <message>
       <source>Kernel generator: 'tucker' or 'mlp' (ablation).</source>
-      <translation type="unfinished" />
+      <translation>Kernelgenerator: 'tucker' oder 'mlp' (Ablation).</translation>
     </message>
     <message>
       <source>Wall-clock budget in seconds for both stages (0 = none), split in proportion to their iterations.</source>
-      <translation type="unfinished" />
+      <translation>Zeitbudget in Sekunden für beide Stufen (0 = keines), aufgeteilt im Verhältnis ihrer Iterationen.</translation>
     </message>
     <message>
       <source>Validate (and checkpoint) every this many iterations (0 = at stage ends).</source>
-      <translation type="unfinished" />
+      <translation>Alle so viele Iterationen validieren (und speichern) (0 = am Ende jeder Stufe).</translation>
     </message>
     <message>
       <source>MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).</source>
@@ -1264,6 +1284,30 @@
       <translation>Zufallsstartwert (macht Läufe reproduzierbar).</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on 2 CPU cores: about 1 megapixel of PAN per second (a 4000 x 4000 scene in well under a minute), plus the adaptation (about 0.2 s per iteration); on a GPU several times faster (not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;Schärft ein multispektrales Raster (MS) mit einem panchromatischen Raster (PAN) mit KSDiff: Ein kleines latentes Diffusionsmodell erzeugt aus PAN und MS einen Code (wenige DDIM-Schritte auf 256 Zahlen), der Code erzeugt bildweise Modulationen der Faltungskerne des Pansharpeners (Tucker-Form), und der Pansharpener (ein ConvNeXt-U-Net) läuft dann ein einziges Mal. Viel schneller als Diffusion im Pixelraum.&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: Die mitgelieferten Gewichte wurden auf Landsat-7 trainiert (4 Bänder in der Reihenfolge Blau, Grün, Rot, NIR; Verhältnis 2 und 4). Wählen und ordnen Sie die MS-Bänder mit &lt;b&gt;MS_BANDS&lt;/b&gt; (z. B. 3,2,1,4 für eine Datei mit Rot, Grün, Blau, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; verwendet mit &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff) trainierte Gewichte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 passt das Modell zuerst an das nochmals degradierte Eingabepaar an (Wald-Protokoll): für andere Sensoren oder Bandzahlen (z. B. 8-bandiges WorldView-3; dann wird ein Modell von Grund auf angepasst). Ohne dies ist eine von den Gewichten abweichende Bandzahl oder ein abweichendes Verhältnis ein Fehler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS. Laufzeit auf 2 CPU-Kernen: etwa 1 Megapixel PAN pro Sekunde (eine Szene von 4000 x 4000 in deutlich unter einer Minute), zuzüglich der Anpassung (etwa 0,2 s pro Iteration); auf einer GPU um ein Mehrfaches schneller (hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quelle: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>ARGS-Diff finished in {0:.1f} s.</source>
+      <translation type="vanished">ARGS-Diff fertig in {0:.1f} s.</translation>
+    </message>
+    <message>
+      <source>DM-ZS finished in {0:.1f} s (prior: {1}).</source>
+      <translation type="vanished">DM-ZS fertig in {0:.1f} s (Prior: {1}).</translation>
+    </message>
+    <message>
+      <source>SDP finished in {0:.1f} s (PSF/SRF {1:.1f} s, prior {2:.1f} s, fusion {3:.1f} s).</source>
+      <translation type="vanished">SDP fertig in {0:.1f} s (PSF/SRF {1:.1f} s, Prior {2:.1f} s, Fusion {3:.1f} s).</translation>
+    </message>
+    <message>
+      <source>Train pansharpening weights (ResPanDiff)</source>
+      <translation type="vanished">Pansharpening-Gewichte trainieren (ResPanDiff)</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025).&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;Trainiert ResPanDiff-Gewichte für einen Sensor. Geben Sie entweder Listen voll aufgelöster &lt;b&gt;PANS&lt;/b&gt;- und &lt;b&gt;MSS&lt;/b&gt;-Raster an (Paare in derselben Reihenfolge; jedes Paar wird um sein Verhältnis mit MTF-angepassten Gauß-Filtern degradiert, Wald-Protokoll, und zufällige Ausschnitte des degradierten Paares werden gelernt) oder eine &lt;b&gt;HDF5&lt;/b&gt;-Datei im PanCollection-Stil (Datensätze gt, ms, lms, pan, skaliert mit ihrem Maximalwert). &lt;b&gt;MS_BANDS&lt;/b&gt; wählt und ordnet die MS-Bänder (z. B. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Eingaben: einbandige PAN-Raster und MS-Raster mit 2 Bändern oder mehr (dieselben Bänder in jedem Paar), mit um einen ganzzahligen Faktor kleineren PAN-Pixeln (dasselbe Verhältnis für jedes Paar; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen; jedes Paar wird mit seinem eigenen robusten Maximum skaliert.&lt;/p&gt;&lt;p&gt;Bei mehreren Paaren wird das letzte zur Validierung verwendet (SAM, ERGAS und Q werden protokolliert). &lt;b&gt;RESUME&lt;/b&gt; setzt ab einer Gewichtsdatei fort. &lt;b&gt;OUTPUT&lt;/b&gt;: die Gewichte (.pt) mit einer JSON-Modellkarte daneben; verwenden Sie sie als WEIGHTS_FILE von ResPanDiff.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa 1 s je Iteration mit 8 Ausschnitten von 64 x 64 auf einem CPU-Kern (gemessen). Auf einer GPU typischerweise um ein Mehrfaches bis Zehnfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025).&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
       <translation type="vanished">&lt;p&gt;Fusioniert ein niedrig aufgelöstes Hyperspektralraster (HSI) mit einem hoch aufgelösten Multispektralraster (MSI) mit ARGS-Diff: Das Ergebnis wird als Koeffizientenkarten mal wenige Basisspektren modelliert; zwei kleine Diffusionsmodelle, die auf der Szene selbst trainiert werden (Spektren des HSI, Ausschnitte des MSI), werden unter Führung durch beide Eingaben abgetastet, mit einem adaptiven Residuenschritt. Es werden keine Trainingsdaten benötigt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit den Antworten der MSI-Bänder über den HSI-Bändern (eine Zeile je MSI-Band); leer: aus dem Paar geschätzt, ebenso die Unschärfe des HSI.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im MSI-Raster, in der radiometrischen Skala des HSI. Laufzeit: einige Minuten für ein MSI von 100 x 100 Pixeln auf einer CPU.&lt;/p&gt;&lt;p&gt;Referenz: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</translation>
     </message>
@@ -1290,6 +1334,14 @@
     <message>
       <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core; a GPU is much faster.&lt;/p&gt;</source>
       <translation type="vanished">&lt;p&gt;Trainiert ResPanDiff-Gewichte für einen Sensor. Geben Sie entweder Listen voll aufgelöster &lt;b&gt;PANS&lt;/b&gt;- und &lt;b&gt;MSS&lt;/b&gt;-Raster an (Paare in derselben Reihenfolge; jedes Paar wird um sein Verhältnis mit MTF-angepassten Gauß-Filtern degradiert, Wald-Protokoll, und zufällige Ausschnitte des degradierten Paares werden gelernt) oder eine &lt;b&gt;HDF5&lt;/b&gt;-Datei im PanCollection-Stil (Datensätze gt, ms, lms, pan, skaliert mit ihrem Maximalwert). &lt;b&gt;MS_BANDS&lt;/b&gt; wählt und ordnet die MS-Bänder (z. B. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Bei mehreren Paaren wird das letzte zur Validierung verwendet (SAM, ERGAS und Q werden protokolliert). &lt;b&gt;RESUME&lt;/b&gt; setzt ab einer Gewichtsdatei fort. &lt;b&gt;OUTPUT&lt;/b&gt;: die Gewichte (.pt) mit einer JSON-Modellkarte daneben; verwenden Sie sie als WEIGHTS_FILE von ResPanDiff.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa 1 s je Iteration mit 8 Ausschnitten von 64 x 64 auf einem CPU-Kern; eine GPU ist viel schneller.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Iterations (KSDiff: stage 1)</source>
+      <translation type="vanished">Iterationen (KSDiff: Stufe 1)</translation>
+    </message>
+    <message>
+      <source>KSDiff stage 2 iterations</source>
+      <translation type="vanished">KSDiff: Iterationen der Stufe 2</translation>
     </message>
   </context>
 </TS>

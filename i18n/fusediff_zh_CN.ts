@@ -12,10 +12,6 @@
       <translation>&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 2 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 15 秒（实测，含两个模型的训练）；随像素数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>ARGS-Diff finished in {0:.1f} s.</source>
-      <translation>ARGS-Diff 完成，用时 {0:.1f} 秒。</translation>
-    </message>
-    <message>
       <source>Assess fusion quality</source>
       <translation>评估融合质量</translation>
     </message>
@@ -396,10 +392,6 @@
       <translation>SRF 文件必须只有一行（PAN 的响应）。</translation>
     </message>
     <message>
-      <source>DM-ZS finished in {0:.1f} s (prior: {1}).</source>
-      <translation>DM-ZS 完成，用时 {0:.1f} 秒（先验：{1}）。</translation>
-    </message>
-    <message>
       <source>Bundled small prior (Landsat RGB)</source>
       <translation>内置小型先验（Landsat RGB）</translation>
     </message>
@@ -432,20 +424,32 @@
       <translation>SRF 文件有 {0} 行，但 MSI 有 {1} 个波段：每个 MSI 波段需要一行。</translation>
     </message>
     <message>
-      <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
-      <translation>ResPanDiff 全色锐化（残差扩散，15 步）</translation>
+      <source>KSDiff pansharpening (kernel-space latent diffusion, fast)</source>
+      <translation>KSDiff 全色锐化（核空间潜在扩散，快速）</translation>
+    </message>
+    <message>
+      <source>Latent sampling steps (DDIM)</source>
+      <translation>潜在采样步数（DDIM）</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on 2 CPU cores: about 1 megapixel of PAN per second (a 4000 x 4000 scene in well under a minute), plus the adaptation (about 0.2 s per iteration); on a GPU several times faster (not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 KSDiff 以全色栅格（PAN）锐化多光谱栅格（MS）：一个小型潜在扩散模型由 PAN 和 MS 采样出一个编码（在 256 个数上进行几步 DDIM），该编码为锐化网络的卷积核生成逐图像的调制（Tucker 形式），随后锐化网络（ConvNeXt U-Net）只运行一次。比像素空间扩散快得多。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：随附权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如存储顺序为红、绿、蓝、近红外的文件用 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 使用由 &lt;i&gt;fusediff:train&lt;/i&gt;（METHOD KSDiff）训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时先在再次降质的输入影像对上拟合模型（Wald 协议）：用于其他传感器或波段数（例如 8 波段 WorldView-3；此时从头拟合模型）。否则，波段数或比例与权重不符即为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，MS 波段位于 PAN 网格上，保持 MS 的辐射尺度。在 2 个 CPU 核上的运行时间：每秒约 1 百万 PAN 像素（4000 x 4000 的场景远少于一分钟），另加适应时间（每次迭代约 0.2 秒）；在 GPU 上快数倍（此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
+      <translation>{0}：在 {2:.1f} 秒内从场景的 {1} 个窗口学习完成。</translation>
+    </message>
+    <message>
+      <source>{0}: tile fused in {1:.1f} s.</source>
+      <translation>{0}：瓦片在 {1:.1f} 秒内融合完成。</translation>
     </message>
     <message>
       <source>Pansharpening</source>
       <translation>全色锐化</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU: about 4-5 s for a 400 x 400 PAN with 15 steps on 2 threads (measured); a tile of 448 x 448 PAN pixels costs about 1 CPU-second plus 0.6-1.2 CPU-seconds per step (fewer STEPS are faster), plus the adaptation. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition modules follow DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 ResPanDiff 以全色栅格（PAN）锐化多光谱栅格（MS）。ResPanDiff 是一种扩散模型，用 15 步推断上采样 MS 与锐化结果之间的残差。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：内置权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和比例 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如文件按红、绿、蓝、近红外存储时为 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 改用由 &lt;i&gt;fusediff:train&lt;/i&gt; 训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时，先在再降质一次的输入对上拟合模型（Wald 协议）：适用于其他传感器或波段数（例如 8 波段的 WorldView-3；此时从零开始拟合模型，300-1000 次迭代，在 CPU 上需数分钟）。不进行适配时，波段数或比例与权重不一致会报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。CPU 运行时间：在 2 个线程上以 15 步处理 400 x 400 的 PAN 约需 4-5 秒（实测）；每个 448 x 448 PAN 像素的图块约需 1 CPU 秒，外加每步 0.6-1.2 CPU 秒（STEPS 越少越快），另加适配时间。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025)；网络的条件模块沿用 DDIF（Cao 等，Information Fusion 2024）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>MS bands, in the weights' order (empty: all, as stored)</source>
-      <translation>MS 波段，按权重的顺序（留空：全部，按存储顺序）</translation>
+      <source>Sampling steps</source>
+      <translation>采样步数</translation>
     </message>
     <message>
       <source>Weights file (overrides WEIGHTS)</source>
@@ -460,12 +464,12 @@
       <translation>锐化前先在再降质一次的输入对上拟合模型。</translation>
     </message>
     <message>
-      <source>Sampling steps (at most 15)</source>
-      <translation>采样步数（最多 15）</translation>
-    </message>
-    <message>
       <source>Multispectral raster (MS)</source>
       <translation>多光谱栅格（MS）</translation>
+    </message>
+    <message>
+      <source>MS bands, in the weights' order (empty: all, as stored)</source>
+      <translation>MS 波段，按权重的顺序（留空：全部，按存储顺序）</translation>
     </message>
     <message>
       <source>Weights</source>
@@ -496,16 +500,24 @@
       <translation>内置 Landsat-7，比例 4</translation>
     </message>
     <message>
+      <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
+      <translation>ResPanDiff 全色锐化（残差扩散，15 步）</translation>
+    </message>
+    <message>
+      <source>Sampling steps (at most 15)</source>
+      <translation>采样步数（最多 15）</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU: about 4-5 s for a 400 x 400 PAN with 15 steps on 2 threads (measured); a tile of 448 x 448 PAN pixels costs about 1 CPU-second plus 0.6-1.2 CPU-seconds per step (fewer STEPS are faster), plus the adaptation. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition modules follow DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 ResPanDiff 以全色栅格（PAN）锐化多光谱栅格（MS）。ResPanDiff 是一种扩散模型，用 15 步推断上采样 MS 与锐化结果之间的残差。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：内置权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和比例 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如文件按红、绿、蓝、近红外存储时为 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 改用由 &lt;i&gt;fusediff:train&lt;/i&gt; 训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时，先在再降质一次的输入对上拟合模型（Wald 协议）：适用于其他传感器或波段数（例如 8 波段的 WorldView-3；此时从零开始拟合模型，300-1000 次迭代，在 CPU 上需数分钟）。不进行适配时，波段数或比例与权重不一致会报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。CPU 运行时间：在 2 个线程上以 15 步处理 400 x 400 的 PAN 约需 4-5 秒（实测）；每个 448 x 448 PAN 像素的图块约需 1 CPU 秒，外加每步 0.6-1.2 CPU 秒（STEPS 越少越快），另加适配时间。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025)；网络的条件模块沿用 DDIF（Cao 等，Information Fusion 2024）。&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>SDP HSI-MSI fusion (spectral diffusion prior)</source>
       <translation>SDP 高光谱-多光谱融合（光谱扩散先验）</translation>
     </message>
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s to 2 min for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the prior); it grows with the number of pixels and bands. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
       <translation>&lt;p&gt;使用 SDP 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：先在 HSI 自身的像素上训练一个小型光谱扩散模型（无需训练数据），然后求解高分辨率数据立方体，使其能解释两个输入，同时其光谱在该模型下保持合理。求解从 HSI 光谱子空间中的快速最小二乘估计开始。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 2 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 20 秒到 2 分钟（实测，含先验训练）；随像素数和波段数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024。&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>SDP finished in {0:.1f} s (PSF/SRF {1:.1f} s, prior {2:.1f} s, fusion {3:.1f} s).</source>
-      <translation>SDP 完成，用时 {0:.1f} 秒（PSF/SRF {1:.1f} 秒，先验 {2:.1f} 秒，融合 {3:.1f} 秒）。</translation>
     </message>
     <message>
       <source>Simulate a fusion pair (Wald's protocol)</source>
@@ -636,16 +648,16 @@
       <translation>来自 CSV 文件的光谱响应</translation>
     </message>
     <message>
-      <source>Train pansharpening weights (ResPanDiff)</source>
-      <translation>训练全色锐化权重（ResPanDiff）</translation>
+      <source>Train pansharpening weights (ResPanDiff, KSDiff)</source>
+      <translation>训练全色锐化权重（ResPanDiff、KSDiff）</translation>
     </message>
     <message>
       <source>Training</source>
       <translation>训练</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;为某一传感器训练 ResPanDiff 权重。可提供全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 和 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序成对；每对按其比例用 MTF 匹配的高斯核降质，即 Wald 协议，并从降质后的图像对中随机抽取图像块进行学习），或 PanCollection 风格的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;输入：单波段 PAN 栅格和 2 个或更多波段的 MS 栅格（每对的波段相同），PAN 像元小整数倍（每对比例相同；RATIO 可覆盖该值）。数值可以采用任意辐射单位；每对按其自身的稳健最大值缩放。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；将其作为 ResPanDiff 的 WEIGHTS_FILE 使用。&lt;/p&gt;&lt;p&gt;运行时间：在单个 CPU 核上，每次迭代（8 个 64 x 64 的图像块）约 1 秒（实测）。在 GPU 上通常快数倍到数十倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng，ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference，arXiv 2501.05091 (2025)。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Trains ResPanDiff or KSDiff weights (&lt;b&gt;METHOD&lt;/b&gt;) for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff or KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trains in two stages: &lt;b&gt;ITERATIONS&lt;/b&gt; of stage 1 (encoder with the ground truth, kernel generators and pansharpener) then &lt;b&gt;ITERATIONS2&lt;/b&gt; of stage 2 (the latent diffusion model, jointly with the pansharpener); about 0.2-0.3 s per iteration on one CPU core.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;为某一传感器训练 ResPanDiff 或 KSDiff 权重（&lt;b&gt;METHOD&lt;/b&gt;）。可给出全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 与 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序配对；每对按其比例用与 MTF 匹配的高斯滤波降质，即 Wald 协议，并学习降质后影像对的随机块），或 PanCollection 格式的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;输入：单波段 PAN 栅格与 2 个及以上波段的 MS 栅格（每对波段相同），PAN 像元小整数倍（每对比例相同；RATIO 可覆盖）。数值可为任意辐射单位；每对按其稳健最大值缩放。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；可作为 ResPanDiff 或 KSDiff 的 WEIGHTS_FILE。&lt;/p&gt;&lt;p&gt;KSDiff 分两阶段训练：阶段 1 的 &lt;b&gt;ITERATIONS&lt;/b&gt;（使用参考影像的编码器、卷积核生成器和锐化网络），然后阶段 2 的 &lt;b&gt;ITERATIONS2&lt;/b&gt;（潜在扩散模型，与锐化网络联合训练）；在一个 CPU 核上每次迭代约 0.2-0.3 秒。&lt;/p&gt;&lt;p&gt;运行时间：在一个 CPU 核上，每次迭代（8 个 64 x 64 块）约 1 秒（实测）。在 GPU 上通常快数倍至数十倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025)；Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Full-resolution PAN rasters</source>
@@ -686,6 +698,14 @@
     <message>
       <source>Wrote {0} and its model card {1}</source>
       <translation>已写入 {0} 及其模型卡 {1}</translation>
+    </message>
+    <message>
+      <source>ResPanDiff</source>
+      <translation>ResPanDiff</translation>
+    </message>
+    <message>
+      <source>KSDiff</source>
+      <translation>KSDiff</translation>
     </message>
     <message>
       <source>CPU threads for FuseDiff (0 = all cores)</source>
@@ -953,7 +973,7 @@
     </message>
     <message>
       <source>DDIM steps of the latent sampler (the image network runs once).</source>
-      <translation type="unfinished" />
+      <translation>潜在采样器的 DDIM 步数（图像网络只运行一次）。</translation>
     </message>
     <message>
       <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
@@ -973,7 +993,7 @@
     </message>
     <message>
       <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name.</source>
-      <translation type="unfinished" />
+      <translation>适应降质所用的 MS 在奈奎斯特频率处的 MTF 增益：一个数、逗号分隔的逐波段数值或传感器名称。</translation>
     </message>
     <message>
       <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
@@ -981,11 +1001,11 @@
     </message>
     <message>
       <source>Pansharpener width for a model fitted from scratch.</source>
-      <translation type="unfinished" />
+      <translation>从头拟合模型时锐化网络的宽度。</translation>
     </message>
     <message>
       <source>Tile size (PAN pixels); each tile gets its own latent code and kernels.</source>
-      <translation type="unfinished" />
+      <translation>瓦片大小（PAN 像素）；每个瓦片有各自的潜在编码和卷积核。</translation>
     </message>
     <message>
       <source>Tile overlap in PAN pixels.</source>
@@ -993,15 +1013,15 @@
     </message>
     <message>
       <source>Random seed (latent noise and adaptation patches).</source>
-      <translation type="unfinished" />
+      <translation>随机种子（潜在噪声和适应所用的块）。</translation>
     </message>
     <message>
       <source>Stage 1 iterations (PLFE1 + kernel generators + pansharpener, L1).</source>
-      <translation type="unfinished" />
+      <translation>阶段 1 迭代次数（PLFE1 + 卷积核生成器 + 锐化网络，L1）。</translation>
     </message>
     <message>
       <source>Stage 2 iterations (latent DDPM + PLFE2, jointly with the pansharpener).</source>
-      <translation type="unfinished" />
+      <translation>阶段 2 迭代次数（潜在 DDPM + PLFE2，与锐化网络联合）。</translation>
     </message>
     <message>
       <source>Patches per iteration.</source>
@@ -1009,15 +1029,15 @@
     </message>
     <message>
       <source>Patch size in PAN pixels.</source>
-      <translation type="unfinished" />
+      <translation>块大小（PAN 像素）。</translation>
     </message>
     <message>
       <source>Stage 1 peak learning rate (AdamW; cosine decay to lr/100).</source>
-      <translation type="unfinished" />
+      <translation>阶段 1 的峰值学习率（AdamW；余弦衰减至 lr/100）。</translation>
     </message>
     <message>
       <source>Stage 2 peak learning rate.</source>
-      <translation type="unfinished" />
+      <translation>阶段 2 的峰值学习率。</translation>
     </message>
     <message>
       <source>AdamW weight decay.</source>
@@ -1029,39 +1049,39 @@
     </message>
     <message>
       <source>Linear learning-rate warm-up iterations (each stage).</source>
-      <translation type="unfinished" />
+      <translation>学习率线性预热的迭代次数（每个阶段）。</translation>
     </message>
     <message>
       <source>Pansharpener width.</source>
-      <translation type="unfinished" />
+      <translation>锐化网络宽度。</translation>
     </message>
     <message>
       <source>Latent code width C_z (tokens x C_z).</source>
-      <translation type="unfinished" />
+      <translation>潜在编码宽度 C_z（词元数 x C_z）。</translation>
     </message>
     <message>
       <source>PLFE1 width (PLFE2 is half of it).</source>
-      <translation type="unfinished" />
+      <translation>PLFE1 的宽度（PLFE2 为其一半）。</translation>
     </message>
     <message>
       <source>DDIM steps of the latent sampler in stage 2 and validation.</source>
-      <translation type="unfinished" />
+      <translation>阶段 2 和验证中潜在采样器的 DDIM 步数。</translation>
     </message>
     <message>
       <source>Kernel modulation with the latent code (False: the plain PanNeXt-U ablation; stage 2 is skipped).</source>
-      <translation type="unfinished" />
+      <translation>用潜在编码调制卷积核（False：纯 PanNeXt-U 消融实验；跳过阶段 2）。</translation>
     </message>
     <message>
       <source>Kernel generator: 'tucker' or 'mlp' (ablation).</source>
-      <translation type="unfinished" />
+      <translation>卷积核生成器：'tucker' 或 'mlp'（消融实验）。</translation>
     </message>
     <message>
       <source>Wall-clock budget in seconds for both stages (0 = none), split in proportion to their iterations.</source>
-      <translation type="unfinished" />
+      <translation>两个阶段的总时间预算（秒，0 = 不限），按迭代次数比例分配。</translation>
     </message>
     <message>
       <source>Validate (and checkpoint) every this many iterations (0 = at stage ends).</source>
-      <translation type="unfinished" />
+      <translation>每隔这么多次迭代验证（并保存）一次（0 = 在每个阶段结束时）。</translation>
     </message>
     <message>
       <source>MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).</source>
@@ -1264,6 +1284,30 @@
       <translation>随机种子（使运行可重复）。</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on 2 CPU cores: about 1 megapixel of PAN per second (a 4000 x 4000 scene in well under a minute), plus the adaptation (about 0.2 s per iteration); on a GPU several times faster (not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 KSDiff 以全色栅格（PAN）锐化多光谱栅格（MS）：一个小型潜在扩散模型由 PAN 和 MS 采样出一个编码（在 256 个数上进行几步 DDIM），该编码为锐化网络的卷积核生成逐图像的调制（Tucker 形式），随后锐化网络（ConvNeXt U-Net）只运行一次。比像素空间扩散快得多。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：随附权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如存储顺序为红、绿、蓝、近红外的文件用 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 使用由 &lt;i&gt;fusediff:train&lt;/i&gt;（METHOD KSDiff）训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时先在再次降质的输入影像对上拟合模型（Wald 协议）：用于其他传感器或波段数（例如 8 波段 WorldView-3；此时从头拟合模型）。否则，波段数或比例与权重不符即为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，MS 波段位于 PAN 网格上，保持 MS 的辐射尺度。在 2 个 CPU 核上的运行时间：每秒约 1 百万 PAN 像素（4000 x 4000 的场景远少于一分钟），另加适应时间（每次迭代约 0.2 秒）；在 GPU 上快数倍（此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>ARGS-Diff finished in {0:.1f} s.</source>
+      <translation type="vanished">ARGS-Diff 完成，用时 {0:.1f} 秒。</translation>
+    </message>
+    <message>
+      <source>DM-ZS finished in {0:.1f} s (prior: {1}).</source>
+      <translation type="vanished">DM-ZS 完成，用时 {0:.1f} 秒（先验：{1}）。</translation>
+    </message>
+    <message>
+      <source>SDP finished in {0:.1f} s (PSF/SRF {1:.1f} s, prior {2:.1f} s, fusion {3:.1f} s).</source>
+      <translation type="vanished">SDP 完成，用时 {0:.1f} 秒（PSF/SRF {1:.1f} 秒，先验 {2:.1f} 秒，融合 {3:.1f} 秒）。</translation>
+    </message>
+    <message>
+      <source>Train pansharpening weights (ResPanDiff)</source>
+      <translation type="vanished">训练全色锐化权重（ResPanDiff）</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025).&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;为某一传感器训练 ResPanDiff 权重。可提供全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 和 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序成对；每对按其比例用 MTF 匹配的高斯核降质，即 Wald 协议，并从降质后的图像对中随机抽取图像块进行学习），或 PanCollection 风格的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;输入：单波段 PAN 栅格和 2 个或更多波段的 MS 栅格（每对的波段相同），PAN 像元小整数倍（每对比例相同；RATIO 可覆盖该值）。数值可以采用任意辐射单位；每对按其自身的稳健最大值缩放。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；将其作为 ResPanDiff 的 WEIGHTS_FILE 使用。&lt;/p&gt;&lt;p&gt;运行时间：在单个 CPU 核上，每次迭代（8 个 64 x 64 的图像块）约 1 秒（实测）。在 GPU 上通常快数倍到数十倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng，ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference，arXiv 2501.05091 (2025)。&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime: a few minutes for a 100 x 100 MSI on a CPU.&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
       <translation type="vanished">&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。运行时间：在 CPU 上处理 100 x 100 的 MSI 需要几分钟。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
     </message>
@@ -1290,6 +1334,14 @@
     <message>
       <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core; a GPU is much faster.&lt;/p&gt;</source>
       <translation type="vanished">&lt;p&gt;为某一传感器训练 ResPanDiff 权重。可提供全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 和 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序成对；每对按其比例用 MTF 匹配的高斯核降质，即 Wald 协议，并从降质后的图像对中随机抽取图像块进行学习），或 PanCollection 风格的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；将其作为 ResPanDiff 的 WEIGHTS_FILE 使用。&lt;/p&gt;&lt;p&gt;运行时间：在单个 CPU 核上，每次迭代（8 个 64 x 64 的图像块）约 1 秒；GPU 快得多。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Iterations (KSDiff: stage 1)</source>
+      <translation type="vanished">迭代次数（KSDiff：阶段 1）</translation>
+    </message>
+    <message>
+      <source>KSDiff stage 2 iterations</source>
+      <translation type="vanished">KSDiff 阶段 2 迭代次数</translation>
     </message>
   </context>
 </TS>

@@ -212,7 +212,7 @@ def save_weights(path, model: KSDiffModel, meta: dict) -> Path:
              for name in ("pansharpener", "plfe1", "plfe2", "denoiser") if hasattr(model, name)}
     card = {"method": "KSDiff", "weights": path.name, "format": FORMAT, "architecture": model.arch(),
             "parameters": parts, "inference_parameters": sum(v for k, v in parts.items() if k != "plfe1"),
-            "size_bytes": path.stat().st_size, **meta}
+            "size_bytes": path.stat().st_size, **{k: v for k, v in meta.items() if k != "method"}}
     path.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n")
     return path
 

@@ -6,7 +6,7 @@ strings are found with Python's ``ast``:
 
 - literal first arguments of ``tr(...)``, ``self.tr(...)`` and
   ``QCoreApplication.translate("FuseDiff", ...)`` in algorithms/, provider/ and plugin.py;
-- strings translated through a variable: the algorithms' ``DISPLAY_NAME`` and ``GROUP`` class
+- strings translated through a variable: the algorithms' ``DISPLAY_NAME``, ``GROUP`` and ``STEPS_LABEL`` class
   attributes, module-level ``*_LABELS`` tuples, ``*_HELP`` constants and the labels of
   ``METRICS`` (assess), and the ``help`` sentences of ``models.config.param`` (parameters
   derived from config dataclasses: `FuseDiffAlgorithm.add_config_parameters`).
@@ -76,7 +76,7 @@ def extract_file(path: Path) -> tuple:
         elif isinstance(node, ast.ClassDef):
             for stmt in node.body:
                 if isinstance(stmt, ast.Assign) and any(
-                        isinstance(t, ast.Name) and t.id in ("DISPLAY_NAME", "GROUP") for t in stmt.targets):
+                        isinstance(t, ast.Name) and t.id in ("DISPLAY_NAME", "GROUP", "STEPS_LABEL") for t in stmt.targets):
                     found += [s for s in _strings_in(stmt.value) if s]
     for stmt in tree.body:  # module-level constants translated through a variable
         if isinstance(stmt, ast.Assign):

@@ -1,0 +1,59 @@
+"""Benchmark runners for KSDiff (see bench/run.py: fn(case, seed) -> (C, H, W) in [0, 1]).
+
+- ``ksdiff``: the bundled Landsat-7 weights for the case's ratio (4-band
+  cases); cases with another band count (WorldView-3 reduced, 8 bands) are
+  fitted on the scene (``ADAPT_ITERS_NEW_SENSOR`` iterations over both
+  stages, the sensor's MTF gains); the fitting time is part of the row's time.
+- ``ksdiff-adapt``: bundled weights fine-tuned on the scene
+  (``ADAPT_ITERS_FINETUNE`` iterations) first (Pleiades row).
+- ``ksdiff-plain``: the ablation without the diffusion prior (plain
+  PanNeXt-U, no kernel modulation), trained by ``bench/train_ksdiff.py
+  --plain`` with the same data into bench/weights/.
+- ``ksdiff-mlp``: the ablation with a plain MLP kernel generator instead of
+  the Tucker form (``--generator mlp``), when its weights exist.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+ADAPT_ITERS_NEW_SENSOR = 1500
+ADAPT_ITERS_FINETUNE = 1000
+SENSOR_GAINS = {"wv3": "worldview3", "pleiades": "pleiades"}
+ABLATION_DIR = Path(__file__).resolve().parent / "weights"
+
+
+def _fuse(case: dict, seed: int, adapt_iters: int = 0, weights=None) -> np.ndarray:
+    import torch
+
+    from fusediff.models import ksdiff as K
+
+    ms = torch.as_tensor(np.asarray(case["low"], np.float32))[None]
+    pan = torch.as_tensor(np.asarray(case["high"], np.float32))[None]
+    ratio = int(case["ratio"])
+    extra = {}
+    if ms.shape[1] != 4 and adapt_iters == 0:
+        adapt_iters = ADAPT_ITERS_NEW_SENSOR
+        extra = {"adapt_lr": 2e-3, "adapt_patch": 48}
+    cfg = K.KSDiffConfig(seed=seed, adapt_iters=adapt_iters, adapt_gains=SENSOR_GAINS.get(case.get("name", ""), "0.3"),
+                         **extra)
+    if weights is None:
+        weights = f"landsat7-r{ratio}" if f"landsat7-r{ratio}" in K.BUNDLED else "landsat7-r4"
+    out = K.fuse(ms, pan, ratio, weights=weights, config=cfg, device="cpu", phase=float(case.get("phase", 0.0)))
+    return out[0].clamp(0, 1).numpy()
+
+
+def _ablation(tag: str):
+    def run(case: dict, seed: int) -> np.ndarray:
+        path = ABLATION_DIR / f"ksdiff_{tag}_r{int(case['ratio'])}.pt"
+        if not path.exists():
+            raise FileNotFoundError(f"{path.name} not trained (bench/train_ksdiff.py --{tag})")
+        return _fuse(case, seed, weights=str(path))
+    return run
+
+
+RUNNERS = {"ksdiff": lambda case, seed: _fuse(case, seed),
+           "ksdiff-adapt": lambda case, seed: _fuse(case, seed, ADAPT_ITERS_FINETUNE),
+           "ksdiff-plain": _ablation("plain"),
+           "ksdiff-mlp": _ablation("mlp")}
