@@ -130,8 +130,9 @@ PLAN = [
     ("HP", ["jasper", "samson", "paris"], ["bicubic", "brovey", "gsa", "mtfglphpm", "dmzs"]),
     ("HPR", ["paris"], ["bicubic", "gsa", "mtfglphpm", "dmzs"]),
     ("MP", ["wv3", "pleiades"], ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
-    ("MPW2", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
-    ("MPW4", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
+    ("MP", ["pleiades"], ["respandiff-adapt", "ksdiff-adapt"]),
+    ("MPW2", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff", "ksdiff-plain"]),
+    ("MPW4", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff", "ksdiff-plain"]),
     ("MPF", LANDSAT_TEST + ["landsat8"], ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
 ]
 DETERMINISTIC = {"bicubic", "brovey", "gsa", "mtfglphpm"}

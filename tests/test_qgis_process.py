@@ -129,3 +129,29 @@ def test_respandiff_bundled_weights_through_qgis_process(qp, tmp_path):
           "consistency correlation", np.round(corr, 3))
     assert np.all(np.abs(means_out / means_ms - 1) < 0.1), (means_out, means_ms)
     assert min(corr) > 0.95, corr
+
+
+def test_ksdiff_through_qgis_process(qp, tmp_path):
+    """issue 7: fusediff:ksdiff through qgis_process writes a georeferenced, finite result in the
+    input's scale (bundled ratio-2 weights; an untrained weights file where they are not built)."""
+    from fusediff.models import ksdiff as K
+    ms, pan, _ref, _cube = scenes.pansharpening_pair(tmp_path, ratio=2, size=64, seed=6)
+    params = {}
+    if not K.bundled_weights(2).exists():
+        params["WEIGHTS_FILE"] = K.save_weights(tmp_path / "untrained.pt", K.KSDiffModel(4, width=8),
+                                                {"ratio": 2})
+    fused = tmp_path / "ksdiff.tif"
+    res = run_json(qp, "fusediff:ksdiff", MS=ms, PAN=pan, SEED=0, OUTPUT=fused, **params)
+    assert Path(res["OUTPUT"]) == fused
+    with rasterio.open(fused) as ds, rasterio.open(pan) as p, rasterio.open(ms) as m:
+        assert ds.crs == p.crs and ds.transform.almost_equals(p.transform)
+        assert (ds.count, ds.height, ds.width) == (4, p.height, p.width)
+        assert ds.dtypes[0] == "float32"
+        out = ds.read().astype(np.float64)
+        low = m.read().astype(np.float64)
+    assert np.isfinite(out).all()
+    means_out, means_ms = out.mean(axis=(1, 2)), low.mean(axis=(1, 2))
+    degraded = scenes.degrade(out.astype(np.float32), 2)
+    corr = [np.corrcoef(degraded[b].ravel(), low[b].ravel())[0, 1] for b in range(4)]
+    assert np.all(np.abs(means_out / means_ms - 1) < 0.1), (means_out, means_ms)
+    assert min(corr) > 0.95, corr
