@@ -1,4 +1,4 @@
-# FuseDiff: make demo | make test | make bench
+# FuseDiff: make demo | make test | make bench | make bench-scale
 # The repository root is the QGIS plugin folder. Everything runs from a .venv made from the
 # system Python with --system-site-packages (QGIS Python bindings, rasterio, SciPy from apt).
 
@@ -10,8 +10,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
+SCALE_ARGS ?=
 
-.PHONY: demo test bench deps venv package translations
+.PHONY: demo test bench bench-scale deps venv package translations
 
 # System packages: skipped when everything is already importable/installed (fast re-runs).
 deps:
@@ -45,6 +46,13 @@ test:
 
 bench: venv
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Speed and scale (issues 7 and 8): KSDiff vs ResPanDiff at 256 x 256, KSDiff on a 4000 x 4000
+# mosaic, GSA and KSDiff on a 12000 x 12000 mosaic through qgis_process (peak RSS, ETA,
+# georeferencing). Writes bench/scale.md and bench/scale.json; big files under /tmp (~3 GB free
+# needed), deleted at the end. SCALE_ARGS="--parts speed" runs one part.
+bench-scale: venv
+	$(PY) bench/scale.py $(SCALE_ARGS)
 
 # i18n/fusediff_<lang>.ts from the tr() strings of the code (translations kept, new strings
 # unfinished), then .qm compiled with lrelease (qttools5-dev-tools). Edit the .ts with Qt Linguist.

@@ -358,3 +358,70 @@ def test_oom_in_fuse_scene_retries_with_half_tiles(tmp_path, big_pair, monkeypat
     assert sizes[0] > 128 and max(sizes[1:]) <= 128
     fused, _, shape = _read(out)
     assert shape == (192, 192) and np.isfinite(fused).all()
+
+
+# --------------------------------------------------------------------------
+# a torch algorithm (KSDiff) through the same tiling
+# --------------------------------------------------------------------------
+
+@pytest.fixture
+def ksdiff_local_weights(tmp_path):
+    """A KSDiff weights file whose network does real work but is local: random output head and
+    fusion conv (the untrained net would just return the LMS), kernel modulators left at their
+    zero-initialised core (W = 1), so no per-tile global code changes the result. Trained
+    weights modulate each tile with its own latent code and are not tiling-invariant."""
+    import torch
+    from fusediff.models import ksdiff as K
+    torch.manual_seed(0)
+    model = K.KSDiffModel(4)
+    with torch.no_grad():
+        for conv in (model.pansharpener.head.conv, model.pansharpener.fuse):
+            conv.weight.normal_(0.0, 0.05)
+    return K.save_weights(tmp_path / "ksdiff_local.pt", model,
+                          {"ratio": 2, "band_order": ["Blue", "Green", "Red", "NIR"], "data": "test"})
+
+
+def _ksdiff_tiles(monkeypatch, tile, overlap, pad):
+    from fusediff.algorithms.ksdiff import KSDiffAlgorithm
+    monkeypatch.setattr(KSDiffAlgorithm, "TILE_SIZE", tile)
+    monkeypatch.setattr(KSDiffAlgorithm, "TILE_OVERLAP", overlap)
+    monkeypatch.setattr(KSDiffAlgorithm, "TILE_PAD", pad)
+
+
+def test_ksdiff_tiled_equals_untiled(tmp_path, big_pair, ksdiff_local_weights, monkeypatch):
+    """fusediff:ksdiff in 16 tiles of 64 px (origins multiples of 4, the network's period; pad 64
+    beyond its receptive field of about 50 px) equals the one-tile result to float precision."""
+    ms, pan, _ref, _cube = big_pair
+    params = {"MS": ms, "PAN": pan, "WEIGHTS_FILE": str(ksdiff_local_weights), "DEVICE": 1}
+    run("fusediff:ksdiff", {**params, "OUTPUT": str(tmp_path / "one.tif")})
+    _ksdiff_tiles(monkeypatch, 64, 16, 64)
+    run("fusediff:ksdiff", {**params, "OUTPUT": str(tmp_path / "tiled.tif")})
+    one, t1, _ = _read(tmp_path / "one.tif")
+    tiled, t2, _ = _read(tmp_path / "tiled.tif")
+    assert t1 == t2 and one.shape == tiled.shape == (4, 192, 192)
+    ms_up = np.repeat(np.repeat(_read(ms)[0], 2, axis=1), 2, axis=2)
+    # the network changes the LMS (the test would be empty if it returned it unchanged)
+    assert np.abs(one - ms_up).mean() > 0.01 * ms_up.mean()
+    assert np.allclose(tiled, one, rtol=1e-4, atol=1e-4 * one.max()), np.abs(tiled - one).max()
+
+
+def test_ksdiff_cancel_mid_way_leaves_no_output(tmp_path, big_pair, ksdiff_local_weights, monkeypatch):
+    """Cancelling fusediff:ksdiff half-way through its tiles stops it and leaves no file."""
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    ms, pan, _ref, _cube = big_pair
+    _ksdiff_tiles(monkeypatch, 64, 16, 16)
+    seen = []
+
+    class Feedback(QgsProcessingFeedback):
+        def setProgressText(self, text):  # noqa: N802
+            seen.append(text)
+            if text.startswith("tile 8/"):
+                self.cancel()
+            super().setProgressText(text)
+
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run("fusediff:ksdiff", {"MS": ms, "PAN": pan, "WEIGHTS_FILE": str(ksdiff_local_weights), "DEVICE": 1,
+                                "OUTPUT": str(tmp_path / "c.tif")}, feedback=Feedback())
+    assert any(t.startswith("tile 8/") for t in seen)
+    assert not any(t.startswith("tile 9/") for t in seen)  # stopped at the cancel, not at the end
+    assert not any(p.name.startswith(("c.tif", ".c.tif")) for p in tmp_path.iterdir())
