@@ -48,6 +48,9 @@ the blur runs on d = 8 channels, not C, and Z is never formed while sampling.
 
 Entry point: `fuse(hsi, msi, srf=None, psf=None, ratio=None, config, progress,
 device)`; PSF/SRF not given are estimated blindly (`estimation.estimate_psf_srf`).
+It is `learn` (PSF/SRF and both networks: once per scene, from windows
+sampled across it) followed by `fuse_tile` (start estimate and guided
+sampling: per tile).
 """
 from __future__ import annotations
 
@@ -58,7 +61,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import torch
 
-from . import diffusion, operators
+from . import diffusion, operators, scene
 from .config import param
 from .device import generator as make_generator
 from .device import select_device
@@ -131,9 +134,14 @@ class ARGSDiffConfig:
 # training
 # --------------------------------------------------------------------------
 
-def _spatial_batch(msi: torch.Tensor, cfg: ARGSDiffConfig, g: torch.Generator) -> torch.Tensor:
+def _spatial_batch(msi, cfg: ARGSDiffConfig, g: torch.Generator) -> torch.Tensor:
     """(B, d, P, P) patches of the HR-MSI (1, c, H, W) in [-1, 1]: random crops, flips/rotations,
-    and d bands drawn with replacement per patch."""
+    and d bands drawn with replacement per patch. ``msi`` may be a list of such images (windows
+    of a scene): each patch then comes from a window drawn at random."""
+    if isinstance(msi, (list, tuple)):
+        if len(msi) > 1:
+            return _spatial_batch_windows(msi, cfg, g)
+        msi = msi[0]
     _, c, h, w = msi.shape
     p = min(cfg.patch, h, w)
     b = cfg.spatial_batch
@@ -143,12 +151,33 @@ def _spatial_batch(msi: torch.Tensor, cfg: ARGSDiffConfig, g: torch.Generator) -
     flips = torch.randint(0, 8, (b,), generator=g).tolist()
     out = []
     for i in range(b):
-        patch = msi[0, bands[i].to(msi.device), ys[i]:ys[i] + p, xs[i]:xs[i] + p]
-        k = flips[i]
-        if k & 4:
-            patch = patch.flip(-1)
-        patch = torch.rot90(patch, k & 3, dims=(-2, -1))
-        out.append(patch)
+        out.append(_augment_patch(msi[0, bands[i].to(msi.device), ys[i]:ys[i] + p, xs[i]:xs[i] + p], flips[i]))
+    return torch.stack(out) * 2 - 1
+
+
+def _augment_patch(patch: torch.Tensor, k: int) -> torch.Tensor:
+    """The k-th (0..7) of the 8 flips/rotations of a (d, P, P) patch."""
+    if k & 4:
+        patch = patch.flip(-1)
+    return torch.rot90(patch, k & 3, dims=(-2, -1))
+
+
+def _spatial_batch_windows(windows, cfg: ARGSDiffConfig, g: torch.Generator) -> torch.Tensor:
+    """`_spatial_batch` over several (1, c, H_i, W_i) windows: window, crop, bands and flip drawn per patch."""
+    c = windows[0].shape[1]
+    p = min([cfg.patch] + [min(w.shape[-2:]) for w in windows])
+    b = cfg.spatial_batch
+    which = torch.randint(0, len(windows), (b,), generator=g).tolist()
+    u = torch.rand(b, 2, generator=g, dtype=torch.float64)
+    bands = torch.randint(0, c, (b, cfg.rank), generator=g)
+    flips = torch.randint(0, 8, (b,), generator=g).tolist()
+    out = []
+    for i in range(b):
+        win = windows[which[i]]
+        h, w = win.shape[-2:]
+        y0 = min(int(u[i, 0] * (h - p + 1)), h - p)
+        x0 = min(int(u[i, 1] * (w - p + 1)), w - p)
+        out.append(_augment_patch(win[0, bands[i].to(win.device), y0:y0 + p, x0:x0 + p], flips[i]))
     return torch.stack(out) * 2 - 1
 
 
@@ -405,9 +434,160 @@ def _as_batch(x, name: str) -> torch.Tensor:
     return t
 
 
+@dataclass
+class ARGSDiffScene:
+    """What ARGS-Diff learns once per scene (`learn`), used by every tile's sampling (`fuse_tile`).
+
+    psf (k, k) and srf (c, C) float32 tensors on the device; the trained
+    spectral and spatial networks (frozen); the noise schedule; rng: the
+    random generator's state after training (each tile's sampling starts
+    from it, so a one-tile scene gives exactly `fuse`'s result); info:
+    whether the operators were estimated, training losses, timings,
+    parameter counts.
+    """
+
+    psf: torch.Tensor
+    srf: torch.Tensor
+    spectral: torch.nn.Module
+    spatial: torch.nn.Module
+    sched: diffusion.Schedule
+    t_max: int
+    ratio: int
+    config: ARGSDiffConfig
+    device: torch.device
+    rng: torch.Tensor
+    info: dict
+
+
+def learn(samples, ratio: int, srf=None, psf=None, config: ARGSDiffConfig | None = None, progress=None,
+          device=None) -> ARGSDiffScene:
+    """The scene-level part of ARGS-Diff: PSF/SRF (given or blind) and both diffusion networks.
+
+    samples: windows of the scene (see `scene.as_windows`: (low (C, h, w),
+    high (c, r h, r w)) pairs or objects with low/high/low_valid, in [0, 1]),
+    e.g. the whole scene or windows sampled across a large one: the PSF/SRF
+    are estimated on them (pooled), the spectral network is trained on their
+    valid LR-HSI spectra, the spatial one on patches of their MSI.
+    ``progress(fraction, message)`` may raise `Cancelled`.
+    """
+    cfg = config or ARGSDiffConfig()
+    progress = progress or null_progress
+    dev = device if isinstance(device, torch.device) else select_device(device or "auto")
+    if cfg.threads:
+        torch.set_num_threads(int(cfg.threads))
+    ratio = int(ratio)
+    if ratio < 2:
+        raise ValueError(f"ratio must be an integer >= 2; got {ratio}")
+    windows = scene.as_windows(samples, torch.device("cpu"))
+    C, c = windows[0].low.shape[1], windows[0].high.shape[1]
+    info = {"time": {}}
+
+    # --- operators (blind estimation of whatever is not given)
+    t0 = time.perf_counter()
+    if srf is None or psf is None:
+        from .estimation import default_psf_size, estimate_psf_srf
+        high, low, valid = scene.estimation_pair(windows, ratio, scene.psf_margin(ratio, default_psf_size(ratio)))
+        est_psf, est_srf = estimate_psf_srf(high, low, ratio, iterations=cfg.estimate_iters, valid=valid,
+                                            progress=scoped(progress, 0.0, 0.03, "PSF/SRF: "))
+        info["psf_estimated"], info["srf_estimated"] = psf is None, srf is None
+        psf = est_psf if psf is None else psf
+        srf = est_srf if srf is None else srf
+    else:
+        info["psf_estimated"] = info["srf_estimated"] = False
+    srf_t = torch.as_tensor(np.asarray(srf), dtype=torch.float32)
+    psf_t = torch.as_tensor(np.asarray(psf), dtype=torch.float32)
+    if srf_t.shape != (c, C):
+        raise ValueError(f"srf must be (MSI bands, HSI bands) = {(c, C)}; got {tuple(srf_t.shape)}")
+    info["time"]["estimation"] = time.perf_counter() - t0
+
+    g = make_generator(cfg.seed)  # CPU generator: same numbers on every device
+    torch.manual_seed(cfg.seed)  # network initialisation
+    windows = [scene.Window(w.low.to(dev), w.high.to(dev), w.low_valid) for w in windows]
+    sched = diffusion.make_schedule(cfg.schedule, cfg.train_steps)
+    d = cfg.rank
+    t_max = start_timestep(sched, cfg.start) if cfg.init == "data" else sched.T - 1
+
+    # --- spectral network on LR-HSI pixel spectra
+    t0 = time.perf_counter()
+    spectral = SpectralFC(C, tuple(cfg.fc_hidden)).to(dev)
+    spectra = scene.lr_spectra(windows)
+    info["spectral_loss"] = train_network(
+        spectral, lambda: _spectral_batch(spectra, cfg, g), cfg.spectral_iters, cfg.spectral_lr, sched, g,
+        scoped(progress, 0.03, 0.2, "spectral network: "), "training", t_max)
+    info["time"]["train_spectral"] = time.perf_counter() - t0
+
+    # --- spatial network on HR-MSI patches
+    t0 = time.perf_counter()
+    mults = tuple(min(2 ** i, 4) for i in range(cfg.unet_levels))
+    spatial = UNet(d, d, cfg.unet_width, mults, cfg.unet_blocks).to(dev)
+    y_train = [w.high for w in windows]
+    if cfg.band_norm:
+        # per-band stretch: a dim band (e.g. blue) would otherwise teach the prior "images near -1"
+        lo_b = torch.stack([y.amin(dim=(0, 2, 3), keepdim=True) for y in y_train]).amin(0)
+        hi_b = torch.stack([y.amax(dim=(0, 2, 3), keepdim=True) for y in y_train]).amax(0)
+        y_train = [(y - lo_b) / (hi_b - lo_b).clamp_min(1e-6) for y in y_train]
+    info["spatial_loss"] = train_network(
+        spatial, lambda: _spatial_batch(y_train, cfg, g), cfg.spatial_iters, cfg.spatial_lr, sched, g,
+        scoped(progress, 0.2, 1.0, "spatial network: "), "training", t_max)
+    info["time"]["train_spatial"] = time.perf_counter() - t0
+    info["parameters"] = {"spatial": sum(p.numel() for p in spatial.parameters()),
+                          "spectral": sum(p.numel() for p in spectral.parameters())}
+    info["t_start"] = t_max
+    return ARGSDiffScene(psf=psf_t.to(dev), srf=srf_t.to(dev), spectral=spectral, spatial=spatial, sched=sched,
+                         t_max=t_max, ratio=ratio, config=cfg, device=dev, rng=scene.generator_state(g),
+                         info=info)
+
+
+def fuse_tile(learned: ARGSDiffScene, hsi, msi, progress=None):
+    """The per-tile part of ARGS-Diff: data-driven start and guided sampling with the learned networks.
+
+    hsi (1, C, h, w) or (C, h, w), msi (1, c, H, W) in [0, 1] (one tile or a
+    whole scene). Returns (fused (1, C, H, W) float32 CPU tensor in [0, 1],
+    info with timings, data-fit losses, the start estimate and A, E).
+    """
+    cfg, dev, ratio = learned.config, learned.device, learned.ratio
+    progress = progress or null_progress
+    x = _as_batch(hsi, "hsi").to(dev)
+    y = _as_batch(msi, "msi").to(dev)
+    if learned.srf.shape != (y.shape[1], x.shape[1]):
+        raise ValueError(f"srf must be (MSI bands, HSI bands) = {(y.shape[1], x.shape[1])}; "
+                         f"got {tuple(learned.srf.shape)}")
+    g = scene.restore_generator(learned.rng, "cpu")
+    C, d = x.shape[1], cfg.rank
+    info = {"time": {}}
+
+    # --- starting point and coefficient mapping
+    t0 = time.perf_counter()
+    init = None
+    if cfg.init == "data":
+        a_init, e_init = data_init(x, y, learned.srf, ratio, d, cfg.init_ridge)
+        lo = a_init.amin(dim=(0, 2, 3))
+        hi = a_init.amax(dim=(0, 2, 3))
+        margin = 0.1 * (hi - lo).clamp_min(1e-3)
+        amap = CoeffMap(lo - margin, hi - lo + 2 * margin)
+        init = (amap.inverse(a_init), 2 * e_init - 1)
+        info["init_fused"] = compose(init[0], init[1], amap).cpu()
+    else:
+        amap = CoeffMap(torch.zeros(d, device=dev), torch.ones(d, device=dev))
+    info["time"]["init"] = time.perf_counter() - t0
+
+    # --- guided sampling
+    t0 = time.perf_counter()
+    fit = DataFit(x, y, learned.srf, learned.psf, ratio, cfg.lambda1, amap)
+    A, E, losses = sample(learned.spatial, learned.spectral, fit, (1, d) + tuple(y.shape[-2:]), (1, d, C), cfg,
+                          learned.sched, g, progress, dev, init, cfg.start if init is not None else 1.0)
+    info["time"]["sampling"] = time.perf_counter() - t0
+    info["fit_loss"] = losses
+    info["A"], info["E"] = A.cpu(), E.cpu()
+    with torch.no_grad():
+        z = compose(A, E, amap).float().cpu()
+    progress(1.0, "done")
+    return z, info
+
+
 def fuse(hsi, msi, srf=None, psf=None, ratio: int | None = None, config: ARGSDiffConfig | None = None,
          progress=None, device=None):
-    """Fuse a low-res HSI and a high-res MSI with ARGS-Diff.
+    """Fuse a low-res HSI and a high-res MSI with ARGS-Diff (`learn` on the pair, then `fuse_tile`).
 
     hsi: (1, C, h, w) or (C, h, w) in [0, 1]; msi: (1, c, H, W) in [0, 1] on
     the grid convention of BENCHMARK.md (LR pixel i centred on HR pixel r*i).
@@ -421,94 +601,16 @@ def fuse(hsi, msi, srf=None, psf=None, ratio: int | None = None, config: ARGSDif
     """
     cfg = config or ARGSDiffConfig()
     progress = progress or null_progress
-    dev = device if isinstance(device, torch.device) else select_device(device or "auto")
-    if cfg.threads:
-        torch.set_num_threads(int(cfg.threads))
+    t_start = time.perf_counter()
     x = _as_batch(hsi, "hsi")
     y = _as_batch(msi, "msi")
     ratio = int(ratio or round(y.shape[-1] / x.shape[-1]))
-    if ratio < 2:
-        raise ValueError(f"ratio must be an integer >= 2; got {ratio}")
-    info = {"config": asdict(cfg), "ratio": ratio, "time": {}}
-    t_start = time.perf_counter()
-
-    # --- operators (blind estimation of whatever is not given)
-    t0 = time.perf_counter()
-    if srf is None or psf is None:
-        from .estimation import estimate_psf_srf
-        est_psf, est_srf = estimate_psf_srf(y[0].numpy(), x[0].numpy(), ratio, iterations=cfg.estimate_iters,
-                                            progress=scoped(progress, 0.0, 0.02, "PSF/SRF: "))
-        info["psf_estimated"], info["srf_estimated"] = psf is None, srf is None
-        psf = est_psf if psf is None else psf
-        srf = est_srf if srf is None else srf
-    else:
-        info["psf_estimated"] = info["srf_estimated"] = False
-    srf_t = torch.as_tensor(np.asarray(srf), dtype=torch.float32)
-    psf_t = torch.as_tensor(np.asarray(psf), dtype=torch.float32)
-    if srf_t.shape != (y.shape[1], x.shape[1]):
-        raise ValueError(f"srf must be (MSI bands, HSI bands) = {(y.shape[1], x.shape[1])}; got {tuple(srf_t.shape)}")
-    info["psf"], info["srf"] = psf_t.numpy(), srf_t.numpy()
-    info["time"]["estimation"] = time.perf_counter() - t0
-
-    g = make_generator(cfg.seed)  # CPU generator: same numbers on every device
-    torch.manual_seed(cfg.seed)  # network initialisation
-    x, y = x.to(dev), y.to(dev)
-    sched = diffusion.make_schedule(cfg.schedule, cfg.train_steps)
-    C, d = x.shape[1], cfg.rank
-    t_max = start_timestep(sched, cfg.start) if cfg.init == "data" else sched.T - 1
-    info["t_start"] = t_max
-
-    # --- spectral network on LR-HSI pixel spectra
-    t0 = time.perf_counter()
-    spectral = SpectralFC(C, tuple(cfg.fc_hidden)).to(dev)
-    spectra = x[0].reshape(C, -1).T.contiguous()
-    info["spectral_loss"] = train_network(
-        spectral, lambda: _spectral_batch(spectra, cfg, g), cfg.spectral_iters, cfg.spectral_lr, sched, g,
-        scoped(progress, 0.02, 0.15, "spectral network: "), "training", t_max)
-    info["time"]["train_spectral"] = time.perf_counter() - t0
-
-    # --- spatial network on HR-MSI patches
-    t0 = time.perf_counter()
-    mults = tuple(min(2 ** i, 4) for i in range(cfg.unet_levels))
-    spatial = UNet(d, d, cfg.unet_width, mults, cfg.unet_blocks).to(dev)
-    y_train = y
-    if cfg.band_norm:
-        # per-band stretch: a dim band (e.g. blue) would otherwise teach the prior "images near -1"
-        lo_b = y.amin(dim=(0, 2, 3), keepdim=True)
-        hi_b = y.amax(dim=(0, 2, 3), keepdim=True)
-        y_train = (y - lo_b) / (hi_b - lo_b).clamp_min(1e-6)
-    info["spatial_loss"] = train_network(
-        spatial, lambda: _spatial_batch(y_train, cfg, g), cfg.spatial_iters, cfg.spatial_lr, sched, g,
-        scoped(progress, 0.15, 0.7, "spatial network: "), "training", t_max)
-    info["time"]["train_spatial"] = time.perf_counter() - t0
-    info["parameters"] = {"spatial": sum(p.numel() for p in spatial.parameters()),
-                          "spectral": sum(p.numel() for p in spectral.parameters())}
-
-    # --- starting point and coefficient mapping
-    t0 = time.perf_counter()
-    init = None
-    if cfg.init == "data":
-        a_init, e_init = data_init(x, y, srf_t.to(dev), ratio, d, cfg.init_ridge)
-        lo = a_init.amin(dim=(0, 2, 3))
-        hi = a_init.amax(dim=(0, 2, 3))
-        margin = 0.1 * (hi - lo).clamp_min(1e-3)
-        amap = CoeffMap(lo - margin, hi - lo + 2 * margin)
-        init = (amap.inverse(a_init), 2 * e_init - 1)
-        info["init_fused"] = compose(init[0], init[1], amap).cpu()
-    else:
-        amap = CoeffMap(torch.zeros(d, device=dev), torch.ones(d, device=dev))
-    info["time"]["init"] = time.perf_counter() - t0
-
-    # --- guided sampling
-    t0 = time.perf_counter()
-    fit = DataFit(x, y, srf_t.to(dev), psf_t.to(dev), ratio, cfg.lambda1, amap)
-    A, E, losses = sample(spatial, spectral, fit, (1, d) + tuple(y.shape[-2:]), (1, d, C), cfg, sched, g,
-                          scoped(progress, 0.7, 1.0, ""), dev, init, cfg.start if init is not None else 1.0)
-    info["time"]["sampling"] = time.perf_counter() - t0
-    info["fit_loss"] = losses
-    info["A"], info["E"] = A.cpu(), E.cpu()
-    with torch.no_grad():
-        z = compose(A, E, amap).float().cpu()
+    learned = learn([scene.Window(x, y)], ratio, srf, psf, cfg, scoped(progress, 0.0, 0.7), device)
+    z, tinfo = fuse_tile(learned, x, y, scoped(progress, 0.7, 1.0))
+    info = {"config": asdict(cfg), "ratio": ratio}
+    info.update(learned.info)
+    info.update({k: v for k, v in tinfo.items() if k != "time"})
+    info["time"] = dict(learned.info["time"], **tinfo["time"])
+    info["psf"], info["srf"] = learned.psf.cpu().numpy(), learned.srf.cpu().numpy()
     info["time"]["total"] = time.perf_counter() - t_start
-    progress(1.0, "done")
     return z, info

@@ -55,7 +55,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from . import diffusion, estimation, operators
+from . import diffusion, estimation, operators, scene
 from .config import param
 from .device import generator as make_generator
 from .device import select_device
@@ -196,31 +196,41 @@ def _up(y: torch.Tensor, ratio: int, phase: float, size) -> torch.Tensor:
     return operators.upsample(y, ratio, phase)[..., :size[0], :size[1]]
 
 
-def train_guide(hsi: torch.Tensor, pan: torch.Tensor, op: Degradation, config: DMZSConfig,
+def train_guide(hsi, pan, op: Degradation, config: DMZSConfig,
                 progress=None) -> tuple[GuideNet, dict]:
     """Train f_psi at reduced scale on the input pair ("invariance among scales").
 
     Inputs tau0(Y) (the LR-HSI degraded once more, decimated from 0 on its own
     grid) and tau(P) (the PAN degraded onto the LR-HSI grid); target Y. Loss:
     L1(out, Y) + w (L1(tau0(out), tau0(Y)) + L1(R out, tau(P))). Adam with lr
-    decayed by 0.8 every 1000 iterations. Returns (net, info with losses and
-    the reduced-scale PSNR of bicubic and of f_psi).
+    decayed by 0.8 every 1000 iterations. hsi (1, C, h, w) and pan (1, 1, H, W),
+    or lists of such windows of one scene (iteration i trains on window
+    i mod n, with its (i div n)-th flip/rotation). Returns (net, info with
+    losses and the reduced-scale PSNR of bicubic and of f_psi, averaged over
+    the windows).
     """
     progress = progress or null_progress
+    hsis = list(hsi) if isinstance(hsi, (list, tuple)) else [hsi]
+    pans = list(pan) if isinstance(pan, (list, tuple)) else [pan]
     r = op.ratio
-    lr_op = Degradation(op.psf, op.srf, r, 0, hsi)
-    y_lr = lr_op.tau(hsi)
-    p_lr = op.tau(pan)[..., :hsi.shape[-2], :hsi.shape[-1]]
-    y_up = _up(y_lr, r, 0.0, hsi.shape[-2:])
-    basis = spectral_basis(hsi, config.guide_rank) if config.guide_rank > 0 else None
-    net = GuideNet(hsi.shape[1], config.guide_width, config.guide_layers, basis).to(hsi.device)
+    lr_op = Degradation(op.psf, op.srf, r, 0, hsis[0])
+    pairs = []
+    for y, p in zip(hsis, pans):
+        y_up = _up(lr_op.tau(y), r, 0.0, y.shape[-2:])
+        pairs.append((y_up, op.tau(p)[..., :y.shape[-2], :y.shape[-1]], y))
+    C = hsis[0].shape[1]
+    pooled = hsis[0] if len(hsis) == 1 else torch.cat([y.reshape(1, C, 1, -1) for y in hsis], -1)
+    basis = spectral_basis(pooled, config.guide_rank) if config.guide_rank > 0 else None
+    net = GuideNet(C, config.guide_width, config.guide_layers, basis).to(hsis[0].device)
     opt = torch.optim.Adam(net.parameters(), lr=config.guide_lr)
     sched = torch.optim.lr_scheduler.StepLR(opt, 1000, 0.8)
     losses = []
     n = int(config.guide_iters)
     for it in range(n):
-        # the 8 flips/rotations of the one training pair (the degradations are isotropic)
-        yu, pl, tgt = _augment(it, y_up, p_lr, hsi) if config.guide_augment else (y_up, p_lr, hsi)
+        y_up, p_lr, target = pairs[it % len(pairs)]
+        # the 8 flips/rotations of each training pair (the degradations are isotropic)
+        k = it // len(pairs)
+        yu, pl, tgt = _augment(k, y_up, p_lr, target) if config.guide_augment else (y_up, p_lr, target)
         out = net(yu, pl)
         loss = (out - tgt).abs().mean()
         if config.guide_deg_weight > 0:
@@ -234,9 +244,10 @@ def train_guide(hsi: torch.Tensor, pan: torch.Tensor, op: Degradation, config: D
         if it % 10 == 0 or it == n - 1:
             progress((it + 1) / n, f"zero-shot guidance: iteration {it + 1}/{n}, L1 {losses[-1]:.4f}")
     with torch.no_grad():
-        out = net(y_up, p_lr)
+        outs = [net(y_up, p_lr) for y_up, p_lr, _ in pairs]
     info = {"guide_losses": losses[:: max(1, n // 50)],
-            "guide_reduced_psnr_bicubic": _psnr(y_up, hsi), "guide_reduced_psnr": _psnr(out, hsi)}
+            "guide_reduced_psnr_bicubic": float(np.mean([_psnr(y_up, t) for y_up, _, t in pairs])),
+            "guide_reduced_psnr": float(np.mean([_psnr(o, t) for o, (_, _, t) in zip(outs, pairs)]))}
     return net, info
 
 
@@ -469,30 +480,62 @@ def _as_batch(x, name: str, dims: int = 4) -> torch.Tensor:
     return t
 
 
-def estimate_operators(hsi: torch.Tensor, pan: torch.Tensor, ratio: int, phase: int, psf=None,
-                       sum_to_one: bool = False, progress=None):
-    """(psf, srf (1, C)) with the missing ones estimated on the (phase-aligned) pair."""
-    h_np = hsi[0].cpu().double().numpy()
-    p_np = pan[0, :, phase:, phase:].cpu().double().numpy()   # grids now share index 0
+def estimate_operators(hsi, pan, ratio: int, phase: int, psf=None, sum_to_one: bool = False, progress=None):
+    """(psf, srf (1, C)) with the missing ones estimated on the (phase-aligned) pair.
+
+    hsi (1, C, h, w) and pan (1, 1, H, W), or ``hsi`` a list of `scene.Window`
+    (pan then ignored) pooled by `scene.estimation_pair`.
+    """
+    windows = hsi if isinstance(hsi, (list, tuple)) else [scene.Window(hsi, pan)]
+    # shift the PAN so that both grids share index 0
+    windows = [scene.Window(w.low, w.high[..., phase:, phase:], w.low_valid) for w in windows]
+    k = estimation.default_psf_size(ratio) if psf is None else np.asarray(psf).shape[-1]
+    p_np, h_np, valid = scene.estimation_pair(windows, ratio, scene.psf_margin(ratio, k))
     if psf is None:
-        psf, srf = estimation.estimate_psf_srf(p_np, h_np, ratio, sum_to_one=sum_to_one, progress=progress)
+        psf, srf = estimation.estimate_psf_srf(p_np, h_np, ratio, sum_to_one=sum_to_one, valid=valid,
+                                               progress=progress)
     else:
-        srf = estimation.estimate_srf(p_np, h_np, ratio, psf=np.asarray(psf), sum_to_one=sum_to_one)
+        srf = estimation.estimate_srf(p_np, h_np, ratio, psf=np.asarray(psf), sum_to_one=sum_to_one, valid=valid)
     return np.asarray(psf, dtype=np.float64), np.asarray(srf, dtype=np.float64).reshape(1, -1)
 
 
-def fuse(hsi, pan, srf=None, psf=None, ratio: int | None = None, prior=None, config: DMZSConfig | None = None,
-         progress=None, device=None, phase: int = 0):
-    """DM-ZS pansharpening of an LR-HSI with a PAN.
+@dataclass
+class DMZSScene:
+    """What DM-ZS learns once per scene (`learn`), used by every tile's solve (`fuse_tile`).
 
-    hsi: (1, C, h, w) (or (C, h, w)) in [0, 1]; pan: (1, 1, H, W) in [0, 1] with
-    H >= r h, W >= r w (cropped to r h, r w). srf: (1, C) PAN response (None:
-    estimated); psf: (k, k) (None: estimated with the SRF when the SRF is
-    estimated, else a Gaussian with FWHM = r). ratio: integer (None: H // h).
-    prior: 'bundled', 'scene', a checkpoint path, or an already loaded network
-    (None: config.prior). phase: integer offset of the LR grid (LR pixel i on
-    HR pixel r i + phase). progress(fraction, message) may raise `Cancelled`.
-    Returns ((1, C, H, W) float32 tensor on the CPU, info dict).
+    psf (k, k), srf (1, C) float64; guide: the zero-shot network f_psi (None
+    when not used); emap: the fixed band mapping (`FixedMap`, from the
+    scene's LR pixels); prior: the frozen diffusion prior; rng / cpu_rng:
+    the sampling generator's and torch's global random state after learning
+    (each tile starts from them, so a one-tile scene gives exactly `fuse`'s
+    result); info and timings of the learning.
+    """
+
+    psf: np.ndarray
+    srf: np.ndarray
+    ratio: int
+    phase: int
+    guide: GuideNet | None
+    emap: FixedMap
+    prior: nn.Module
+    config: DMZSConfig
+    device: torch.device
+    rng: torch.Tensor
+    cpu_rng: torch.Tensor
+    info: dict
+    timings: dict
+
+
+def learn(samples, ratio: int, srf=None, psf=None, prior=None, config: DMZSConfig | None = None,
+          progress=None, device=None, phase: int = 0) -> DMZSScene:
+    """The scene-level part of DM-ZS: PAN response (and PSF), f_psi, the band map E and the prior.
+
+    samples: windows of the scene (see `scene.as_windows`: (hsi (C, h, w),
+    pan (1, r h, r w)) pairs or objects with low/high/low_valid, in [0, 1]),
+    e.g. the whole scene or windows sampled across a large one. The
+    operators are estimated on them (pooled), f_psi is trained on all of
+    them, E from their valid LR pixels, a 'scene' prior on their composites.
+    Other arguments as in `fuse`. ``progress(fraction, message)`` may raise `Cancelled`.
     """
     from . import dmzs_prior
 
@@ -500,20 +543,21 @@ def fuse(hsi, pan, srf=None, psf=None, ratio: int | None = None, prior=None, con
     progress = progress or null_progress
     t_start = time.time()
     dev = device if isinstance(device, torch.device) else select_device(device or config.device)
-    hsi = _as_batch(hsi, "HSI").to(dev)
-    pan = _as_batch(pan, "PAN").to(dev)
-    if pan.shape[1] != 1:
-        raise ValueError("PAN must have one band")
-    if hsi.shape[1] < 3:
-        raise ValueError("the HSI needs at least 3 bands")
-    h, w = hsi.shape[-2:]
-    ratio = int(ratio or pan.shape[-2] // h)
+    ratio, phase = int(ratio), int(phase)
     if ratio < 2:
         raise ValueError("the resolution ratio must be an integer >= 2")
-    H, W = ratio * h, ratio * w
-    if pan.shape[-2] < H or pan.shape[-1] < W:
-        raise ValueError(f"PAN {tuple(pan.shape[-2:])} is smaller than ratio x HSI ({H}, {W})")
-    pan = pan[..., :H, :W]
+    windows = []
+    for w in scene.as_windows(samples):
+        hsi = _as_batch(w.low, "HSI").to(dev)
+        pan = _as_batch(w.high, "PAN").to(dev)
+        if pan.shape[1] != 1:
+            raise ValueError("PAN must have one band")
+        if hsi.shape[1] < 3:
+            raise ValueError("the HSI needs at least 3 bands")
+        H, W = ratio * hsi.shape[-2], ratio * hsi.shape[-1]
+        if pan.shape[-2] < H or pan.shape[-1] < W:
+            raise ValueError(f"PAN {tuple(pan.shape[-2:])} is smaller than ratio x HSI ({H}, {W})")
+        windows.append(scene.Window(hsi, pan[..., :H, :W], w.low_valid))
     info: dict = {"ratio": ratio, "config": {k: v for k, v in asdict(config).items()}}
     gen = make_generator(config.seed, dev)
     torch.manual_seed(int(config.seed))
@@ -521,37 +565,81 @@ def fuse(hsi, pan, srf=None, psf=None, ratio: int | None = None, prior=None, con
     # 1. operators
     progress(0.0, "estimating the PAN response")
     if srf is None:
-        psf, srf = estimate_operators(hsi, pan, ratio, int(phase), psf, config.srf_sum_to_one)
+        psf, srf = estimate_operators(windows, None, ratio, phase, psf, config.srf_sum_to_one)
         info["srf_estimated"] = True
     elif psf is None:
         psf = estimation.default_psf(ratio)
-    op = Degradation(psf, srf, ratio, int(phase), hsi)
+    psf = np.asarray(psf, dtype=np.float64)
+    srf = np.asarray(srf, dtype=np.float64).reshape(1, -1)
+    op = Degradation(psf, srf, ratio, phase, windows[0].low)
     timings = {"operators": time.time() - t_start}
 
     # 2. zero-shot guidance
-    guide = None
+    guide_net = None
     if config.use_guide and config.guide_iters > 0:
-        net, ginfo = train_guide(hsi, pan, op, config, scoped(progress, 0.02, 0.3))
+        guide_net, ginfo = train_guide([w.low for w in windows], [w.high for w in windows], op, config,
+                                       scoped(progress, 0.02, 0.6))
+        guide_net.eval().requires_grad_(False)
         info.update(ginfo)
-        with torch.no_grad():
-            guide = net(_up(hsi, ratio, float(phase), (H, W)), pan)
         timings["guide"] = time.time() - t_start - sum(timings.values())
     # 3. prior
     prior = config.prior if prior is None else prior
-    emap = FixedMap(hsi)
+    emap = FixedMap(scene.pixel_image(windows))
     info["selected_bands"] = emap.bands
     if isinstance(prior, nn.Module):
         net_prior = prior
     elif str(prior) == "scene":
-        net_prior, sl = dmzs_prior.train_prior(
-            scene_composites(hsi, pan, emap, ratio, phase, guide), config.scene_prior_iters,
-            seed=config.seed, device=dev, progress=scoped(progress, 0.3, 0.45, ""))
+        images = []
+        for w in windows:
+            guide = None
+            if guide_net is not None:
+                with torch.no_grad():
+                    guide = guide_net(_up(w.low, ratio, float(phase), w.high.shape[-2:]), w.high)
+            images += scene_composites(w.low, w.high, emap, ratio, phase, guide)
+        net_prior, sl = dmzs_prior.train_prior(images, config.scene_prior_iters, seed=config.seed, device=dev,
+                                               progress=scoped(progress, 0.6, 1.0, ""))
         info["scene_prior_loss"] = [float(np.mean(sl[:20])), float(np.mean(sl[-20:]))]
     else:
         net_prior, pinfo = dmzs_prior.load_prior(prior, dev)
         info["prior"] = pinfo
     net_prior.eval().requires_grad_(False)
     timings["prior"] = time.time() - t_start - sum(timings.values())
+    progress(1.0, "learned")
+    return DMZSScene(psf=psf, srf=srf, ratio=ratio, phase=phase, guide=guide_net, emap=emap, prior=net_prior,
+                     config=config, device=dev, rng=scene.generator_state(gen), cpu_rng=torch.get_rng_state(),
+                     info=info, timings=timings)
+
+
+def fuse_tile(learned: DMZSScene, hsi, pan, progress=None):
+    """The per-tile part of DM-ZS: f_psi's image, guided sampling with NSSD fits, consistency step.
+
+    hsi (1, C, h, w) (or (C, h, w)) and pan (1, 1, H, W) in [0, 1] with
+    H >= r h, W >= r w (cropped to r h, r w): one tile or a whole scene.
+    Sets torch's global random state to the learned one (the NSSD's
+    initialisation draws from it). Returns ((1, C, r h, r w) float32 CPU tensor, info).
+    """
+    config, dev, ratio, phase = learned.config, learned.device, learned.ratio, learned.phase
+    progress = progress or null_progress
+    t_start = time.time()
+    hsi = _as_batch(hsi, "HSI").to(dev)
+    pan = _as_batch(pan, "PAN").to(dev)
+    if pan.shape[1] != 1:
+        raise ValueError("PAN must have one band")
+    if hsi.shape[1] != learned.srf.shape[1]:
+        raise ValueError(f"the HSI has {hsi.shape[1]} bands, the learned PAN response {learned.srf.shape[1]}")
+    h, w = hsi.shape[-2:]
+    H, W = ratio * h, ratio * w
+    if pan.shape[-2] < H or pan.shape[-1] < W:
+        raise ValueError(f"PAN {tuple(pan.shape[-2:])} is smaller than ratio x HSI ({H}, {W})")
+    pan = pan[..., :H, :W]
+    op = Degradation(learned.psf, learned.srf, ratio, phase, hsi)
+    gen = scene.restore_generator(learned.rng, dev)
+    torch.set_rng_state(learned.cpu_rng)
+    info: dict = {}
+    guide = None
+    if learned.guide is not None:
+        with torch.no_grad():
+            guide = learned.guide(_up(hsi, ratio, float(phase), (H, W)), pan)
 
     # 4-5. guided sampling alternating with NSSD fits
     nssd = NSSD(hsi, config.rank, config.nssd_width).to(dev) if config.use_nssd else None
@@ -573,22 +661,22 @@ def fuse(hsi, pan, srf=None, psf=None, ratio: int | None = None, prior=None, con
         state["active"] = True
         return nssd
 
-    sample_progress = scoped(progress, 0.45, 0.93)
-    A, mapping, hist = guided_sample(net_prior, emap, hsi, pan, op, config, guide, gen, sample_progress, on_step)
-    timings["sampling"] = time.time() - t_start - sum(timings.values())
+    A, mapping, hist = guided_sample(learned.prior, learned.emap, hsi, pan, op, config, guide, gen,
+                                     scoped(progress, 0.0, 0.9), on_step)
+    timings = {"sampling": time.time() - t_start}
     if nssd is not None:
         with torch.enable_grad():
             state["losses"] += fit_nssd(nssd, opt, A, hsi, pan, op, config, config.nssd_final_iters, guide,
-                                        scoped(progress, 0.93, 0.99))
+                                        scoped(progress, 0.9, 0.98))
         mapping = nssd
     with torch.no_grad():
         X = mapping(A)
     if config.refine_iters > 0:
         info["pre_refine"] = X.cpu()
         # anchor: M(A) blended with f_psi (measured: NSSD alone distorts the spectra here)
-        w = config.refine_guide_weight if guide is not None else 0.0
-        X = refine((1 - w) * X + w * guide if w > 0 else X, hsi, pan, op, config.refine_mu, config.refine_iters,
-                   progress=scoped(progress, 0.99, 1.0))
+        wg = config.refine_guide_weight if guide is not None else 0.0
+        X = refine((1 - wg) * X + wg * guide if wg > 0 else X, hsi, pan, op, config.refine_mu, config.refine_iters,
+                   progress=scoped(progress, 0.98, 1.0))
     X = X.clamp_min(0)
     info.update({"guidance_loss": hist, "nssd_losses": state["losses"][:: max(1, len(state["losses"]) // 50)],
                  "seconds": time.time() - t_start, "device": str(dev), "timings": timings})
@@ -596,6 +684,34 @@ def fuse(hsi, pan, srf=None, psf=None, ratio: int | None = None, prior=None, con
         info["guide_image"] = guide.cpu()
     progress(1.0, "done")
     return X.float().cpu(), info
+
+
+def fuse(hsi, pan, srf=None, psf=None, ratio: int | None = None, prior=None, config: DMZSConfig | None = None,
+         progress=None, device=None, phase: int = 0):
+    """DM-ZS pansharpening of an LR-HSI with a PAN (`learn` on the pair, then `fuse_tile` on it).
+
+    hsi: (1, C, h, w) (or (C, h, w)) in [0, 1]; pan: (1, 1, H, W) in [0, 1] with
+    H >= r h, W >= r w (cropped to r h, r w). srf: (1, C) PAN response (None:
+    estimated); psf: (k, k) (None: estimated with the SRF when the SRF is
+    estimated, else a Gaussian with FWHM = r). ratio: integer (None: H // h).
+    prior: 'bundled', 'scene', a checkpoint path, or an already loaded network
+    (None: config.prior). phase: integer offset of the LR grid (LR pixel i on
+    HR pixel r i + phase). progress(fraction, message) may raise `Cancelled`.
+    Returns ((1, C, H, W) float32 tensor on the CPU, info dict).
+    """
+    config = config or DMZSConfig()
+    t_start = time.time()
+    hsi = _as_batch(hsi, "HSI")
+    pan = _as_batch(pan, "PAN")
+    ratio = int(ratio or pan.shape[-2] // hsi.shape[-2])
+    learned = learn([scene.Window(hsi, pan)], ratio, srf, psf, prior, config, scoped(progress, 0.0, 0.45),
+                    device, phase)
+    X, tinfo = fuse_tile(learned, hsi, pan, scoped(progress, 0.45, 1.0))
+    info = dict(learned.info)
+    info.update(tinfo)
+    info["timings"] = dict(learned.timings, **tinfo["timings"])
+    info["seconds"] = time.time() - t_start
+    return X, info
 
 
 def scene_composites(hsi, pan, emap: FixedMap, ratio: int, phase: int, guide=None) -> list[torch.Tensor]:

@@ -26,7 +26,9 @@ spectrum); the prior term is evaluated on a random pixel subset per step
 (an unbiased estimate of the full sum); the prior is trained for few
 iterations with a one-cycle learning-rate schedule.
 
-Entry point: `fuse(hsi, msi, srf=None, psf=None, ratio=None, config, progress, device)`.
+Entry point: `fuse(hsi, msi, srf=None, psf=None, ratio=None, config, progress, device)`,
+which is `learn` (PSF/SRF and the prior: once per scene, from windows sampled
+across it) followed by `fuse_tile` (warm start and MAP solve: per tile).
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from . import diffusion, operators
+from . import diffusion, operators, scene
 from .config import param
 from .device import generator as make_generator
 from .device import select_device, set_threads
@@ -441,31 +443,131 @@ def solve(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, net: Spect
 # entry point
 # ---------------------------------------------------------------------------
 
-def estimate_operators(hsi: torch.Tensor, msi: torch.Tensor, ratio: int, psf=None, srf=None,
-                       config: SDPConfig = SDPConfig(), wavelengths=None, progress=None):
+def estimate_operators(windows, ratio: int, psf=None, srf=None, config: SDPConfig = SDPConfig(),
+                       wavelengths=None, progress=None):
     """(psf (k,k), srf (c,C)) numpy float64: the given ones, or blind estimates
-    (`estimation.estimate_psf_srf` for both, or the missing one given the other)."""
+    (`estimation.estimate_psf_srf` for both, or the missing one given the other)
+    from ``windows`` (list of `scene.Window`; several are pooled by
+    `scene.estimation_pair`)."""
     from . import estimation
 
     if psf is not None and srf is not None:
         return np.asarray(psf, dtype=np.float64), np.asarray(srf, dtype=np.float64)
-    high, low = msi[0].detach().cpu().double().numpy(), hsi[0].detach().cpu().double().numpy()
+    k = estimation.default_psf_size(ratio) if psf is None else np.asarray(psf).shape[-1]
+    high, low, valid = scene.estimation_pair(windows, ratio, scene.psf_margin(ratio, k))
     if psf is None and srf is None:
         return estimation.estimate_psf_srf(high, low, ratio, iterations=config.blind_iterations,
                                            psf_model=config.psf_model, wavelengths=wavelengths,
-                                           sum_to_one=config.srf_sum_to_one, progress=progress)
+                                           sum_to_one=config.srf_sum_to_one, valid=valid, progress=progress)
     if srf is None:
         psf = np.asarray(psf, dtype=np.float64)
         return psf, estimation.estimate_srf(high, low, ratio, psf=psf, wavelengths=wavelengths,
-                                            sum_to_one=config.srf_sum_to_one)
+                                            sum_to_one=config.srf_sum_to_one, valid=valid)
     srf = np.asarray(srf, dtype=np.float64)
-    return estimation.estimate_psf(high, low, ratio, srf, model=config.psf_model), srf
+    return estimation.estimate_psf(high, low, ratio, srf, model=config.psf_model, valid=valid), srf
+
+
+@dataclass
+class SDPScene:
+    """What SDP learns once per scene (`learn`), used by every tile's solve (`fuse_tile`).
+
+    psf (k, k) and srf (c, C) float64; net: the trained spectral prior
+    (frozen); rng: the random generator's state after learning (each tile's
+    solve starts from it, so a one-tile scene gives exactly `fuse`'s result).
+    """
+
+    psf: np.ndarray
+    srf: np.ndarray
+    net: SpectralMLP
+    ratio: int
+    config: SDPConfig
+    device: torch.device
+    rng: torch.Tensor
+    estimated: bool
+    train_loss: float
+    times: dict
+
+
+def _device(device, like: torch.Tensor) -> torch.device:
+    if device is None:
+        return like.device
+    return device if isinstance(device, torch.device) else select_device(device)
+
+
+def learn(samples, ratio: int, srf=None, psf=None, config: SDPConfig = SDPConfig(), progress=None,
+          device=None, wavelengths=None) -> SDPScene:
+    """The scene-level part of SDP: PSF/SRF (given or blind) and the spectral prior.
+
+    samples: windows of the scene (see `scene.as_windows`: (low (C, h, w),
+    high (c, r h, r w)) pairs or objects with low/high/low_valid, in [0, 1]),
+    e.g. the whole scene, or windows sampled across a large one. The PSF/SRF
+    are estimated on them (pooled), the prior is trained on their valid
+    LR-HSI spectra. srf (c, C) / psf (k, k): None = estimate. device: as in
+    `fuse`. ``progress(fraction, message)`` may raise to cancel.
+    """
+    progress = progress or null_progress
+    if config.threads and config.threads > 0:
+        set_threads(config.threads)
+    first = scene.as_windows(samples[:1])[0]
+    device = _device(device, first.low)
+    windows = scene.as_windows(samples, device)
+    C = windows[0].low.shape[1]
+    c = windows[0].high.shape[1]
+    ratio = int(ratio)
+    gen = make_generator(config.seed, device)
+    times = {}
+    t0 = time.perf_counter()
+    estimated = psf is None or srf is None
+    progress(0.0, "estimating PSF and SRF" if estimated else "preparing")
+    psf_np, srf_np = estimate_operators(windows, ratio, psf, srf, config, wavelengths,
+                                        scoped(progress, 0.0, 0.1, "PSF/SRF: "))
+    if srf_np.shape != (c, C):
+        raise ValueError(f"SRF must be ({c}, {C}); got {srf_np.shape}")
+    times["estimate"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    spectra = scene.lr_spectra(windows) * 2 - 1
+    net, tinfo = train_prior(spectra, config, scoped(progress, 0.1, 1.0), gen)
+    times["train"] = time.perf_counter() - t0
+    return SDPScene(psf=psf_np, srf=srf_np, net=net, ratio=ratio, config=config, device=device,
+                    rng=scene.generator_state(gen), estimated=estimated, train_loss=tinfo["train_loss"],
+                    times=times)
+
+
+def fuse_tile(learned: SDPScene, hsi: torch.Tensor, msi: torch.Tensor, progress=None,
+              reference: torch.Tensor | None = None):
+    """The per-tile part of SDP: warm start and MAP solve with the learned operators and prior.
+
+    hsi (1, C, h, w), msi (1, c, H, W) in [0, 1] (one tile or a whole scene).
+    Returns (X (1, C, H, W) float32 in [0, 1] on hsi's device, info with the
+    solve's timings and objective history).
+    """
+    progress = progress or null_progress
+    cfg, device, ratio = learned.config, learned.device, learned.ratio
+    out_device = hsi.device
+    hsi = hsi.to(device=device, dtype=torch.float32)
+    msi = msi.to(device=device, dtype=torch.float32)
+    if learned.srf.shape != (msi.shape[1], hsi.shape[1]):
+        raise ValueError(f"SRF must be ({msi.shape[1]}, {hsi.shape[1]}); got {learned.srf.shape}")
+    gen = scene.restore_generator(learned.rng, device)
+    times = {}
+    t0 = time.perf_counter()
+    X0 = initial_estimate(hsi, msi, learned.psf, learned.srf, ratio, cfg, scoped(progress, 0.0, 0.1))
+    times["init"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    ref = reference.to(device=device, dtype=torch.float32) if reference is not None else None
+    X, hist = solve(hsi, msi, learned.psf, learned.srf, ratio, learned.net, X0, cfg,
+                    scoped(progress, 0.1, 1.0), gen, ref)
+    times["solve"] = time.perf_counter() - t0
+    progress(1.0, "done")
+    return X.to(out_device), {"times": times, "history": hist}
 
 
 def fuse(hsi: torch.Tensor, msi: torch.Tensor, srf=None, psf=None, ratio: int | None = None,
          config: SDPConfig = SDPConfig(), progress=None, device=None, wavelengths=None,
          reference: torch.Tensor | None = None):
-    """Fuse a LR-HSI and a HR-MSI with SDP.
+    """Fuse a LR-HSI and a HR-MSI with SDP (`learn` on the pair, then `fuse_tile` on it).
 
     hsi (1, C, h, w) and msi (1, c, H, W): float tensors in [0, 1] on the
     project's grid convention (LR pixel i centred on HR pixel r*i).
@@ -484,48 +586,15 @@ def fuse(hsi: torch.Tensor, msi: torch.Tensor, srf=None, psf=None, ratio: int | 
     t_all = time.perf_counter()
     if hsi.dim() != 4 or msi.dim() != 4 or hsi.shape[0] != 1 or msi.shape[0] != 1:
         raise ValueError("hsi and msi must be (1, C, h, w) and (1, c, H, W) tensors")
-    out_device = hsi.device
-    if device is None:
-        device = hsi.device
-    elif not isinstance(device, torch.device):
-        device = select_device(device)
-    if config.threads and config.threads > 0:
-        set_threads(config.threads)
-    hsi = hsi.to(device=device, dtype=torch.float32)
-    msi = msi.to(device=device, dtype=torch.float32)
-    C = hsi.shape[1]
-    H, W = msi.shape[-2:]
     if ratio is None:
-        ratio = max(2, int(round(H / hsi.shape[-2])))
-    ratio = int(ratio)
-    gen = make_generator(config.seed, device)
-    times = {}
-
-    t0 = time.perf_counter()
-    estimated = psf is None or srf is None
-    progress(0.0, "estimating PSF and SRF" if estimated else "preparing")
-    psf_np, srf_np = estimate_operators(hsi, msi, ratio, psf, srf, config, wavelengths,
-                                        scoped(progress, 0.0, 0.05, "PSF/SRF: "))
-    if srf_np.shape != (msi.shape[1], C):
-        raise ValueError(f"SRF must be ({msi.shape[1]}, {C}); got {srf_np.shape}")
-    times["estimate"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    spectra = hsi[0].reshape(C, -1).T * 2 - 1
-    net, tinfo = train_prior(spectra, config, scoped(progress, 0.05, 0.45), gen)
-    times["train"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    X0 = initial_estimate(hsi, msi, psf_np, srf_np, ratio, config, scoped(progress, 0.45, 0.5))
-    times["init"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    ref = reference.to(device=device, dtype=torch.float32) if reference is not None else None
-    X, hist = solve(hsi, msi, psf_np, srf_np, ratio, net, X0, config, scoped(progress, 0.5, 1.0), gen, ref)
-    times["solve"] = time.perf_counter() - t0
+        ratio = max(2, int(round(msi.shape[-2] / hsi.shape[-2])))
+    device = _device(device, hsi)
+    learned = learn([scene.Window(hsi.to(device), msi.to(device))], int(ratio), srf, psf, config,
+                    scoped(progress, 0.0, 0.45), device, wavelengths)
+    X, tinfo = fuse_tile(learned, hsi, msi, scoped(progress, 0.45, 1.0), reference)
+    times = dict(learned.times, **tinfo["times"])
     times["total"] = time.perf_counter() - t_all
-    progress(1.0, "done")
-    info = {"times": times, "psf": psf_np, "srf": srf_np, "estimated": estimated, "ratio": ratio,
-            "train_loss": tinfo["train_loss"], "history": hist, "device": str(device),
-            "threads": torch.get_num_threads(), "config": dataclasses.asdict(config)}
-    return X.to(out_device), info
+    info = {"times": times, "psf": learned.psf, "srf": learned.srf, "estimated": learned.estimated,
+            "ratio": learned.ratio, "train_loss": learned.train_loss, "history": tinfo["history"],
+            "device": str(device), "threads": torch.get_num_threads(), "config": dataclasses.asdict(config)}
+    return X, info
