@@ -33,6 +33,3 @@ class ARGSDiffAlgorithm(HsiMsiFusionAlgorithm):
             "typically several times faster (an estimate; not measured here).</p>"
             "<p>Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image "
             "Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.</p>")
-
-    def report(self, info: dict) -> str:
-        return self.tr("ARGS-Diff finished in {0:.1f} s.").format(info["time"]["total"])

@@ -1,7 +1,8 @@
 """`fusediff:dmzs`: DM-ZS hyperspectral pansharpening (frozen 3-channel diffusion prior,
 zero-shot guidance, neural spatial-spectral decomposition).
 
-Thin: parameters -> rasters.align_pair -> models.dmzs.fuse -> GeoTIFF.
+Thin: parameters -> rasters (aligned, scaled) -> models.dmzs.learn once (operators, f_psi, prior),
+then models.dmzs.fuse_tile per tile -> GeoTIFF.
 """
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ class DMZSAlgorithm(FuseDiffAlgorithm):
         import torch
 
         from ..models import dmzs
+        from .learnonce import LearnOnce
         from .srf import load_srf_csv
 
         cfg = self.config_from_parameters(dmzs.DMZSConfig, parameters, context)
@@ -76,14 +78,17 @@ class DMZSAlgorithm(FuseDiffAlgorithm):
                 raise ValueError(self.tr("PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file."))
         srf_path = self.parameterAsFile(parameters, "SRF", context) or None
 
-        def fuse(pan, hsi, ratio, progress):
-            srf = load_srf_csv(srf_path, hsi.shape[0]) if srf_path else None
+        def learn(samples, ratio, progress):
+            srf = load_srf_csv(srf_path, samples[0].low.shape[0]) if srf_path else None
             if srf is not None and srf.shape[0] != 1:
                 raise ValueError(self.tr("The SRF file must have one row (the PAN's response)."))
-            out, info = dmzs.fuse(torch.from_numpy(hsi)[None], torch.from_numpy(pan)[None], srf=srf,
-                                  ratio=int(ratio), prior=prior, config=cfg, progress=progress, device=device)
-            feedback.pushInfo(self.tr("DM-ZS finished in {0:.1f} s (prior: {1}).").format(info["seconds"], prior))
+            return dmzs.learn(samples, ratio, srf=srf, prior=prior, config=cfg, progress=progress, device=device)
+
+        def solve(learned, pan, hsi, ratio, progress):
+            out, _ = dmzs.fuse_tile(learned, torch.from_numpy(hsi)[None], torch.from_numpy(pan)[None],
+                                    progress=progress)
             return out[0].numpy()
 
-        return self.fuse_scene(parameters, context, feedback, fuse, high="PAN", low="HSI", min_low_bands=3,
+        method = LearnOnce("DM-ZS", learn, solve, feedback)
+        return self.fuse_scene(parameters, context, feedback, method, high="PAN", low="HSI", min_low_bands=3,
                                require_single_high=True)

@@ -1,8 +1,10 @@
 """Shared body of the self-learning HSI-MSI fusion algorithms (SDP, ARGS-Diff).
 
-Thin: parameters -> rasters (aligned, scaled) -> ``models.<method>.fuse`` -> GeoTIFF.
-A subclass names its models module (``MODULE``), config class (``CONFIG``) and
-says how to log the method's timing info (`report`).
+Thin: parameters -> rasters (aligned, scaled) -> ``models.<method>.learn`` once, then
+``models.<method>.fuse_tile`` per tile -> GeoTIFF.
+A subclass names its models module (``MODULE``, with ``learn`` and ``fuse_tile``)
+and config class (``CONFIG``). The method learns once from windows sampled
+across the scene (PSF/SRF, priors), then solves tile by tile (`learnonce.LearnOnce`).
 """
 from __future__ import annotations
 
@@ -25,10 +27,6 @@ class HsiMsiFusionAlgorithm(FuseDiffAlgorithm):
     def _module(self):
         return importlib.import_module(f"..models.{self.MODULE}", __package__)
 
-    def report(self, info: dict) -> str:
-        """One log line (translated) from the method's info dict."""
-        return ""
-
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer("HSI", self.tr("Hyperspectral raster (HSI, low resolution)")))
         self.addParameter(QgsProcessingParameterRasterLayer("MSI", self.tr("Multispectral raster (MSI, high resolution)")))
@@ -44,6 +42,7 @@ class HsiMsiFusionAlgorithm(FuseDiffAlgorithm):
         device = self.torch_device(parameters, context, feedback)
         import torch
 
+        from .learnonce import LearnOnce
         from .srf import load_srf_csv
 
         module = self._module()
@@ -51,16 +50,18 @@ class HsiMsiFusionAlgorithm(FuseDiffAlgorithm):
         cfg.seed = self.parameterAsInt(parameters, "SEED", context)
         srf_path = self.parameterAsFile(parameters, "SRF", context) or None
 
-        def fuse(msi, hsi, ratio, progress):
-            srf = load_srf_csv(srf_path, hsi.shape[0]) if srf_path else None
-            if srf is not None and srf.shape[0] != msi.shape[0]:
+        def learn(samples, ratio, progress):
+            n_msi, n_hsi = samples[0].high.shape[0], samples[0].low.shape[0]
+            srf = load_srf_csv(srf_path, n_hsi) if srf_path else None
+            if srf is not None and srf.shape[0] != n_msi:
                 raise ValueError(self.tr("The SRF file has {0} rows but the MSI has {1} bands: one row per "
-                                         "MSI band is needed.").format(srf.shape[0], msi.shape[0]))
-            out, info = module.fuse(torch.from_numpy(hsi)[None], torch.from_numpy(msi)[None], srf=srf,
-                                    ratio=int(ratio), config=cfg, progress=progress, device=device)
-            line = self.report(info)
-            if line:
-                feedback.pushInfo(line)
+                                         "MSI band is needed.").format(srf.shape[0], n_msi))
+            return module.learn(samples, ratio, srf=srf, config=cfg, progress=progress, device=device)
+
+        def solve(learned, msi, hsi, ratio, progress):
+            out, _ = module.fuse_tile(learned, torch.from_numpy(hsi)[None], torch.from_numpy(msi)[None],
+                                      progress=progress)
             return out[0].cpu().numpy()
 
-        return self.fuse_scene(parameters, context, feedback, fuse, high="MSI", low="HSI")
+        method = LearnOnce(self.DISPLAY_NAME.split(" ")[0], learn, solve, feedback)
+        return self.fuse_scene(parameters, context, feedback, method, high="MSI", low="HSI")

@@ -33,8 +33,3 @@ class SDPAlgorithm(HsiMsiFusionAlgorithm):
             "GPU typically several times faster (an estimate; not measured here).</p>"
             "<p>Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image "
             "Super-Resolution, IEEE TGRS 62, 2024.</p>")
-
-    def report(self, info: dict) -> str:
-        t = info["times"]
-        return self.tr("SDP finished in {0:.1f} s (PSF/SRF {1:.1f} s, prior {2:.1f} s, "
-                       "fusion {3:.1f} s).").format(t["total"], t["estimate"], t["train"], t["init"] + t["solve"])
