@@ -76,22 +76,23 @@ def as_windows(samples, device=None) -> list[Window]:
 def lr_spectra(windows: Sequence[Window], max_spectra: int = MAX_SPECTRA) -> torch.Tensor:
     """(N, C) valid LR pixel spectra of all windows, in window then row-major order.
 
-    More than ``max_spectra`` are thinned regularly (every k-th), keeping
+    More than ``max_spectra`` are thinned regularly (every k-th of each window), keeping
     memory bounded for scenes of many windows; one fully valid window gives
     exactly ``low[0].reshape(C, -1).T``.
     """
+    counts = [int(w.low_valid.sum()) if w.low_valid is not None else w.low[0, 0].numel() for w in windows]
+    if sum(counts) == 0:
+        raise ValueError("no valid low-resolution pixel to learn from")
+    # thinned window by window, so the pooled copy is never larger than the result
+    step = max(1, int(math.ceil(sum(counts) / max_spectra)))
     parts = []
     for w in windows:
         C = w.low.shape[1]
         flat = w.low[0].reshape(C, -1)
         if w.low_valid is not None:
             flat = flat[:, w.low_valid.reshape(-1)]
-        parts.append(flat.T)
+        parts.append(flat[:, ::step].T)
     spectra = parts[0] if len(parts) == 1 else torch.cat(parts, 0)
-    if spectra.shape[0] == 0:
-        raise ValueError("no valid low-resolution pixel to learn from")
-    if spectra.shape[0] > max_spectra:
-        spectra = spectra[:: int(math.ceil(spectra.shape[0] / max_spectra))]
     return spectra.contiguous()
 
 
