@@ -12,6 +12,9 @@ class KSDiffAlgorithm(NetPansharpenAlgorithm):
     MODEL_MODULE = "ksdiff"
     CONFIG_CLASS = "KSDiffConfig"
     STEPS_LABEL = "Latent sampling steps (DDIM)"
+    #: The network runs once per tile with the scene's fixed kernels, so large tiles are cheap in
+    #: memory (about 0.3 GB at 1024 px) and cut the share of re-computed context (32 px each side).
+    TILE_SIZE = 960
     STEPS_DEFAULT = 4
     STEPS_MAX = 50
 

@@ -78,22 +78,27 @@ class NetPansharpenAlgorithm(FuseDiffAlgorithm):
                                             seed=self.parameterAsInt(parameters, "SEED", context))
         feedback.pushInfo(self.tr("{0} sampling steps; scene adaptation iterations: {1}.")
                           .format(cfg.steps, cfg.adapt_iters))
-        told = set()
+        from .learnonce import LearnOnce
 
-        def fuse(pan, ms, ratio, progress):
-            fused, info = M.fuse(torch.from_numpy(ms)[None], torch.from_numpy(pan)[None], ratio,
-                                 weights=weights, config=cfg, progress=progress, device=device, phase=0.0,
-                                 return_info=True)
-            meta = info.get("meta") or {}
-            # once per run, not once per tile
-            if info.get("fresh") and "fresh" not in told:
-                told.add("fresh")
+        def learn(samples, ratio, progress):
+            # once per scene: load the weights, adapt them (ADAPT_ITERS) on windows sampled across
+            # the scene, and (KSDiff) fix the scene's latent code and kernels
+            windows = [(torch.from_numpy(s.low)[None], torch.from_numpy(s.high)[None]) for s in samples]
+            state = M.prepare(windows, ratio, weights=weights, config=cfg, progress=progress, device=device,
+                              phase=0.0)
+            meta = state.get("meta") or {}
+            if state.get("fresh"):
                 feedback.pushInfo(self.tr("No weights fit {0} bands: a model was fitted on this scene.")
-                                  .format(ms.shape[0]))
-            elif meta.get("data") and "data" not in told:
-                told.add("data")
+                                  .format(windows[0][0].shape[1]))
+            elif meta.get("data"):
                 feedback.pushInfo(self.tr("Weights trained on: {0}").format(meta["data"]))
-            return fused[0].cpu().numpy()
+            return state
 
-        return self.fuse_scene(parameters, context, feedback, fuse, low_bands=ms_bands, min_low_bands=2,
+        def solve(state, high, low, ratio, progress):
+            out = M.fuse_prepared(state, torch.from_numpy(low)[None], torch.from_numpy(high)[None], ratio,
+                                  config=cfg, progress=progress, phase=0.0)
+            return out[0].cpu().numpy()
+
+        method = LearnOnce(self.DISPLAY_NAME.split(" ")[0], learn, solve, feedback)
+        return self.fuse_scene(parameters, context, feedback, method, low_bands=ms_bands, min_low_bands=2,
                                require_single_high=True)

@@ -1004,8 +1004,8 @@
       <translation>Breite des Pansharpeners für ein von Grund auf angepasstes Modell.</translation>
     </message>
     <message>
-      <source>Tile size (PAN pixels); each tile gets its own latent code and kernels.</source>
-      <translation>Kachelgröße (PAN-Pixel); jede Kachel erhält ihren eigenen latenten Code und eigene Kerne.</translation>
+      <source>Tile size (PAN pixels) of the network inside one image or scene tile.</source>
+      <translation>Kachelgröße (PAN-Pixel) des Netzes innerhalb eines Bildes oder einer Szenenkachel.</translation>
     </message>
     <message>
       <source>Tile overlap in PAN pixels.</source>
@@ -1282,6 +1282,10 @@
     <message>
       <source>Random seed (makes runs repeatable).</source>
       <translation>Zufallsstartwert (macht Läufe reproduzierbar).</translation>
+    </message>
+    <message>
+      <source>Tile size (PAN pixels); each tile gets its own latent code and kernels.</source>
+      <translation type="vanished">Kachelgröße (PAN-Pixel); jede Kachel erhält ihren eigenen latenten Code und eigene Kerne.</translation>
     </message>
     <message>
       <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on 2 CPU cores: about 1 megapixel of PAN per second (a 4000 x 4000 scene in well under a minute), plus the adaptation (about 0.2 s per iteration); on a GPU several times faster (not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>

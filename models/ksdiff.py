@@ -57,7 +57,7 @@ from .respandiff import (BAND_ORDER, PatchSampler, build_triples, check_compatib
                          triple_from_pair)
 from .tiled import tiled_apply
 
-__all__ = ["KSDiffConfig", "TrainConfig", "KSDiffModel", "fuse", "train", "adapt", "save_weights",
+__all__ = ["KSDiffConfig", "TrainConfig", "KSDiffModel", "fuse", "prepare", "fuse_prepared", "train", "adapt", "save_weights",
            "load_weights", "bundled_weights", "BUNDLED", "WEIGHTS_DIR", "Cancelled"]
 
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
@@ -84,7 +84,7 @@ class KSDiffConfig:
     pan_gain: float = param(0.15, "PAN MTF gain at Nyquist for the adaptation's degradation.", 0.01, 0.99,
                             expose=False)
     width: int = param(24, "Pansharpener width for a model fitted from scratch.", 8, 256, expose=False)
-    tile: int = param(512, "Tile size (PAN pixels); each tile gets its own latent code and kernels.", 64, 8192,
+    tile: int = param(1024, "Tile size (PAN pixels) of the network inside one image or scene tile.", 64, 8192,
                       expose=False)
     overlap: int = param(32, "Tile overlap in PAN pixels.", 0, 512, expose=False)
     seed: int = param(0, "Random seed (latent noise and adaptation patches).", 0, 2 ** 31 - 1)
@@ -144,12 +144,15 @@ class KSDiffModel(nn.Module):
     """
 
     def __init__(self, bands: int, width: int = 24, zdim: int = 32, plfe_width: int = 32,
-                 ranks: tuple = (4, 4, 2, 2), modulate: bool = True, generator: str = "tucker"):
+                 ranks: tuple = (4, 4, 2, 2), modulate: bool = True, generator: str = "tucker",
+                 factor_base: bool = True):
         super().__init__()
         self.bands, self.modulate = bands, modulate
         self._arch = {"bands": bands, "width": width, "zdim": zdim, "plfe_width": plfe_width,
-                      "ranks": list(ranks), "modulate": modulate, "generator": generator}
-        self.pansharpener = PanNeXtU(bands, width, zdim, tuple(ranks), modulate, generator=generator)
+                      "ranks": list(ranks), "modulate": modulate, "generator": generator,
+                      "factor_base": factor_base}
+        self.pansharpener = PanNeXtU(bands, width, zdim, tuple(ranks), modulate, generator=generator,
+                                     factor_base=factor_base)
         if modulate:
             self.plfe1 = PLFE(bands, plfe_width, zdim, guided=True)
             self.plfe2 = PLFE(bands, max(4, plfe_width // 2), zdim, guided=False)
@@ -237,6 +240,7 @@ def load_weights(path, bands: int | None = None, ratio: int | None = None,
     check_compatible(meta, bands, ratio, path.name)
     arch = dict(blob["arch"])
     arch["ranks"] = tuple(arch.get("ranks", (4, 4, 2, 2)))
+    arch.setdefault("factor_base", False)  # weights written before the learned base factors
     model = KSDiffModel(**arch)
     try:
         model.load_state_dict(blob["state_dict"])
@@ -286,13 +290,55 @@ def stage2_loss(model: KSDiffModel, gt: torch.Tensor, lms: torch.Tensor, pan: to
     return l_diff + l1, l_diff.detach(), l1.detach()
 
 
+#: An image up to this many PAN pixels gives its code and kernels as a whole; a larger one
+#: averages those of windows spread over it (as `algorithms.base.scene_sample`).
+WHOLE_IMAGE_PIXELS = 2048 * 2048
+
+
+@torch.no_grad()
+def scene_modulation(model: KSDiffModel, windows, steps: int = 4, generator: torch.Generator | None = None):
+    """The kernel modulations of one scene, computed once: z sampled for each window
+    [(pan (1,1,H,W), lms (1,C,H,W)), ...] and its modulations, averaged over the windows.
+
+    Returns (bottleneck, head) modulations (1, cout, cin, 3, 3), or None for the plain model.
+    Using them for every tile makes tiled and untiled results agree (the network is then one
+    fixed convolutional net over the scene).
+    """
+    if not model.modulate:
+        return None
+    acc = None
+    for pan, lms in windows:
+        z = model.sample_z(pan, lms, steps, generator)
+        mm, mh = model.pansharpener.modulations(pan, lms, z)
+        mods = (mm.mean(dim=0, keepdim=True), mh.mean(dim=0, keepdim=True))
+        acc = mods if acc is None else (acc[0] + mods[0], acc[1] + mods[1])
+    return acc[0] / len(windows), acc[1] / len(windows)
+
+
+def _image_windows(pan: torch.Tensor, lms: torch.Tensor, tile: int) -> list:
+    """The whole image, or up to 6 x 6 windows of ``tile`` pixels spread over a large one."""
+    h, w = lms.shape[-2:]
+    if h * w <= WHOLE_IMAGE_PIXELS:
+        return [(pan, lms)]
+    ys = sorted({int(v) for v in np.linspace(0, max(0, h - tile), min(6, max(1, h // tile)))})
+    xs = sorted({int(v) for v in np.linspace(0, max(0, w - tile), min(6, max(1, w // tile)))})
+    return [(pan[..., y:y + tile, x:x + tile], lms[..., y:y + tile, x:x + tile]) for y in ys for x in xs]
+
+
 @torch.no_grad()
 def predict(model: KSDiffModel, lms: torch.Tensor, pan: torch.Tensor, steps: int = 4,
             generator: torch.Generator | None = None, tile: int = 512, overlap: int = 32,
-            progress: Callable[[float], None] | None = None) -> torch.Tensor:
-    """The inference path on (1|B, C, H, W) LMS and (B, 1, H, W) PAN, tile by tile beyond ``tile``."""
-    return tiled_apply(lambda p, l: model(p, l, steps, generator), (pan, lms), lms.shape[1], tile, overlap,
-                       progress)
+            progress: Callable[[float], None] | None = None, mods=None) -> torch.Tensor:
+    """The inference path on (1, C, H, W) LMS and (1, 1, H, W) PAN, tile by tile beyond ``tile``.
+
+    ``mods``: the scene's kernel modulations (`scene_modulation`); by default
+    computed once from this image (one code per image, as in the paper), so
+    every tile uses the same kernels.
+    """
+    if mods is None and model.modulate:
+        mods = scene_modulation(model, _image_windows(pan, lms, tile), steps, generator)
+    return tiled_apply(lambda p, l: model.pansharpener(p, l, mods=mods), (pan, lms), lms.shape[1], tile,
+                       overlap, progress)
 
 
 def validate(model: KSDiffModel, cases: Sequence[tuple], steps: int = 4, seed: int = 0, oracle: bool = False,
@@ -450,23 +496,24 @@ def train(data, ratio: int, config: TrainConfig = TrainConfig(), weights=None, v
 # scene adaptation and the entry point
 # --------------------------------------------------------------------------
 
-def adapt(model: KSDiffModel, ms: torch.Tensor, pan: torch.Tensor, ratio: int, config: KSDiffConfig,
-          phase: float = 0.0, progress: ProgressFn | None = None, fresh: bool = False) -> KSDiffModel:
-    """Fit ``model`` (in place) on the input pair degraded once more by Wald's protocol.
+def adapt(model: KSDiffModel, windows, ratio: int, config: KSDiffConfig, phase: float = 0.0,
+          progress: ProgressFn | None = None, fresh: bool = False) -> KSDiffModel:
+    """Fit ``model`` (in place) on the scene degraded once more by Wald's protocol.
 
-    ms (1, C, h, w), pan (1, 1, H, W). ``config.adapt_iters`` iterations split
-    over the two stages (2/3 stage 1 for a fresh model, 1/2 when fine-tuning).
-    Returns the model (eval mode).
+    windows: [(ms (1, C, h, w), pan (1, 1, H, W)), ...] (the whole pair, or
+    windows sampled across a large scene). ``config.adapt_iters`` iterations
+    split over the two stages (2/3 stage 1 for a fresh model, 1/2 when
+    fine-tuning). Returns the model (eval mode).
     """
-    trip = triple_from_pair(pan[0].detach().cpu().numpy(), ms[0].detach().cpu().numpy(), ratio,
-                            config.adapt_gains, config.pan_gain, phase)
+    from .respandiff import _window_triples
+    triples = _window_triples(windows, ratio, config.adapt_gains, config.pan_gain, phase)
     n = config.adapt_iters
     n1 = int(round(n * (2 / 3 if fresh else 1 / 2))) if model.modulate else n
     tc = TrainConfig(iterations=n1, iterations2=n - n1, batch=config.adapt_batch, patch=config.adapt_patch,
                      lr=config.adapt_lr, lr2=config.adapt_lr / 2, warmup=min(50, n // 10), val_every=0,
                      seed=config.seed)
     dev = next(model.parameters()).device
-    model, _ = train(None, ratio, tc, weights=model, progress=progress, device=dev, triples=[trip])
+    model, _ = train(None, ratio, tc, weights=model, progress=progress, device=dev, triples=triples)
     return model
 
 
@@ -509,6 +556,62 @@ def _resolve_model(weights, bands: int, ratio: int, config: KSDiffConfig, device
     return model, meta, False
 
 
+def prepare(windows, ratio: int, weights=None, config: KSDiffConfig = KSDiffConfig(),
+            progress: ProgressFn | None = None, device="cpu", phase: float = 0.0) -> dict:
+    """The scene-level part of `fuse`, done once per scene: resolve (load) the weights, with
+    ``config.adapt_iters`` > 0 fit them on the scene degraded once more, and compute the scene's
+    latent code and kernel modulations.
+
+    windows: [(ms (1, C, h, w), pan (1, 1, H, W)), ...] in [0, 1]: the whole
+    pair, or windows sampled across a large scene (`algorithms.base.scene_sample`).
+    Returns a state for `fuse_prepared`: {model, meta, fresh, adapted, mods, device, seconds}.
+    """
+    progress = progress or null_progress
+    dev = select_device(device) if isinstance(device, str) else device
+    ratio = int(ratio)
+    t0 = time.time()
+    model, meta, fresh = _resolve_model(weights, windows[0][0].shape[1], ratio, config, dev)
+    wins = [(m.to(dev, torch.float32), p.to(dev, torch.float32)) for m, p in windows]
+    adapted = False
+    if config.adapt_iters > 0:
+        model = copy.deepcopy(model)  # never change the caller's (or a cached bundled) model
+        adapt(model, wins, ratio, config, phase, scoped(progress, 0.0, 0.95, "adaptation: "), fresh)
+        adapted = True
+    model.eval()
+    g = make_generator(config.seed, dev)
+    image_windows = []
+    for m, p in wins:
+        lms = operators.upsample(m, ratio, phase)
+        image_windows.extend(_image_windows(p[..., :lms.shape[-2], :lms.shape[-1]], lms, config.tile))
+    mods = scene_modulation(model, image_windows, config.steps, g)
+    progress(1.0, "scene code sampled")
+    return {"model": model, "meta": meta, "fresh": fresh, "adapted": adapted, "mods": mods, "device": dev,
+            "seconds": time.time() - t0}
+
+
+def _check_pair(ms: torch.Tensor, pan: torch.Tensor, ratio: int) -> None:
+    if ms.dim() != 4 or pan.dim() != 4 or pan.shape[1] != 1:
+        raise ValueError("fuse expects ms (1, C, h, w) and pan (1, 1, H, W) tensors.")
+    if pan.shape[-2] != ratio * ms.shape[-2] or pan.shape[-1] != ratio * ms.shape[-1]:
+        raise ValueError(f"The PAN ({pan.shape[-2]}x{pan.shape[-1]}) is not {ratio} times the MS "
+                         f"({ms.shape[-2]}x{ms.shape[-1]}).")
+
+
+def fuse_prepared(state: dict, ms: torch.Tensor, pan: torch.Tensor, ratio: int,
+                  config: KSDiffConfig = KSDiffConfig(), progress: ProgressFn | None = None,
+                  phase: float = 0.0) -> torch.Tensor:
+    """Sharpen one image (or tile) with a `prepare`d state: ms (1, C, h, w), pan (1, 1, r h, r w)
+    in [0, 1] -> (1, C, r h, r w), clamped at 0. Deterministic: the scene's kernels are fixed."""
+    progress = progress or null_progress
+    ratio = int(ratio)
+    _check_pair(ms, pan, ratio)
+    dev = state["device"]
+    lms = operators.upsample(ms.to(dev, torch.float32), ratio, phase)
+    out = predict(state["model"], lms, pan.to(dev, torch.float32), config.steps, None, config.tile,
+                  config.overlap, lambda f: progress(f, "sharpening"), mods=state["mods"])
+    return out.clamp(min=0)
+
+
 def fuse(ms: torch.Tensor, pan: torch.Tensor, ratio: int, weights=None, config: KSDiffConfig = KSDiffConfig(),
          progress: ProgressFn | None = None, device="cpu", phase: float = 0.0, return_info: bool = False):
     """Pansharpen ``ms`` (1, C, h, w) with ``pan`` (1, 1, ratio*h, ratio*w) -> (1, C, H, W).
@@ -521,32 +624,16 @@ def fuse(ms: torch.Tensor, pan: torch.Tensor, ratio: int, weights=None, config: 
     the band count differs from the weights'). Raises ValueError on
     band/ratio mismatch without adaptation, Cancelled when ``progress`` raises it.
     With ``return_info``: (fused, {meta, adapted, fresh, seconds}).
+    = `prepare` on the whole pair + `fuse_prepared`.
     """
     progress = progress or null_progress
-    dev = select_device(device) if isinstance(device, str) else device
     ratio = int(ratio)
-    if ms.dim() != 4 or pan.dim() != 4 or pan.shape[1] != 1:
-        raise ValueError("fuse expects ms (1, C, h, w) and pan (1, 1, H, W) tensors.")
-    if pan.shape[-2] != ratio * ms.shape[-2] or pan.shape[-1] != ratio * ms.shape[-1]:
-        raise ValueError(f"The PAN ({pan.shape[-2]}x{pan.shape[-1]}) is not {ratio} times the MS "
-                         f"({ms.shape[-2]}x{ms.shape[-1]}).")
+    _check_pair(ms, pan, ratio)
     t0 = time.time()
-    model, meta, fresh = _resolve_model(weights, ms.shape[1], ratio, config, dev)
-    ms = ms.to(dev, torch.float32)
-    pan = pan.to(dev, torch.float32)
-    adapted = False
-    infer_progress = progress
-    if config.adapt_iters > 0:
-        model = copy.deepcopy(model)  # never change the caller's (or a cached bundled) model
-        adapt(model, ms, pan, ratio, config, phase, scoped(progress, 0.0, 0.9, "adaptation: "), fresh)
-        adapted = True
-        infer_progress = scoped(progress, 0.9, 1.0)
-    model.eval()
-    lms = operators.upsample(ms, ratio, phase)
-    g = make_generator(config.seed, dev)
-    out = predict(model, lms, pan, config.steps, g, config.tile, config.overlap,
-                  lambda f: infer_progress(f, "sharpening"))
-    out = out.clamp(min=0)
+    split = 0.9 if config.adapt_iters > 0 else 0.1
+    state = prepare([(ms, pan)], ratio, weights, config, scoped(progress, 0.0, split), device, phase)
+    out = fuse_prepared(state, ms, pan, ratio, config, scoped(progress, split, 1.0), phase)
     if return_info:
-        return out, {"meta": meta, "adapted": adapted, "fresh": fresh, "seconds": time.time() - t0}
+        return out, {"meta": state["meta"], "adapted": state["adapted"], "fresh": state["fresh"],
+                     "seconds": time.time() - t0}
     return out

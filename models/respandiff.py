@@ -47,7 +47,7 @@ from .nets.respandiff_net import ResPanDiffNet
 from .progress import Cancelled, ProgressFn, null_progress, scoped
 from .tiled import tiled_apply
 
-__all__ = ["ResPanDiffConfig", "TrainConfig", "ResidualSchedule", "fuse", "train", "adapt", "sample",
+__all__ = ["ResPanDiffConfig", "TrainConfig", "ResidualSchedule", "fuse", "prepare", "fuse_prepared", "train", "adapt", "sample",
            "res_loss", "training_loss", "save_weights", "load_weights", "bundled_weights", "BUNDLED",
            "WEIGHTS_DIR", "Cancelled"]
 
@@ -589,22 +589,40 @@ def train(data, ratio: int, config: TrainConfig = TrainConfig(), weights=None, v
 # scene adaptation and the entry point
 # --------------------------------------------------------------------------
 
-def adapt(net: ResPanDiffNet, ms: torch.Tensor, pan: torch.Tensor, ratio: int, config: ResPanDiffConfig,
-          phase: float = 0.0, progress: ProgressFn | None = None, sched: ResidualSchedule | None = None):
-    """Fit ``net`` (in place) on the input pair degraded once more by Wald's protocol.
+def _window_triples(windows, ratio: int, gains, pan_gain: float, phase: float) -> list:
+    """Wald triples (gt, lms, pan) from scene windows [(ms (1, C, h, w), pan (1, 1, H, W)), ...],
+    each cropped to a whole number of low-res pixels first."""
+    out = []
+    for ms, pan in windows:
+        ms = ms[0].detach().cpu().numpy()
+        pan = pan[0].detach().cpu().numpy()
+        h = min(ms.shape[-2], pan.shape[-2] // ratio)
+        w = min(ms.shape[-1], pan.shape[-1] // ratio)
+        if min(h, w) < 2 * ratio:
+            continue  # too small to degrade once more
+        out.append(triple_from_pair(pan[:, :h * ratio, :w * ratio], ms[:, :h, :w], ratio, gains, pan_gain, phase))
+    if not out:
+        raise ValueError("The scene is too small for scene adaptation (it needs at least "
+                         f"{2 * ratio * ratio} x {2 * ratio * ratio} PAN pixels).")
+    return out
 
-    ms (1, C, h, w), pan (1, 1, H, W). Runs ``config.adapt_iters`` AdamW
+
+def adapt(net: ResPanDiffNet, windows, ratio: int, config: ResPanDiffConfig, phase: float = 0.0,
+          progress: ProgressFn | None = None, sched: ResidualSchedule | None = None):
+    """Fit ``net`` (in place) on the scene degraded once more by Wald's protocol.
+
+    windows: [(ms (1, C, h, w), pan (1, 1, H, W)), ...] (the whole pair, or
+    windows sampled across a large scene). Runs ``config.adapt_iters`` AdamW
     iterations on random patches of (gt = ms, lms = upsampled degraded ms,
     pan = degraded pan). Returns the net (eval mode).
     """
     sched = sched or ResidualSchedule()
-    trip = triple_from_pair(pan[0].detach().cpu().numpy(), ms[0].detach().cpu().numpy(), ratio,
-                            config.adapt_gains, config.pan_gain, phase)
+    triples = _window_triples(windows, ratio, config.adapt_gains, config.pan_gain, phase)
     tc = TrainConfig(iterations=config.adapt_iters, batch=config.adapt_batch, patch=config.adapt_patch,
                      lr=config.adapt_lr, warmup=min(50, config.adapt_iters // 10), val_every=0,
                      seed=config.seed)
     dev = next(net.parameters()).device
-    net, _ = train(None, ratio, tc, weights=net, progress=progress, device=dev, sched=sched, triples=[trip])
+    net, _ = train(None, ratio, tc, weights=net, progress=progress, device=dev, sched=sched, triples=triples)
     return net
 
 
@@ -651,6 +669,57 @@ def _resolve_net(weights, bands: int, ratio: int, config: ResPanDiffConfig, devi
     return net, meta, False
 
 
+def _check_pair(ms: torch.Tensor, pan: torch.Tensor, ratio: int) -> None:
+    if ms.dim() != 4 or pan.dim() != 4 or pan.shape[1] != 1:
+        raise ValueError("fuse expects ms (1, C, h, w) and pan (1, 1, H, W) tensors.")
+    if pan.shape[-2] != ratio * ms.shape[-2] or pan.shape[-1] != ratio * ms.shape[-1]:
+        raise ValueError(f"The PAN ({pan.shape[-2]}x{pan.shape[-1]}) is not {ratio} times the MS "
+                         f"({ms.shape[-2]}x{ms.shape[-1]}).")
+
+
+def prepare(windows, ratio: int, weights=None, config: ResPanDiffConfig = ResPanDiffConfig(),
+            progress: ProgressFn | None = None, device="cpu", phase: float = 0.0) -> dict:
+    """The scene-level part of `fuse`, done once per scene: resolve (load) the weights and, with
+    ``config.adapt_iters`` > 0, fit them on the scene degraded once more.
+
+    windows: [(ms (1, C, h, w), pan (1, 1, H, W)), ...] in [0, 1]: the whole
+    pair, or windows sampled across a large scene (`algorithms.base.scene_sample`).
+    Returns a state for `fuse_prepared`: {net, meta, fresh, adapted, device, seconds}.
+    """
+    progress = progress or null_progress
+    dev = select_device(device) if isinstance(device, str) else device
+    ratio = int(ratio)
+    t0 = time.time()
+    bands = windows[0][0].shape[1]
+    net, meta, fresh = _resolve_net(weights, bands, ratio, config, dev)
+    adapted = False
+    if config.adapt_iters > 0:
+        net = copy.deepcopy(net)  # never change the caller's (or the cached bundled) model
+        wins = [(m.to(dev, torch.float32), p.to(dev, torch.float32)) for m, p in windows]
+        adapt(net, wins, ratio, config, phase, scoped(progress, 0.0, 1.0, "adaptation: "))
+        adapted = True
+    net.eval()
+    return {"net": net, "meta": meta, "fresh": fresh, "adapted": adapted, "device": dev,
+            "seconds": time.time() - t0}
+
+
+def fuse_prepared(state: dict, ms: torch.Tensor, pan: torch.Tensor, ratio: int,
+                  config: ResPanDiffConfig = ResPanDiffConfig(), progress: ProgressFn | None = None,
+                  phase: float = 0.0) -> torch.Tensor:
+    """Sample one image (or tile) with a `prepare`d model: ms (1, C, h, w), pan (1, 1, r h, r w)
+    in [0, 1] -> (1, C, r h, r w), clamped at 0. ``config``: steps, seed, tile, overlap."""
+    ratio = int(ratio)
+    _check_pair(ms, pan, ratio)
+    dev = state["device"]
+    ms = ms.to(dev, torch.float32)
+    pan = pan.to(dev, torch.float32)
+    lms = operators.upsample(ms, ratio, phase)
+    g = make_generator(config.seed, dev)
+    out = sample(state["net"], lms, pan, ResidualSchedule(), config.steps, g, progress, config.tile,
+                 config.overlap)
+    return out.clamp(min=0)
+
+
 def fuse(ms: torch.Tensor, pan: torch.Tensor, ratio: int, weights=None, config: ResPanDiffConfig = ResPanDiffConfig(),
          progress: ProgressFn | None = None, device="cpu", phase: float = 0.0, return_info: bool = False):
     """Pansharpen ``ms`` (1, C, h, w) with ``pan`` (1, 1, H = ratio*h, W = ratio*w) -> (1, C, H, W).
@@ -664,35 +733,17 @@ def fuse(ms: torch.Tensor, pan: torch.Tensor, ratio: int, weights=None, config: 
     first fitted on this pair degraded once more (from scratch when the
     weights' band count differs). Raises ValueError for band/ratio mismatch
     without adaptation, Cancelled when ``progress`` raises it.
-    With ``return_info`` returns (fused, info dict: meta, adapted, seconds).
+    With ``return_info`` returns (fused, info dict: meta, adapted, fresh, seconds).
+    = `prepare` on the whole pair + `fuse_prepared`.
     """
     progress = progress or null_progress
-    dev = select_device(device) if isinstance(device, str) else device
     ratio = int(ratio)
-    if ms.dim() != 4 or pan.dim() != 4 or pan.shape[1] != 1:
-        raise ValueError("fuse expects ms (1, C, h, w) and pan (1, 1, H, W) tensors.")
-    if pan.shape[-2] != ratio * ms.shape[-2] or pan.shape[-1] != ratio * ms.shape[-1]:
-        raise ValueError(f"The PAN ({pan.shape[-2]}x{pan.shape[-1]}) is not {ratio} times the MS "
-                         f"({ms.shape[-2]}x{ms.shape[-1]}).")
-    bands = ms.shape[1]
+    _check_pair(ms, pan, ratio)
     t0 = time.time()
-    net, meta, fresh = _resolve_net(weights, bands, ratio, config, dev)
-    sched = ResidualSchedule()
-    ms = ms.to(dev, torch.float32)
-    pan = pan.to(dev, torch.float32)
-    adapted = False
-    if config.adapt_iters > 0:
-        net = copy.deepcopy(net)  # never change the caller's (or the cached bundled) model
-        adapt(net, ms, pan, ratio, config, phase, scoped(progress, 0.0, 0.8, "adaptation: "), sched)
-        adapted = True
-        sample_progress = scoped(progress, 0.8, 1.0)
-    else:
-        sample_progress = progress
-    net.eval()
-    lms = operators.upsample(ms, ratio, phase)
-    g = make_generator(config.seed, dev)
-    out = sample(net, lms, pan, sched, config.steps, g, sample_progress, config.tile, config.overlap)
-    out = out.clamp(min=0)
+    split = 0.8 if config.adapt_iters > 0 else 0.0
+    state = prepare([(ms, pan)], ratio, weights, config, scoped(progress, 0.0, split), device, phase)
+    out = fuse_prepared(state, ms, pan, ratio, config, scoped(progress, split, 1.0), phase)
     if return_info:
-        return out, {"meta": meta, "adapted": adapted, "fresh": fresh, "seconds": time.time() - t0}
+        return out, {"meta": state["meta"], "adapted": state["adapted"], "fresh": state["fresh"],
+                     "seconds": time.time() - t0}
     return out

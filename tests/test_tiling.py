@@ -366,10 +366,10 @@ def test_oom_in_fuse_scene_retries_with_half_tiles(tmp_path, big_pair, monkeypat
 
 @pytest.fixture
 def ksdiff_local_weights(tmp_path):
-    """A KSDiff weights file whose network does real work but is local: random output head and
-    fusion conv (the untrained net would just return the LMS), kernel modulators left at their
-    zero-initialised core (W = 1), so no per-tile global code changes the result. Trained
-    weights modulate each tile with its own latent code and are not tiling-invariant."""
+    """A KSDiff weights file whose network does real work: random output head and fusion conv (the
+    untrained net would just return the LMS) and random kernel-generator cores, so the latent code
+    really modulates the kernels. The scene's code and kernels are computed once (from the whole
+    scene when it is small), so every tile runs the same network."""
     import torch
     from fusediff.models import ksdiff as K
     torch.manual_seed(0)
@@ -377,6 +377,8 @@ def ksdiff_local_weights(tmp_path):
     with torch.no_grad():
         for conv in (model.pansharpener.head.conv, model.pansharpener.fuse):
             conv.weight.normal_(0.0, 0.05)
+        for mod in (model.pansharpener.mod_mid, model.pansharpener.mod_head):
+            mod.core[-1].weight.normal_(0.0, 0.2)
     return K.save_weights(tmp_path / "ksdiff_local.pt", model,
                           {"ratio": 2, "band_order": ["Blue", "Green", "Red", "NIR"], "data": "test"})
 

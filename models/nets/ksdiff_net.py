@@ -86,8 +86,10 @@ class TuckerModulator(nn.Module):
     """
 
     def __init__(self, cout: int, cin: int, k: int, zdim: int, fdim: int,
-                 ranks: tuple = (4, 4, 2, 2), d: int = 32, tokens: int = 8, kind: str = "tucker"):
+                 ranks: tuple = (4, 4, 2, 2), d: int = 32, tokens: int = 8, kind: str = "tucker",
+                 factor_base: bool = True):
         super().__init__()
+        self.factor_base = factor_base
         self.shape = (cout, cin, k, k)
         self.ranks = tuple(int(r) for r in ranks)
         self.kind = kind
@@ -102,6 +104,10 @@ class TuckerModulator(nn.Module):
             self.queries = nn.ParameterList([nn.Parameter(torch.randn(n, d) / math.sqrt(d)) for n in self.shape])
             self.heads = nn.ModuleList([nn.Linear(d, r) for r in self.ranks])
             self.scale = 1.0 / math.sqrt(d)
+            if factor_base:
+                # learned per-position factors that the attention heads adjust: without them the
+                # heads' rows start (and were seen to stay) equal, which collapses W to a constant
+                self.base = nn.ParameterList([nn.Parameter(torch.randn(n, r)) for n, r in zip(self.shape, self.ranks)])
 
     def forward(self, z: torch.Tensor, feats: torch.Tensor) -> torch.Tensor:
         b = z.shape[0]
@@ -115,7 +121,12 @@ class TuckerModulator(nn.Module):
         factors = []
         for q, head in zip(self.queries, self.heads):
             att = torch.softmax(torch.einsum("nd,bmd->bnm", q, k) * self.scale, dim=-1)
-            factors.append(head(torch.einsum("bnm,bmd->bnd", att, v)))  # (B, n_i, r_i)
+            u = head(torch.einsum("bnm,bmd->bnd", att, v))  # (B, n_i, r_i)
+            factors.append(u)
+        if self.factor_base:
+            # unit-RMS columns: W's scale is the core's, whatever the features' magnitude
+            factors = [u + base for u, base in zip(factors, self.base)]
+            factors = [u / u.pow(2).mean(dim=1, keepdim=True).add(1e-6).sqrt() for u in factors]
         return 1 + tucker(core, factors)
 
 
@@ -152,10 +163,11 @@ class PanNeXtU(nn.Module):
     """
 
     def __init__(self, bands: int, width: int = 16, zdim: int = 32, ranks: tuple = (4, 4, 2, 2),
-                 modulate: bool = True, kernel: int = 7, generator: str = "tucker"):
+                 modulate: bool = True, kernel: int = 7, generator: str = "tucker", factor_base: bool = True):
         super().__init__()
         self.bands, self.width, self.zdim, self.ranks = bands, width, zdim, tuple(ranks)
         self.modulate, self.kernel, self.generator = modulate, kernel, generator
+        self.factor_base = factor_base
         c, w = bands, width
         cin = 4 * (c + 1)
         self.stem = nn.Conv2d(cin, w, 1)
@@ -171,23 +183,41 @@ class PanNeXtU(nn.Module):
             nn.init.zeros_(conv.weight)
             nn.init.zeros_(conv.bias)
         if modulate:
-            self.mod_mid = TuckerModulator(2 * w, 2 * w, 3, zdim, cin, ranks, kind=generator)
-            self.mod_head = TuckerModulator(4 * c, w, 3, zdim, cin, ranks, kind=generator)
+            self.mod_mid = TuckerModulator(2 * w, 2 * w, 3, zdim, cin, ranks, kind=generator,
+                                           factor_base=factor_base)
+            self.mod_head = TuckerModulator(4 * c, w, 3, zdim, cin, ranks, kind=generator,
+                                            factor_base=factor_base)
 
     def arch(self) -> dict:
         """Constructor arguments (stored with the weights)."""
         return {"bands": self.bands, "width": self.width, "zdim": self.zdim, "ranks": list(self.ranks),
-                "modulate": self.modulate, "kernel": self.kernel, "generator": self.generator}
+                "modulate": self.modulate, "kernel": self.kernel, "generator": self.generator,
+                "factor_base": self.factor_base}
 
-    def forward(self, pan: torch.Tensor, lms: torch.Tensor, z: torch.Tensor | None = None) -> torch.Tensor:
+    def _stem_input(self, pan: torch.Tensor, lms: torch.Tensor):
         h, w = lms.shape[-2:]
         ph, pw = (-h) % 4, (-w) % 4
         if ph or pw:
             pan, lms = (F.pad(v, (0, pw, 0, ph), mode="replicate") for v in (pan, lms))
-        x0 = F.pixel_unshuffle(torch.cat([pan, lms], dim=1), 2)
-        use_mod = self.modulate and z is not None
-        mm = self.mod_mid(z, x0) if use_mod else None
-        mh = self.mod_head(z, x0) if use_mod else None
+        return pan, lms, F.pixel_unshuffle(torch.cat([pan, lms], dim=1), 2)
+
+    def modulations(self, pan: torch.Tensor, lms: torch.Tensor, z: torch.Tensor):
+        """The per-image kernel modulations (bottleneck, head), each (B, cout, cin, 3, 3), from the
+        code z and the image's features; (None, None) without modulation."""
+        if not self.modulate or z is None:
+            return None, None
+        x0 = self._stem_input(pan, lms)[2]
+        return self.mod_mid(z, x0), self.mod_head(z, x0)
+
+    def forward(self, pan: torch.Tensor, lms: torch.Tensor, z: torch.Tensor | None = None,
+                mods: tuple | None = None) -> torch.Tensor:
+        """``mods``: modulations computed beforehand (`modulations`, e.g. once for a whole scene,
+        broadcast over the batch); otherwise they come from ``z`` and this image."""
+        h, w = lms.shape[-2:]
+        pan, lms, x0 = self._stem_input(pan, lms)
+        mm, mh = mods if mods is not None else self.modulations(pan, lms, z)
+        if mm is not None and mm.shape[0] != x0.shape[0]:
+            mm, mh = (m.expand(x0.shape[0], *m.shape[1:]) for m in (mm, mh))
         e1 = self.enc1(self.stem(x0))
         m = self.mid_conv(self.mid(self.down(e1)), mm)
         d1 = self.dec1(F.pixel_shuffle(self.up(F.gelu(m)), 2) + e1)
