@@ -66,6 +66,31 @@ BUNDLED = {"landsat7-r2": "ksdiff_landsat7_r2.pt", "landsat7-r4": "ksdiff_landsa
 FORMAT = "fusediff-ksdiff-1"
 
 
+#: What the paper leaves open and this implementation chose (written into every model card).
+CHOICES = {
+    "pansharpener": "PanNeXt-U of width 24: 2x2 pixel-unshuffle in, ConvNeXt blocks (7x7 depthwise, LayerNorm, "
+                    "2x MLP, layer scale 0.1) at 1/2 and 1/4 of the PAN grid, pixel-shuffle out, one full-resolution "
+                    "3x3 fusion conv on (coarse residual, PAN, LMS); output = LMS + residual, zero-initialised heads",
+    "modulated_kernels": "the 3x3 bottleneck conv (1/4 grid) and the 3x3 output head conv",
+    "kernel_modulation": "W1 = W0 * (1 + G x1 U1 x2 U2 x3 U3 x4 U4), ranks (4, 4, 2, 2); core G = MLP(mean of z "
+                         "over tokens), last layer zero-initialised; U_i = learned base factors + attention-head "
+                         "output, columns scaled to unit RMS",
+    "factor_heads": "features = pixel-unshuffled (PAN, LMS) average-pooled to 8x8 tokens -> 1x1 conv backbone; "
+                    "one learned-query attention head per tensor mode",
+    "plfe": "inputs on the PAN grid (LRMS branch = the LMS), pixel-unshuffle 2 + stride-2 stems, 2 strided "
+            "stages with linear cross attention (softmax of Q over channels, of K over positions) and gated "
+            "fusion, 2x2 pooled tokens per stage -> z of 8 tokens x 32, LayerNorm; PLFE1 width 32, PLFE2 16; "
+            "PLFE2's guidance branch = 1x1 conv of its PAN and LRMS features",
+    "latent_ddpm": "linear betas 1e-4..0.02, T = 1000, x0-parameterisation, L1; denoiser: residual MLP over "
+                   "tokens with token-mean mixing (3 blocks, width 128); DDIM eta 0, 4 steps",
+    "stage2": "PLFE1 frozen; loss = L1(denoiser(z_t, PLFE2, t), z0) + L1(pansharpener(z from the DDIM chain, "
+              "backpropagated), GT); all but PLFE1 trained",
+    "optimiser": "AdamW, weight decay 1e-4, cosine decay to lr/100 after 100 warm-up iterations, gradient clip 1",
+    "inference": "one code and one set of kernels per image; for scenes tiled by the algorithm, per scene "
+                 "(averaged over windows sampled across it), so tiles agree",
+}
+
+
 # --------------------------------------------------------------------------
 # configuration
 # --------------------------------------------------------------------------
@@ -215,7 +240,8 @@ def save_weights(path, model: KSDiffModel, meta: dict) -> Path:
              for name in ("pansharpener", "plfe1", "plfe2", "denoiser") if hasattr(model, name)}
     card = {"method": "KSDiff", "weights": path.name, "format": FORMAT, "architecture": model.arch(),
             "parameters": parts, "inference_parameters": sum(v for k, v in parts.items() if k != "plfe1"),
-            "size_bytes": path.stat().st_size, **{k: v for k, v in meta.items() if k != "method"}}
+            "size_bytes": path.stat().st_size, **{k: v for k, v in meta.items() if k != "method"},
+            "choices": CHOICES}
     path.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n")
     return path
 
