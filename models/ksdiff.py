@@ -53,8 +53,9 @@ from .device import generator as make_generator
 from .device import select_device
 from .nets.ksdiff_net import PLFE, LatentDenoiser, PanNeXtU
 from .progress import Cancelled, ProgressFn, null_progress, scoped
-from .respandiff import (BAND_ORDER, PatchSampler, build_triples, check_compatible, triple_from_case,
-                         triple_from_pair)
+# the data pipeline, weights checks, learning-rate schedule and input check are ResPanDiff's
+from .respandiff import (BAND_ORDER, PatchSampler, _check_pair, _lr_at, build_triples, check_compatible,
+                         triple_from_case, triple_from_pair)
 from .tiled import tiled_apply
 
 __all__ = ["KSDiffConfig", "TrainConfig", "KSDiffModel", "fuse", "prepare", "fuse_prepared", "train", "adapt", "save_weights",
@@ -281,13 +282,6 @@ def load_weights(path, bands: int | None = None, ratio: int | None = None,
 # --------------------------------------------------------------------------
 # training
 # --------------------------------------------------------------------------
-
-def _lr_at(it: int, total: int, lr: float, warmup: int, time_frac: float = 0.0) -> float:
-    if warmup and it < warmup:
-        return lr * (it + 1) / warmup
-    frac = max((it - warmup) / max(1, total - warmup), time_frac)
-    return lr * (0.01 + 0.99 * 0.5 * (1 + math.cos(math.pi * min(frac, 1.0))))
-
 
 def stage1_loss(model: KSDiffModel, gt: torch.Tensor, lms: torch.Tensor, pan: torch.Tensor) -> torch.Tensor:
     """L1(pansharpener(PAN, LMS, PLFE1(PAN, LMS, GT)), GT) (plain PanNeXt-U without modulation)."""
@@ -613,14 +607,6 @@ def prepare(windows, ratio: int, weights=None, config: KSDiffConfig = KSDiffConf
     progress(1.0, "scene code sampled")
     return {"model": model, "meta": meta, "fresh": fresh, "adapted": adapted, "mods": mods, "device": dev,
             "seconds": time.time() - t0}
-
-
-def _check_pair(ms: torch.Tensor, pan: torch.Tensor, ratio: int) -> None:
-    if ms.dim() != 4 or pan.dim() != 4 or pan.shape[1] != 1:
-        raise ValueError("fuse expects ms (1, C, h, w) and pan (1, 1, H, W) tensors.")
-    if pan.shape[-2] != ratio * ms.shape[-2] or pan.shape[-1] != ratio * ms.shape[-1]:
-        raise ValueError(f"The PAN ({pan.shape[-2]}x{pan.shape[-1]}) is not {ratio} times the MS "
-                         f"({ms.shape[-2]}x{ms.shape[-1]}).")
 
 
 def fuse_prepared(state: dict, ms: torch.Tensor, pan: torch.Tensor, ratio: int,
