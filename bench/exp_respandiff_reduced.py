@@ -36,8 +36,8 @@ def main() -> None:
 
     for kv in args.set:
         k, v = kv.split("=", 1)
-        M.ADAPT_OVERRIDES[k] = type(getattr(__import__("fusediff.models.respandiff", fromlist=["x"])
-                                            .ResPanDiffConfig(), k))(v)
+        kind = type(getattr(__import__("fusediff.models.respandiff", fromlist=["x"]).ResPanDiffConfig(), k))
+        M.ADAPT_OVERRIDES[k] = v.lower() in ("1", "true", "yes") if kind is bool else kind(v)
     if args.adapt_iters is not None:
         M.ADAPT_ITERS_NEW_SENSOR = M.ADAPT_ITERS_FINETUNE = args.adapt_iters
     c = D.mp_reduced(args.dataset)

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import json
 import math
 import time
 from dataclasses import dataclass
@@ -54,9 +53,10 @@ from .device import select_device
 from .nets.ksdiff_net import PLFE, LatentDenoiser, PanNeXtU
 from .progress import Cancelled, ProgressFn, null_progress, scoped
 # the data pipeline, weights checks, learning-rate schedule and input check are ResPanDiff's
-from .respandiff import (BAND_ORDER, PatchSampler, _check_pair, _lr_at, build_triples, check_compatible,
-                         triple_from_case, triple_from_pair)
+from .respandiff import (BAND_ORDER, PatchSampler, _check_pair, _lr_at, build_triples, triple_from_case,
+                         triple_from_pair)
 from .tiled import tiled_apply
+from .trained_weights import WeightsKind
 
 __all__ = ["KSDiffConfig", "TrainConfig", "KSDiffModel", "fuse", "prepare", "fuse_prepared", "train", "adapt", "save_weights",
            "load_weights", "bundled_weights", "BUNDLED", "WEIGHTS_DIR", "Cancelled"]
@@ -216,67 +216,39 @@ class KSDiffModel(nn.Module):
 # weights and model cards
 # --------------------------------------------------------------------------
 
+def _build(arch: dict) -> "KSDiffModel":
+    arch["ranks"] = tuple(arch.get("ranks", (4, 4, 2, 2)))
+    arch.setdefault("factor_base", False)  # weights written before the learned base factors
+    return KSDiffModel(**arch)
+
+
+def _card_fields(model: "KSDiffModel") -> dict:
+    parts = {name: int(sum(p.numel() for p in getattr(model, name).parameters()))
+             for name in ("pansharpener", "plfe1", "plfe2", "denoiser") if hasattr(model, name)}
+    return {"parameters": parts, "inference_parameters": sum(v for k, v in parts.items() if k != "plfe1")}
+
+
+WEIGHTS = WeightsKind("KSDiff", FORMAT, BUNDLED, WEIGHTS_DIR, build=_build, card_fields=_card_fields,
+                      card_tail={"choices": CHOICES})
+
+
 def bundled_weights(name_or_ratio) -> Path:
     """Path of a bundled weights file, by name ('landsat7-r2') or ratio (2 or 4)."""
-    name = f"landsat7-r{int(name_or_ratio)}" if not isinstance(name_or_ratio, str) else name_or_ratio
-    if name not in BUNDLED:
-        raise ValueError(f"No bundled KSDiff weights named {name!r}; bundled: {', '.join(BUNDLED)}.")
-    return WEIGHTS_DIR / BUNDLED[name]
+    return WEIGHTS.bundled_path(name_or_ratio)
 
 
 def save_weights(path, model: KSDiffModel, meta: dict) -> Path:
-    """Write the weights (arch, float32 state dict, meta) atomically and a JSON model card beside them.
-
-    meta: bands, band_order, ratio, data, iterations, validation, ... Returns the path.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    state = {k: v.detach().to("cpu", torch.float32).clone() for k, v in model.state_dict().items()}
-    meta = json.loads(json.dumps(dict(meta)))
-    meta.setdefault("bands", model.bands)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    torch.save({"format": FORMAT, "arch": model.arch(), "state_dict": state, "meta": meta}, tmp)
-    tmp.replace(path)
-    parts = {name: int(sum(p.numel() for p in getattr(model, name).parameters()))
-             for name in ("pansharpener", "plfe1", "plfe2", "denoiser") if hasattr(model, name)}
-    card = {"method": "KSDiff", "weights": path.name, "format": FORMAT, "architecture": model.arch(),
-            "parameters": parts, "inference_parameters": sum(v for k, v in parts.items() if k != "plfe1"),
-            "size_bytes": path.stat().st_size, **{k: v for k, v in meta.items() if k != "method"},
-            "choices": CHOICES}
-    path.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n")
-    return path
+    """Write the weights and a JSON model card beside them (`WeightsKind.save`; the card also
+    lists the choices the paper leaves open). meta: bands, band_order, ratio, data, iterations,
+    validation, ... Returns the path."""
+    return WEIGHTS.save(path, model, meta)
 
 
 def load_weights(path, bands: int | None = None, ratio: int | None = None,
                  device=None) -> tuple[KSDiffModel, dict]:
-    """Read a KSDiff weights file -> (model in eval mode, meta).
-
-    ValueError with a plain sentence when the file is not KSDiff weights or its
-    bands/ratio differ from ``bands``/``ratio``.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise ValueError(f"The weights file {path} does not exist.")
-    try:
-        blob = torch.load(str(path), map_location="cpu", weights_only=True)
-    except Exception as e:
-        raise ValueError(f"{path.name} could not be read as a KSDiff weights file ({e.__class__.__name__}).") from e
-    if not isinstance(blob, dict) or blob.get("format") != FORMAT:
-        raise ValueError(f"{path.name} is not a KSDiff weights file.")
-    meta = dict(blob.get("meta", {}))
-    check_compatible(meta, bands, ratio, path.name)
-    arch = dict(blob["arch"])
-    arch["ranks"] = tuple(arch.get("ranks", (4, 4, 2, 2)))
-    arch.setdefault("factor_base", False)  # weights written before the learned base factors
-    model = KSDiffModel(**arch)
-    try:
-        model.load_state_dict(blob["state_dict"])
-    except RuntimeError as e:
-        raise ValueError(f"{path.name} does not match the KSDiff network it describes.") from e
-    model.eval()
-    if device is not None:
-        model.to(device)
-    return model, meta
+    """Read a KSDiff weights file -> (model in eval mode, meta); ValueError on a file that is not
+    KSDiff weights or whose bands/ratio differ from ``bands``/``ratio``."""
+    return WEIGHTS.load(path, bands, ratio, device)
 
 
 # --------------------------------------------------------------------------
@@ -541,39 +513,10 @@ def _resolve_model(weights, bands: int, ratio: int, config: KSDiffConfig, device
     """(model, meta, fresh) for ``weights``: None (bundled for the ratio), a bundled name, a path,
     a KSDiffModel or (model, meta). Mismatches: ValueError without adaptation; with it a band
     mismatch gives a fresh model (fitted from scratch) and a ratio mismatch is fine-tuned away."""
-    adapting = config.adapt_iters > 0
-
-    def fresh():
+    def fresh(model, meta):
         return KSDiffModel(bands, config.width).to(device), {"bands": bands}, True
 
-    if isinstance(weights, nn.Module):
-        weights = (weights, {"bands": getattr(weights, "bands", bands)})
-    if isinstance(weights, tuple):
-        model, meta = weights
-        if not adapting:
-            check_compatible(meta, bands, ratio)
-        elif int(meta.get("bands", bands)) != bands:
-            return fresh()
-        return model.to(device), meta, False
-    if weights is None or (isinstance(weights, str) and weights in BUNDLED):
-        if weights is None and f"landsat7-r{ratio}" not in BUNDLED:
-            if not adapting:
-                raise ValueError(f"No bundled KSDiff weights for ratio {ratio}; bundled: {', '.join(BUNDLED)}. "
-                                 f"Give a weights file or set ADAPT_ITERS > 0.")
-            weights = bundled_weights(4)
-        else:
-            weights = bundled_weights(ratio if weights is None else weights)
-        if adapting and bands != len(BAND_ORDER):
-            return fresh()
-        if not Path(weights).is_file():
-            raise ValueError(f"The bundled weights {Path(weights).name} are missing from this installation.")
-    if not adapting:
-        model, meta = load_weights(weights, bands=bands, ratio=ratio, device=device)
-        return model, meta, False
-    model, meta = load_weights(weights, device=device)
-    if int(meta.get("bands", bands)) != bands:
-        return fresh()
-    return model, meta, False
+    return WEIGHTS.resolve(weights, bands, ratio, config.adapt_iters > 0, device, fresh, len(BAND_ORDER))
 
 
 def prepare(windows, ratio: int, weights=None, config: KSDiffConfig = KSDiffConfig(),
