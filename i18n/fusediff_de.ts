@@ -976,6 +976,10 @@
       <translation>DDIM-Schritte des latenten Samplers (das Bildnetz läuft einmal).</translation>
     </message>
     <message>
+      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (0 = off).</source>
+      <translation>Konsistenzdurchläufe nach dem Schärfen: das Ergebnis wird mit der MTF des MS tiefpassgefiltert, an den MS-Pixeln abgetastet und per Rückprojektion an das MS angeglichen (0 = aus).</translation>
+    </message>
+    <message>
       <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
       <translation>Szenenanpassung: Trainingsiterationen auf dem noch einmal degradierten Eingabepaar (0 = Gewichte unverändert verwenden).</translation>
     </message>
@@ -992,8 +996,8 @@
       <translation>Ausschnittgröße der Anpassung (PAN-Pixel des degradierten Paares).</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name.</source>
-      <translation>MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung: eine Zahl, kommagetrennte Zahlen je Band oder ein Sensorname.</translation>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
+      <translation>MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung und die Konsistenzdurchläufe: eine Zahl, kommagetrennte Werte je Band oder ein Sensorname.</translation>
     </message>
     <message>
       <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
@@ -1096,8 +1100,8 @@
       <translation>Abtastschritte (die Kette hat T = 15; weniger Schritte überspringen Glieder).</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name (e.g. worldview3).</source>
-      <translation>MS-MTF-Verstärkung(en) bei Nyquist für die Degradation der Anpassung: eine Zahl, durch Kommas getrennte Zahlen je Band oder ein Sensorname (z. B. worldview3).</translation>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name (e.g. worldview3).</source>
+      <translation>MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung und die Konsistenzdurchläufe: eine Zahl, kommagetrennte Werte je Band oder ein Sensorname (z. B. worldview3).</translation>
     </message>
     <message>
       <source>Network width (half/quarter resolution) for a model fitted from scratch.</source>
@@ -1282,6 +1286,14 @@
     <message>
       <source>Random seed (makes runs repeatable).</source>
       <translation>Zufallsstartwert (macht Läufe reproduzierbar).</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name.</source>
+      <translation type="vanished">MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung: eine Zahl, kommagetrennte Zahlen je Band oder ein Sensorname.</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name (e.g. worldview3).</source>
+      <translation type="vanished">MS-MTF-Verstärkung(en) bei Nyquist für die Degradation der Anpassung: eine Zahl, durch Kommas getrennte Zahlen je Band oder ein Sensorname (z. B. worldview3).</translation>
     </message>
     <message>
       <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on 2 CPU cores: about 1 megapixel of PAN per second (a 4000 x 4000 scene in well under a minute), plus the adaptation (about 0.2 s per iteration); on a GPU several times faster (not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>

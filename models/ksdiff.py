@@ -48,6 +48,7 @@ import torch.nn.functional as F
 
 from . import diffusion, operators
 from .config import param
+from .consistency import back_project
 from .device import generator as make_generator
 from .device import select_device
 from .nets.ksdiff_net import PLFE, LatentDenoiser, PanNeXtU
@@ -100,12 +101,16 @@ CHOICES = {
 class KSDiffConfig:
     """Inference and scene-adaptation settings (defaults: fast on a CPU)."""
     steps: int = param(4, "DDIM steps of the latent sampler (the image network runs once).", 1, 50)
+    consistency: int = param(3, "Consistency passes after sharpening: the result, low-passed with the MS "
+                                "MTF and sampled at the MS pixels, is pulled back to the MS by back-projection "
+                                "(0 = off).", 0, 20)
     adapt_iters: int = param(0, "Scene adaptation: training iterations on the input pair degraded once more "
                                 "(0 = use the weights as they are).", 0, 100000)
     adapt_lr: float = param(1e-3, "Learning rate of scene adaptation (AdamW).", 1e-6, 1e-1)
     adapt_batch: int = param(8, "Patches per adaptation iteration.", 1, 256)
     adapt_patch: int = param(32, "Adaptation patch size (PAN pixels of the degraded pair).", 8, 512)
-    adapt_gains: str = param("0.3", "MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, "
+    adapt_gains: str = param("0.3", "MS MTF gain(s) at Nyquist for the adaptation's degradation and the "
+                                    "consistency passes: a number, "
                                     "comma-separated per-band numbers, or a sensor name.", expose=False)
     pan_gain: float = param(0.15, "PAN MTF gain at Nyquist for the adaptation's degradation.", 0.01, 0.99,
                             expose=False)
@@ -115,7 +120,7 @@ class KSDiffConfig:
     overlap: int = param(32, "Tile overlap in PAN pixels.", 0, 512, expose=False)
     seed: int = param(0, "Random seed (latent noise and adaptation patches).", 0, 2 ** 31 - 1)
 
-    PRESETS = {"paper": {"steps": 4, "adapt_lr": 2e-4, "adapt_batch": 32, "adapt_patch": 64}}
+    PRESETS = {"paper": {"steps": 4, "consistency": 0, "adapt_lr": 2e-4, "adapt_batch": 32, "adapt_patch": 64}}
 
 
 @dataclass
@@ -564,6 +569,7 @@ def fuse_prepared(state: dict, ms: torch.Tensor, pan: torch.Tensor, ratio: int,
     lms = operators.upsample(ms.to(dev, torch.float32), ratio, phase)
     out = predict(state["model"], lms, pan.to(dev, torch.float32), config.steps, None, config.tile,
                   config.overlap, lambda f: progress(f, "sharpening"), mods=state["mods"])
+    out = back_project(out, ms, ratio, config.adapt_gains, phase, config.consistency)
     return out.clamp(min=0)
 
 

@@ -40,6 +40,7 @@ import torch.nn.functional as F
 
 from . import kernels, operators
 from .config import param
+from .consistency import back_project
 from .device import generator as make_generator
 from .device import select_device
 from .nets.respandiff_net import ResPanDiffNet
@@ -66,12 +67,16 @@ BAND_ORDER = ["Blue", "Green", "Red", "NIR"]
 class ResPanDiffConfig:
     """Inference and scene-adaptation settings (defaults: fast on a CPU)."""
     steps: int = param(15, "Sampling steps (the chain has T = 15; fewer steps skip along it).", 1, 15)
+    consistency: int = param(3, "Consistency passes after sharpening: the result, low-passed with the MS "
+                                "MTF and sampled at the MS pixels, is pulled back to the MS by back-projection "
+                                "(0 = off).", 0, 20)
     adapt_iters: int = param(0, "Scene adaptation: training iterations on the input pair degraded once more "
                                 "(0 = use the weights as they are).", 0, 100000)
     adapt_lr: float = param(1e-3, "Learning rate of scene adaptation (AdamW).", 1e-6, 1e-1)
     adapt_batch: int = param(8, "Patches per adaptation iteration.", 1, 256)
     adapt_patch: int = param(32, "Adaptation patch size (PAN pixels of the degraded pair).", 8, 512)
-    adapt_gains: str = param("0.3", "MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, "
+    adapt_gains: str = param("0.3", "MS MTF gain(s) at Nyquist for the adaptation's degradation and the "
+                                    "consistency passes: a number, "
                                     "comma-separated per-band numbers, or a sensor name (e.g. worldview3).",
                              expose=False)
     pan_gain: float = param(0.15, "PAN MTF gain at Nyquist for the adaptation's degradation.", 0.01, 0.99,
@@ -85,7 +90,7 @@ class ResPanDiffConfig:
     overlap: int = param(32, "Tile overlap in PAN pixels.", 0, 512, expose=False)
     seed: int = param(0, "Random seed (noise and adaptation patches).", 0, 2 ** 31 - 1)
 
-    PRESETS = {"paper": {"steps": 15, "adapt_lr": 1e-4, "adapt_batch": 32, "adapt_patch": 64,
+    PRESETS = {"paper": {"steps": 15, "consistency": 0, "adapt_lr": 1e-4, "adapt_batch": 32, "adapt_patch": 64,
                          "width": 64, "width0": 32}}
 
 
@@ -645,6 +650,7 @@ def fuse_prepared(state: dict, ms: torch.Tensor, pan: torch.Tensor, ratio: int,
     g = make_generator(config.seed, dev)
     out = sample(state["net"], lms, pan, ResidualSchedule(), config.steps, g, progress, config.tile,
                  config.overlap)
+    out = back_project(out, ms, ratio, config.adapt_gains, phase, config.consistency)
     return out.clamp(min=0)
 
 
