@@ -20,6 +20,22 @@ from . import kernels
 from .classical import lowpass_decimate
 
 
+def _lr_kernels(ratio: int, gains: np.ndarray, phase: float, half: int = 8) -> np.ndarray:
+    """Impulse responses (C, 2 half + 1, 2 half + 1) of lowpass_decimate(upsample(.)) on the
+    low-res grid, one per band's MTF gain (the composition is shift invariant)."""
+    size = 2 * half + 1
+    out = np.empty((gains.size, size, size))
+    cache: dict[float, np.ndarray] = {}
+    for b, g in enumerate(gains):
+        if float(g) not in cache:
+            delta = np.zeros((1, size, size))
+            delta[0, half, half] = 1.0
+            up = kernels.upsample_np(delta, ratio, phase)
+            cache[float(g)] = lowpass_decimate(up, ratio, float(g), phase)[0, :size, :size]
+        out[b] = cache[float(g)]
+    return out
+
+
 def back_project(fused: torch.Tensor, ms: torch.Tensor, ratio: int, gains=0.3, phase: float = 0.0,
                  iterations: int = 3) -> torch.Tensor:
     """``iterations`` back-projection passes.
@@ -28,6 +44,12 @@ def back_project(fused: torch.Tensor, ms: torch.Tensor, ratio: int, gains=0.3, p
     MS MTF gain(s) at Nyquist (a number, per-band numbers or a sensor name,
     see `kernels.resolve_gains`); phase: high-res coordinate of low-res pixel
     0's centre. Returns a tensor like ``fused`` (same device and dtype).
+
+    The passes run on the low-res grid: with D = lowpass_decimate and U =
+    upsample, X_k = X_0 + U s_k where s_{k+1} = s_k + (MS - D X_0) - (D U) s_k,
+    and D U is a small low-res convolution (`_lr_kernels`). So the high-res
+    image is low-passed once and upsampled once whatever the number of passes
+    (equal to the literal passes away from the image border).
     """
     if iterations <= 0:
         return fused
@@ -35,8 +57,11 @@ def back_project(fused: torch.Tensor, ms: torch.Tensor, ratio: int, gains=0.3, p
     y = ms[0].detach().cpu().numpy().astype(np.float32)
     g = kernels.resolve_gains(gains, y.shape[0])
     h, w = x.shape[-2:]
-    for _ in range(iterations):
-        low = lowpass_decimate(x, ratio, g, phase)[:, :y.shape[-2], :y.shape[-1]]
-        d = y[:, :low.shape[-2], :low.shape[-1]] - low
-        x = x + kernels.upsample_np(d, ratio, phase)[:, :h, :w].astype(np.float32)
+    low = lowpass_decimate(x, ratio, g, phase)[:, :y.shape[-2], :y.shape[-1]]
+    d0 = y[:, :low.shape[-2], :low.shape[-1]] - low
+    k = _lr_kernels(ratio, g, phase)
+    s = d0
+    for _ in range(iterations - 1):
+        s = s + d0 - kernels.blur_np(s, k).astype(np.float32)
+    x = x + kernels.upsample_np(s, ratio, phase)[:, :h, :w].astype(np.float32)
     return torch.from_numpy(x)[None].to(fused.device, fused.dtype)

@@ -33,3 +33,17 @@ def test_back_projection_restores_consistency_and_accuracy(phase):
 def test_zero_passes_is_the_identity():
     fused, ms, _ = _pair(0.0)
     assert back_project(fused, ms, 4, 0.3, 0.0, iterations=0) is fused
+
+
+@pytest.mark.parametrize("phase,ratio", [(0.0, 2), (1.5, 4)])
+def test_low_res_passes_equal_literal_passes_inside(phase, ratio):
+    """The low-res formulation gives the literal X <- X + U(MS - D X) passes, border aside."""
+    from fusediff.models import kernels
+    fused, ms, _ = _pair(phase, ratio=ratio, seed=2)
+    x, y = fused[0].numpy(), ms[0].numpy()
+    for _ in range(3):
+        d = y - lowpass_decimate(x, ratio, 0.3, phase)[:, :y.shape[-2], :y.shape[-1]]
+        x = x + kernels.upsample_np(d, ratio, phase)[:, :x.shape[-2], :x.shape[-1]]
+    out = back_project(fused, ms, ratio, 0.3, phase, iterations=3)[0].numpy()
+    b = 12 * ratio
+    np.testing.assert_allclose(out[:, b:-b, b:-b], x[:, b:-b, b:-b], atol=1e-5)
