@@ -6,6 +6,7 @@
   stages, the sensor's MTF gains); the fitting time is part of the row's time.
 - ``ksdiff-adapt``: bundled weights fine-tuned on the scene
   (``ADAPT_ITERS_FINETUNE`` iterations) first (Pleiades row).
+- ``ksdiff-nocons``: ``ksdiff`` without the consistency passes (ablation).
 - ``ksdiff-plain``: the ablation without the diffusion prior (plain
   PanNeXt-U, no kernel modulation), trained by ``bench/train_ksdiff.py
   --plain`` with the same data into bench/weights/.
@@ -24,7 +25,7 @@ SENSOR_GAINS = {"wv3": "worldview3", "pleiades": "pleiades"}
 ABLATION_DIR = Path(__file__).resolve().parent / "weights"
 
 
-def _fuse(case: dict, seed: int, adapt_iters: int = 0, weights=None) -> np.ndarray:
+def _fuse(case: dict, seed: int, adapt_iters: int = 0, weights=None, **overrides) -> np.ndarray:
     import torch
 
     from fusediff.models import ksdiff as K
@@ -37,7 +38,7 @@ def _fuse(case: dict, seed: int, adapt_iters: int = 0, weights=None) -> np.ndarr
         adapt_iters = ADAPT_ITERS_NEW_SENSOR
         extra = {"adapt_lr": 2e-3, "adapt_patch": 48}
     cfg = K.KSDiffConfig(seed=seed, adapt_iters=adapt_iters, adapt_gains=SENSOR_GAINS.get(case.get("name", ""), "0.3"),
-                         **extra)
+                         **extra, **overrides)
     if weights is None:
         weights = f"landsat7-r{ratio}" if f"landsat7-r{ratio}" in K.BUNDLED else "landsat7-r4"
     out = K.fuse(ms, pan, ratio, weights=weights, config=cfg, device="cpu", phase=float(case.get("phase", 0.0)))
@@ -55,5 +56,6 @@ def _ablation(tag: str):
 
 RUNNERS = {"ksdiff": lambda case, seed: _fuse(case, seed),
            "ksdiff-adapt": lambda case, seed: _fuse(case, seed, ADAPT_ITERS_FINETUNE),
+           "ksdiff-nocons": lambda case, seed: _fuse(case, seed, consistency=0),
            "ksdiff-plain": _ablation("plain"),
            "ksdiff-mlp": _ablation("mlp")}

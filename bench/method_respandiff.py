@@ -8,6 +8,7 @@
   part of the row's wall time.
 - ``respandiff-adapt``: bundled weights fine-tuned on the scene
   (``ADAPT_ITERS_FINETUNE`` iterations) before sampling (Pleiades row).
+- ``respandiff-nocons``: ``respandiff`` without the consistency passes (ablation).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ ADAPT_OVERRIDES: dict = {}
 SENSOR_GAINS = {"wv3": "worldview3", "pleiades": "pleiades"}
 
 
-def _fuse(case: dict, seed: int, adapt_iters: int = 0) -> np.ndarray:
+def _fuse(case: dict, seed: int, adapt_iters: int = 0, **overrides) -> np.ndarray:
     import torch
 
     from fusediff.models import respandiff as R
@@ -37,7 +38,7 @@ def _fuse(case: dict, seed: int, adapt_iters: int = 0) -> np.ndarray:
     # PAN degraded with the generic gain 0.15: on wv3 it measured better than the sensor's 0.11
     # (SAM 5.09 / ERGAS 5.45 vs 5.24 / 5.76 after 1500 iterations)
     pan_gain = 0.15
-    extra = dict(ADAPT_OVERRIDES)
+    extra = {**ADAPT_OVERRIDES, **overrides}
     if bands != len(R.BAND_ORDER) and adapt_iters == 0:
         adapt_iters = ADAPT_ITERS_NEW_SENSOR
         # fitting from scratch: a higher rate and larger patches measured better on wv3
@@ -58,4 +59,5 @@ def _respandiff_adapt(case: dict, seed: int) -> np.ndarray:
     return _fuse(case, seed, ADAPT_ITERS_FINETUNE)
 
 
-RUNNERS = {"respandiff": _respandiff, "respandiff-adapt": _respandiff_adapt}
+RUNNERS = {"respandiff": _respandiff, "respandiff-adapt": _respandiff_adapt,
+           "respandiff-nocons": lambda case, seed: _fuse(case, seed, consistency=0)}

@@ -131,8 +131,10 @@ PLAN = [
     ("HPR", ["paris"], ["bicubic", "gsa", "mtfglphpm", "dmzs"]),
     ("MP", ["wv3", "pleiades"], ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
     ("MP", ["pleiades"], ["respandiff-adapt", "ksdiff-adapt"]),
-    ("MPW2", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff", "ksdiff-plain"]),
-    ("MPW4", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff", "ksdiff-plain"]),
+    ("MPW2", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff", "ksdiff-plain",
+                           "respandiff-nocons", "ksdiff-nocons"]),
+    ("MPW4", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff", "ksdiff-plain",
+                           "respandiff-nocons", "ksdiff-nocons"]),
     ("MPF", LANDSAT_TEST + ["landsat8"], ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
 ]
 DETERMINISTIC = {"bicubic", "brovey", "gsa", "mtfglphpm"}
