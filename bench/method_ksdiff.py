@@ -3,7 +3,7 @@
 - ``ksdiff``: the bundled Landsat-7 weights for the case's ratio (4-band
   cases); cases with another band count (WorldView-3 reduced, 8 bands) are
   fitted on the scene (``ADAPT_ITERS_NEW_SENSOR`` iterations over both
-  stages, the sensor's MTF gains); the fitting time is part of the row's time.
+  stages, the algorithm's default MTF gains); the fitting time is part of the row's time.
 - ``ksdiff-adapt``: bundled weights fine-tuned on the scene
   (``ADAPT_ITERS_FINETUNE`` iterations) first (Pleiades row).
 - ``ksdiff-nocons``: ``ksdiff`` without the consistency passes (ablation).
@@ -21,7 +21,6 @@ import numpy as np
 
 ADAPT_ITERS_NEW_SENSOR = 1500
 ADAPT_ITERS_FINETUNE = 1000
-SENSOR_GAINS = {"wv3": "worldview3", "pleiades": "pleiades"}
 ABLATION_DIR = Path(__file__).resolve().parent / "weights"
 
 
@@ -37,8 +36,7 @@ def _fuse(case: dict, seed: int, adapt_iters: int = 0, weights=None, **overrides
     if ms.shape[1] != 4 and adapt_iters == 0:
         adapt_iters = ADAPT_ITERS_NEW_SENSOR
         extra = {"adapt_lr": 2e-3, "adapt_patch": 48}
-    cfg = K.KSDiffConfig(seed=seed, adapt_iters=adapt_iters, adapt_gains=SENSOR_GAINS.get(case.get("name", ""), "0.3"),
-                         **extra, **overrides)
+    cfg = K.KSDiffConfig(seed=seed, adapt_iters=adapt_iters, **extra, **overrides)
     if weights is None:
         weights = f"landsat7-r{ratio}" if f"landsat7-r{ratio}" in K.BUNDLED else "landsat7-r4"
     out = K.fuse(ms, pan, ratio, weights=weights, config=cfg, device="cpu", phase=float(case.get("phase", 0.0)))
