@@ -118,13 +118,12 @@ def _filter_decimate_axis(x: np.ndarray, taps: np.ndarray, w: np.ndarray, axis: 
     padw = [(0, 0)] * x.ndim
     padw[axis] = (pad, pad)
     xp = np.pad(x, padw, mode="symmetric")
-    out = None
+    out = tmp = None
     for t, wt in zip(taps, w):
         s = pad + start + int(t)
         sl = [slice(None)] * x.ndim
         sl[axis] = slice(s, s + ratio * (n_out - 1) + 1, ratio)
-        term = xp[tuple(sl)] * x.dtype.type(wt)
-        out = term if out is None else out + term
+        out, tmp = kernels._accumulate(out, tmp, x.dtype.type(wt), xp[tuple(sl)])
     return out
 
 

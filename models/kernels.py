@@ -204,13 +204,25 @@ def pad_symmetric(x: np.ndarray, ph: int, pw: int) -> np.ndarray:
 def _correlate1d(x: np.ndarray, k: np.ndarray, axis: int) -> np.ndarray:
     """'valid' correlation of ``x`` with 1-D ``k`` along ``axis``."""
     n = x.shape[axis] - k.size + 1
-    out = None
+    out = tmp = None
     for i, w in enumerate(k):
         sl = [slice(None)] * x.ndim
         sl[axis] = slice(i, i + n)
-        term = w * x[tuple(sl)]
-        out = term if out is None else out + term
+        out, tmp = _accumulate(out, tmp, w, x[tuple(sl)])
     return out
+
+
+def _accumulate(out, tmp, w, view):
+    """out + w * view into reused buffers (no new array per tap: large images are
+    bound by memory traffic and page faults, not arithmetic). Same values as the
+    plain expression. Returns (out, tmp)."""
+    if out is None:
+        return w * view, None
+    if tmp is None:
+        tmp = np.empty_like(out)
+    np.multiply(view, w, out=tmp)
+    out += tmp
+    return out, tmp
 
 
 def blur_np(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
@@ -272,14 +284,16 @@ def upsample_np(x: np.ndarray, ratio: int, phase: float = 0.0, method: str = "cu
         xp = np.pad(x, padw, mode="symmetric")
         shape = list(x.shape)
         shape[axis] = n * ratio
-        out = np.zeros(shape, dtype=dtype)
+        out = np.empty(shape, dtype=dtype)
+        acc = tmp = None
         for p in range(ratio):
-            acc = None
-            for o, w in zip(offsets, weights[p]):
+            for j, (o, w) in enumerate(zip(offsets, weights[p])):
                 sl = [slice(None)] * x.ndim
                 sl[axis] = slice(pad + o, pad + o + n)
-                term = w * xp[tuple(sl)]
-                acc = term if acc is None else acc + term
+                if j == 0 and acc is not None:
+                    np.multiply(xp[tuple(sl)], w, out=acc)  # reuse the previous phase's buffer
+                else:
+                    acc, tmp = _accumulate(None if j == 0 else acc, tmp, w, xp[tuple(sl)])
             osl = [slice(None)] * x.ndim
             osl[axis] = slice(p, None, ratio)
             out[tuple(osl)] = acc
