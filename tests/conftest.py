@@ -81,3 +81,13 @@ def qgis_app(tmp_path_factory):
     plugin.unload()
     # No exitQgis(): tearing QGIS down at interpreter exit is known to crash in some builds.
 # --- end of QGIS fixtures ---------------------------------------------------
+
+
+@pytest.fixture
+def one_thread():
+    """torch on one thread for the test (several tests run model code; CI has 2 cores)."""
+    import torch
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)

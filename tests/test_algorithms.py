@@ -15,23 +15,10 @@ import pytest
 import rasterio
 
 import scenes
+from qgis_run import processing_error, run
 from conftest import shared_data
 
 pytestmark = pytest.mark.usefixtures("qgis_app")
-
-
-def run(alg, params, feedback=None):
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-    context = QgsProcessingContext()
-    return processing.run(alg, params, feedback=feedback or QgsProcessingFeedback(), context=context)
-
-
-def processing_error(alg, params, feedback=None) -> str:
-    from qgis.core import QgsProcessingException
-    with pytest.raises(QgsProcessingException) as info:
-        run(alg, params, feedback)
-    return str(info.value)
 
 
 def no_files_like(folder, name):

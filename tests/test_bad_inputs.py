@@ -16,22 +16,10 @@ import rasterio
 from affine import Affine
 
 import scenes
+from qgis_run import processing_error as error
+from qgis_run import run
 
 pytestmark = pytest.mark.usefixtures("qgis_app")
-
-
-def run(alg, params, feedback=None):
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-    return processing.run(alg, params, feedback=feedback or QgsProcessingFeedback(),
-                          context=QgsProcessingContext())
-
-
-def error(alg, params) -> str:
-    from qgis.core import QgsProcessingException
-    with pytest.raises(QgsProcessingException) as info:
-        run(alg, params)
-    return str(info.value)
 
 
 def nothing_named(folder: Path, stem: str) -> bool:

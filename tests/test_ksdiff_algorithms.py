@@ -5,47 +5,16 @@ import json
 
 import numpy as np
 import pytest
-import rasterio
 
 import scenes
+from qgis_run import processing_error, read_on_pan_grid, run
 
-pytestmark = pytest.mark.usefixtures("qgis_app")
-
-
-def run(alg, params):
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-    return processing.run(alg, params, feedback=QgsProcessingFeedback(), context=QgsProcessingContext())
-
-
-def processing_error(alg, params) -> str:
-    from qgis.core import QgsProcessingException
-    with pytest.raises(QgsProcessingException) as info:
-        run(alg, params)
-    return str(info.value)
-
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    import torch
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("qgis_app", "one_thread")
 
 
 @pytest.fixture
 def pair(tmp_path):
     return scenes.pansharpening_pair(tmp_path, ratio=4, size=64, seed=5)
-
-
-def _georef(out, pan, bands):
-    with rasterio.open(out) as ds, rasterio.open(pan) as p:
-        assert ds.crs == p.crs
-        assert ds.transform.almost_equals(p.transform)
-        assert (ds.width, ds.height, ds.count) == (p.width, p.height, bands)
-        assert ds.dtypes[0] == "float32"
-        return ds.read()
 
 
 @pytest.fixture
@@ -60,7 +29,7 @@ def test_ksdiff_weights_file_output_on_the_pan_grid(tmp_path, pair, weights_file
     ms, pan, _ref, cube = pair
     out = tmp_path / "ks.tif"
     run("fusediff:ksdiff", {"MS": ms, "PAN": pan, "WEIGHTS_FILE": weights_file, "OUTPUT": str(out)})
-    fused = _georef(out, pan, 4)
+    fused = read_on_pan_grid(out, pan, 4)
     assert np.isfinite(fused).all()
     # untrained: the upsampled MS, in the MS's radiometric scale
     assert np.allclose(fused.mean(axis=(1, 2)), cube.mean(axis=(1, 2)), rtol=0.1)
@@ -73,7 +42,7 @@ def test_ksdiff_bundled_weights(tmp_path, pair):
     ms, pan, _ref, cube = pair
     out = tmp_path / "ksb.tif"
     run("fusediff:ksdiff", {"MS": ms, "PAN": pan, "OUTPUT": str(out)})
-    fused = _georef(out, pan, 4)
+    fused = read_on_pan_grid(out, pan, 4)
     assert np.isfinite(fused).all() and 0.5 * cube.mean() < fused.mean() < 2 * cube.mean()
 
 
@@ -98,4 +67,4 @@ def test_train_ksdiff_then_use_it_with_adaptation(tmp_path, pair):
     out = tmp_path / "mine.tif"
     run("fusediff:ksdiff", {"MS": ms, "PAN": pan, "MS_BANDS": [1, 2, 3], "WEIGHTS_FILE": str(weights),
                             "STEPS": 2, "ADAPT_ITERS": 3, "OUTPUT": str(out)})
-    _georef(out, pan, 3)
+    read_on_pan_grid(out, pan, 3)

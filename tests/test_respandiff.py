@@ -9,13 +9,7 @@ import torch
 from fusediff.models import respandiff as R
 from fusediff.models.nets.respandiff_net import ResPanDiffNet, haar
 
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 def _toy_pair(bands=4, size=32, ratio=4, seed=0):

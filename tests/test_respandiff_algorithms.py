@@ -5,48 +5,16 @@ import json
 
 import numpy as np
 import pytest
-import rasterio
 
 import scenes
+from qgis_run import processing_error, read_on_pan_grid, run
 
-pytestmark = pytest.mark.usefixtures("qgis_app")
-
-
-def run(alg, params, feedback=None):
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-    return processing.run(alg, params, feedback=feedback or QgsProcessingFeedback(),
-                          context=QgsProcessingContext())
-
-
-def processing_error(alg, params) -> str:
-    from qgis.core import QgsProcessingException
-    with pytest.raises(QgsProcessingException) as info:
-        run(alg, params)
-    return str(info.value)
-
-
-@pytest.fixture(autouse=True)
-def _one_thread():
-    import torch
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("qgis_app", "one_thread")
 
 
 @pytest.fixture
 def pair(tmp_path):
     return scenes.pansharpening_pair(tmp_path, ratio=4, size=64, seed=2)
-
-
-def _check_georef(out, pan, bands):
-    with rasterio.open(out) as ds, rasterio.open(pan) as p:
-        assert ds.crs == p.crs
-        assert ds.transform.almost_equals(p.transform)
-        assert (ds.width, ds.height, ds.count) == (p.width, p.height, bands)
-        assert ds.dtypes[0] == "float32"
-        return ds.read()
 
 
 def test_respandiff_bundled_weights(tmp_path, pair):
@@ -56,7 +24,7 @@ def test_respandiff_bundled_weights(tmp_path, pair):
     ms, pan, _ref, cube = pair
     out = tmp_path / "rpd.tif"
     run("fusediff:respandiff", {"MS": ms, "PAN": pan, "STEPS": 3, "OUTPUT": str(out)})
-    fused = _check_georef(out, pan, 4)
+    fused = read_on_pan_grid(out, pan, 4)
     assert np.isfinite(fused).all()
     assert 0.5 * cube.mean() < fused.mean() < 2 * cube.mean()  # back in the input's scale
 
@@ -84,4 +52,4 @@ def test_train_then_use_weights_file_and_adapt(tmp_path, pair):
     out = tmp_path / "mine.tif"
     run("fusediff:respandiff", {"MS": ms, "PAN": pan, "MS_BANDS": [1, 2, 3], "WEIGHTS_FILE": str(weights),
                                 "STEPS": 2, "ADAPT_ITERS": 3, "OUTPUT": str(out)})
-    _check_georef(out, pan, 3)
+    read_on_pan_grid(out, pan, 3)

@@ -9,15 +9,9 @@ import pytest
 import rasterio
 
 import scenes
+from qgis_run import run
 
 pytestmark = pytest.mark.usefixtures("qgis_app")
-
-
-def run(alg, params, feedback=None):
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-    return processing.run(alg, params, feedback=feedback or QgsProcessingFeedback(),
-                          context=QgsProcessingContext())
 
 
 def _read(path):
