@@ -976,8 +976,8 @@
       <translation>DDIM-Schritte des latenten Samplers (das Bildnetz läuft einmal).</translation>
     </message>
     <message>
-      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (0 = off).</source>
-      <translation>Konsistenzdurchläufe nach dem Schärfen: das Ergebnis wird mit der MTF des MS tiefpassgefiltert, an den MS-Pixeln abgetastet und per Rückprojektion an das MS angeglichen (0 = aus).</translation>
+      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
+      <translation>Konsistenzdurchläufe nach dem Schärfen: das Ergebnis wird mit der MTF des MS tiefpassgefiltert, an den MS-Pixeln abgetastet und per Rückprojektion an das MS angeglichen (-1 = automatisch: 3 Durchläufe mit den Gewichten wie trainiert, keine nach der Szenenanpassung, wo sie schlechter gemessen wurden; 0 = aus).</translation>
     </message>
     <message>
       <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
@@ -1286,6 +1286,10 @@
     <message>
       <source>Random seed (makes runs repeatable).</source>
       <translation>Zufallsstartwert (macht Läufe reproduzierbar).</translation>
+    </message>
+    <message>
+      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (0 = off).</source>
+      <translation type="vanished">Konsistenzdurchläufe nach dem Schärfen: das Ergebnis wird mit der MTF des MS tiefpassgefiltert, an den MS-Pixeln abgetastet und per Rückprojektion an das MS angeglichen (0 = aus).</translation>
     </message>
     <message>
       <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name.</source>

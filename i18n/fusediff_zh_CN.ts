@@ -976,8 +976,8 @@
       <translation>潜在采样器的 DDIM 步数（图像网络只运行一次）。</translation>
     </message>
     <message>
-      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (0 = off).</source>
-      <translation>锐化后的一致性迭代次数：将结果用多光谱 MTF 低通滤波并在多光谱像素处采样，再通过反向投影拉回到多光谱影像（0 = 关闭）。</translation>
+      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
+      <translation>锐化后的一致性迭代次数：将结果用多光谱 MTF 低通滤波并在多光谱像素处采样，再通过反向投影拉回到多光谱影像（-1 = 自动：直接使用训练权重时 3 次，场景自适应之后不做，因为实测效果更差；0 = 关闭）。</translation>
     </message>
     <message>
       <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
@@ -1286,6 +1286,10 @@
     <message>
       <source>Random seed (makes runs repeatable).</source>
       <translation>随机种子（使运行可重复）。</translation>
+    </message>
+    <message>
+      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (0 = off).</source>
+      <translation type="vanished">锐化后的一致性迭代次数：将结果用多光谱 MTF 低通滤波并在多光谱像素处采样，再通过反向投影拉回到多光谱影像（0 = 关闭）。</translation>
     </message>
     <message>
       <source>MS MTF gain(s) at Nyquist for the adaptation's degradation: a number, comma-separated per-band numbers, or a sensor name.</source>

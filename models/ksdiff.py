@@ -48,7 +48,7 @@ import torch.nn.functional as F
 
 from . import diffusion, operators
 from .config import param
-from .consistency import back_project
+from .consistency import back_project, consistency_passes
 from .device import generator as make_generator
 from .device import select_device
 from .nets.ksdiff_net import PLFE, LatentDenoiser, PanNeXtU
@@ -101,9 +101,10 @@ CHOICES = {
 class KSDiffConfig:
     """Inference and scene-adaptation settings (defaults: fast on a CPU)."""
     steps: int = param(4, "DDIM steps of the latent sampler (the image network runs once).", 1, 50)
-    consistency: int = param(3, "Consistency passes after sharpening: the result, low-passed with the MS "
-                                "MTF and sampled at the MS pixels, is pulled back to the MS by back-projection "
-                                "(0 = off).", 0, 20)
+    consistency: int = param(-1, "Consistency passes after sharpening: the result, low-passed with the MS "
+                                 "MTF and sampled at the MS pixels, is pulled back to the MS by back-projection "
+                                 "(-1 = automatic: 3 passes with the weights as trained, none after scene "
+                                 "adaptation, where they measured worse; 0 = off).", -1, 20)
     adapt_iters: int = param(0, "Scene adaptation: training iterations on the input pair degraded once more "
                                 "(0 = use the weights as they are).", 0, 100000)
     adapt_lr: float = param(1e-3, "Learning rate of scene adaptation (AdamW).", 1e-6, 1e-1)
@@ -571,7 +572,7 @@ def fuse_prepared(state: dict, ms: torch.Tensor, pan: torch.Tensor, ratio: int,
     lms = operators.upsample(ms.to(dev, torch.float32), ratio, phase)
     out = predict(state["model"], lms, pan.to(dev, torch.float32), config.steps, None, config.tile,
                   config.overlap, lambda f: progress(f, "sharpening"), mods=state["mods"])
-    out = back_project(out, ms, ratio, config.adapt_gains, phase, config.consistency)
+    out = back_project(out, ms, ratio, config.adapt_gains, phase, consistency_passes(config, state))
     return out.clamp(min=0)
 
 

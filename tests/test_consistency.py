@@ -47,3 +47,14 @@ def test_low_res_passes_equal_literal_passes_inside(phase, ratio):
     out = back_project(fused, ms, ratio, 0.3, phase, iterations=3)[0].numpy()
     b = 12 * ratio
     np.testing.assert_allclose(out[:, b:-b, b:-b], x[:, b:-b, b:-b], atol=1e-5)
+
+
+def test_automatic_passes_skip_adapted_models():
+    from types import SimpleNamespace
+
+    from fusediff.models.consistency import AUTO_PASSES, consistency_passes
+    auto, off, two = (SimpleNamespace(consistency=n) for n in (-1, 0, 2))
+    assert consistency_passes(auto, {"adapted": False}) == AUTO_PASSES > 0
+    assert consistency_passes(auto, {"adapted": True}) == 0
+    assert consistency_passes(off, {"adapted": False}) == 0
+    assert consistency_passes(two, {"adapted": True}) == 2
