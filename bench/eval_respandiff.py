@@ -37,6 +37,7 @@ def main() -> None:
     from fusediff.bench import datasets as D
     from fusediff.models import classical, metrics
     from fusediff.models import respandiff as R
+    from fusediff.models.consistency import consistency_passes
 
     report = {}
     for ratio in [int(r) for r in args.ratios.split(",")]:
@@ -81,7 +82,7 @@ def main() -> None:
             card = json.loads(card_path.read_text())
             card["test"] = {"data": f"Landsat-7 scenes {args.scenes.replace(',', ' ')}, Wald protocol at ratio "
                                     f"{ratio} (bench.datasets.landsat_wald), {cfg.steps} steps, seed 0, "
-                                    f"{cfg.consistency} consistency passes, border {ratio}",
+                                    f"{consistency_passes(cfg, {'adapted': False})} consistency passes, border {ratio}",
                             "respandiff": rp, "bicubic": mean["bicubic"], "gsa": mean["gsa"],
                             "mtfglphpm": mean["mtfglphpm"], "bar": bar}
             card_path.write_text(json.dumps(card, indent=2) + "\n")
