@@ -799,8 +799,10 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
                               .format(len(tiles), tile_size, overlap))
         bar = progress_adapter(feedback, start, 0.95)
         eta = EtaClock(len(tiles))
+        from ..provider.provider import cpu_threads
         with GeoTiffWriter(out_path, plan.out_width, plan.out_height, n_out, plan.crs, plan.transform,
-                           descriptions=desc, wavelengths=wl, protect=protect) as writer:
+                           descriptions=desc, wavelengths=wl, protect=protect,
+                           threads=cpu_threads() or os.cpu_count() or 1) as writer:
             sink = EdgeExtendingSink(writer, plan.height, plan.width, plan.extra_rows, plan.extra_cols)
             acc = None
             for i, t in enumerate(tiles):

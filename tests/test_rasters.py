@@ -102,6 +102,17 @@ def test_atomic_write_leaves_nothing_on_exception(tmp_path):
     assert os.listdir(tmp_path) == ["out.tif"]
 
 
+def test_threaded_compression_writes_the_same_pixels(tmp_path):
+    t = Affine(10.0, 0, X0, 0, -10.0, Y0)
+    data = np.random.default_rng(0).random((3, 600, 520)).astype(np.float32)
+    for threads in (1, 2):
+        with GeoTiffWriter(tmp_path / f"out{threads}.tif", 520, 600, 3, UTM, t, threads=threads) as w:
+            w.write(data, 0, 0)
+    with rasterio.open(tmp_path / "out1.tif") as a, rasterio.open(tmp_path / "out2.tif") as b:
+        assert np.array_equal(a.read(), b.read()) and np.array_equal(a.read(), data)
+        assert a.profile["compress"] == b.profile["compress"] == "deflate"
+
+
 def test_refuses_to_overwrite_an_input(tmp_path):
     t = Affine(10.0, 0, X0, 0, -10.0, Y0)
     src = _write(tmp_path / "in.tif", np.arange(64, dtype=np.float32).reshape(8, 8), t)
