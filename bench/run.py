@@ -135,7 +135,8 @@ PLAN = [
                            "respandiff-nocons", "ksdiff-nocons"]),
     ("MPW4", LANDSAT_TEST, ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff", "ksdiff-plain",
                            "respandiff-nocons", "ksdiff-nocons"]),
-    ("MPF", LANDSAT_TEST + ["landsat8"], ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff"]),
+    ("MPF", LANDSAT_TEST + ["landsat8"], ["bicubic", "brovey", "gsa", "mtfglphpm", "respandiff", "ksdiff",
+                                         "respandiff-nocons", "ksdiff-nocons"]),
 ]
 DETERMINISTIC = {"bicubic", "brovey", "gsa", "mtfglphpm"}
 NOREF = {"MPF", "HPR", "HMR"}
