@@ -123,7 +123,7 @@ def _filter_decimate_axis(x: np.ndarray, taps: np.ndarray, w: np.ndarray, axis: 
         s = pad + start + int(t)
         sl = [slice(None)] * x.ndim
         sl[axis] = slice(s, s + ratio * (n_out - 1) + 1, ratio)
-        out, tmp = kernels._accumulate(out, tmp, x.dtype.type(wt), xp[tuple(sl)])
+        out, tmp = kernels.accumulate_tap(out, tmp, x.dtype.type(wt), xp[tuple(sl)])
     return out
 
 

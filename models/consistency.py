@@ -39,23 +39,17 @@ def consistency_passes(config, state: dict) -> int:
     return 0 if state.get("adapted") else AUTO_PASSES
 
 
-def _lr_kernels(ratio: int, gains: np.ndarray, phase: float, half: int = 8) -> np.ndarray:
-    """Impulse responses (C, 2 half + 1, 2 half + 1) of lowpass_decimate(upsample(.)) on the
-    low-res grid, one per band's MTF gain (the composition is shift invariant)."""
+def _lr_kernel(ratio: int, gain: float, phase: float, half: int = 8) -> np.ndarray:
+    """Impulse response (1, k, k) of lowpass_decimate(upsample(.)) on the low-res grid for one
+    MTF gain (the composition is shift invariant), cropped to its support (17 x 17 -> 7 x 7 at
+    ratio 2: the low-res passes cost taps)."""
     size = 2 * half + 1
-    out = np.empty((gains.size, size, size))
-    cache: dict[float, np.ndarray] = {}
-    for b, g in enumerate(gains):
-        if float(g) not in cache:
-            delta = np.zeros((1, size, size))
-            delta[0, half, half] = 1.0
-            up = kernels.upsample_np(delta, ratio, phase)
-            cache[float(g)] = lowpass_decimate(up, ratio, float(g), phase)[0, :size, :size]
-        out[b] = cache[float(g)]
-    # crop the near-zero rim (typically 17 x 17 -> 7 x 7): the low-res passes cost taps
-    keep = np.nonzero(np.abs(out).max(axis=(0, 1)) > 1e-6 * np.abs(out).max())[0]
+    delta = np.zeros((1, size, size))
+    delta[0, half, half] = 1.0
+    k = lowpass_decimate(kernels.upsample_np(delta, ratio, phase), ratio, gain, phase)[:, :size, :size]
+    keep = np.nonzero(np.abs(k).max(axis=(0, 1)) > 1e-6 * np.abs(k).max())[0]
     r = int(max(half - keep.min(), keep.max() - half))
-    return out[:, half - r:half + r + 1, half - r:half + r + 1]
+    return k[:, half - r:half + r + 1, half - r:half + r + 1]
 
 
 def back_project(fused: torch.Tensor, ms: torch.Tensor, ratio: int, gains=0.3, phase: float = 0.0,
@@ -69,7 +63,7 @@ def back_project(fused: torch.Tensor, ms: torch.Tensor, ratio: int, gains=0.3, p
 
     The passes run on the low-res grid: with D = lowpass_decimate and U =
     upsample, X_k = X_0 + U s_k where s_{k+1} = s_k + (MS - D X_0) - (D U) s_k,
-    and D U is a small low-res convolution (`_lr_kernels`). So the high-res
+    and D U is a small low-res convolution (`_lr_kernel`). So the high-res
     image is low-passed once and upsampled once whatever the number of passes
     (equal to the literal passes away from the image border).
     """
@@ -83,7 +77,7 @@ def back_project(fused: torch.Tensor, ms: torch.Tensor, ratio: int, gains=0.3, p
         xb = x[b:b + 1]
         low = lowpass_decimate(xb, ratio, float(g[b]), phase)[:, :y.shape[-2], :y.shape[-1]]
         d0 = y[b:b + 1, :low.shape[-2], :low.shape[-1]] - low
-        k = _lr_kernels(ratio, g[b:b + 1], phase)
+        k = _lr_kernel(ratio, float(g[b]), phase)
         s = d0
         for _ in range(iterations - 1):
             s = s + d0 - kernels.blur_np(s, k).astype(np.float32)

@@ -208,11 +208,11 @@ def _correlate1d(x: np.ndarray, k: np.ndarray, axis: int) -> np.ndarray:
     for i, w in enumerate(k):
         sl = [slice(None)] * x.ndim
         sl[axis] = slice(i, i + n)
-        out, tmp = _accumulate(out, tmp, w, x[tuple(sl)])
+        out, tmp = accumulate_tap(out, tmp, w, x[tuple(sl)])
     return out
 
 
-def _accumulate(out, tmp, w, view):
+def accumulate_tap(out, tmp, w, view):
     """out + w * view into reused buffers (no new array per tap: large images are
     bound by memory traffic and page faults, not arithmetic). Same values as the
     plain expression. Returns (out, tmp)."""
@@ -293,7 +293,7 @@ def upsample_np(x: np.ndarray, ratio: int, phase: float = 0.0, method: str = "cu
                 if j == 0 and acc is not None:
                     np.multiply(xp[tuple(sl)], w, out=acc)  # reuse the previous phase's buffer
                 else:
-                    acc, tmp = _accumulate(None if j == 0 else acc, tmp, w, xp[tuple(sl)])
+                    acc, tmp = accumulate_tap(None if j == 0 else acc, tmp, w, xp[tuple(sl)])
             osl = [slice(None)] * x.ndim
             osl[axis] = slice(p, None, ratio)
             out[tuple(osl)] = acc

@@ -46,7 +46,7 @@ from .device import select_device
 from .nets.respandiff_net import ResPanDiffNet
 from .progress import Cancelled, ProgressFn, null_progress, scoped
 from .tiled import tiled_apply
-from .trained_weights import WeightsKind, check_compatible  # noqa: F401  (check_compatible: API)
+from .trained_weights import WeightsKind
 
 __all__ = ["ResPanDiffConfig", "TrainConfig", "ResidualSchedule", "fuse", "prepare", "fuse_prepared", "train", "adapt", "sample",
            "res_loss", "training_loss", "save_weights", "load_weights", "bundled_weights", "BUNDLED",
