@@ -1252,8 +1252,8 @@
       <translation>Gewicht des LR-HSI-Terms in den kleinsten Quadraten des Warmstarts.</translation>
     </message>
     <message>
-      <source>What the warm start's ridge pulls towards: a spectral regression of the MSI learned on the scene, or the cubic upsampling of the LR-HSI.</source>
-      <translation>Wohin die Ridge-Regularisierung des Warmstarts zieht: eine auf der Szene gelernte spektrale Regression des MSI oder das kubische Hochtasten des LR-HSI.</translation>
+      <source>What the warm start's ridge pulls towards: the mean of a spectral regression of the MSI learned on the scene and a CNMF fusion ('blend'), one of them alone, or the cubic upsampling of the LR-HSI.</source>
+      <translation>Wohin der Ridge-Term des Startwerts zieht: zum Mittel aus einer auf der Szene gelernten spektralen Regression des MSI und einer CNMF-Fusion ('blend'), zu einem der beiden allein oder zur kubischen Vergrößerung des LR-HSI.</translation>
     </message>
     <message>
       <source>Polynomial degree of the spectral regression (1 or 2).</source>
@@ -1262,6 +1262,10 @@
     <message>
       <source>Ridge weight (towards the target) of the warm start, relative.</source>
       <translation>Relatives Ridge-Gewicht (zum Ziel hin) des Warmstarts.</translation>
+    </message>
+    <message>
+      <source>Weight of the warm start's spatial smoothness term (squared gradients of the subspace coefficients), relative.</source>
+      <translation>Gewicht des räumlichen Glättungsterms des Startwerts (quadrierte Gradienten der Unterraum-Koeffizienten), relativ.</translation>
     </message>
     <message>
       <source>Conjugate-gradient iterations of the warm start.</source>
@@ -1286,6 +1290,10 @@
     <message>
       <source>Random seed (makes runs repeatable).</source>
       <translation>Zufallsstartwert (macht Läufe reproduzierbar).</translation>
+    </message>
+    <message>
+      <source>What the warm start's ridge pulls towards: a spectral regression of the MSI learned on the scene, or the cubic upsampling of the LR-HSI.</source>
+      <translation type="vanished">Wohin die Ridge-Regularisierung des Warmstarts zieht: eine auf der Szene gelernte spektrale Regression des MSI oder das kubische Hochtasten des LR-HSI.</translation>
     </message>
     <message>
       <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on a shared 2-core machine): 0.08 s for 256 x 256 PAN pixels (58 times faster than ResPanDiff's 15 steps), about 0.2-0.3 megapixels of PAN per second on a 4000 x 4000 scene, plus the adaptation (0.1-0.3 s per iteration); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>

@@ -87,13 +87,16 @@ class SDPConfig:
     subspace_rank: int = param(10, "Rank of the spectral subspace of the warm start.", 1, 64)
     init_lam: float = param(1.0, "Weight of the LR-HSI term in the warm start's least squares.", 0.0, 1e6,
                             expose=False)
-    init_target: str = param("regression", "What the warm start's ridge pulls towards: a spectral regression "
-                             "of the MSI learned on the scene, or the cubic upsampling of the LR-HSI.",
-                             choices=("regression", "cubic"), expose=False)
+    init_target: str = param("blend", "What the warm start's ridge pulls towards: the mean of a spectral "
+                             "regression of the MSI learned on the scene and a CNMF fusion ('blend'), one of "
+                             "them alone, or the cubic upsampling of the LR-HSI.",
+                             choices=("blend", "regression", "cnmf", "cubic"), expose=False)
     regression_degree: int = param(2, "Polynomial degree of the spectral regression (1 or 2).", 1, 2,
                                    expose=False)
     init_ridge: float = param(0.1, "Ridge weight (towards the target) of the warm start, relative.",
                               0.0, 1e3, expose=False)
+    init_smooth: float = param(0.003, "Weight of the warm start's spatial smoothness term (squared gradients "
+                               "of the subspace coefficients), relative.", 0.0, 1e3, expose=False)
     cg_iters: int = param(60, "Conjugate-gradient iterations of the warm start.", 1, 10000, expose=False)
     # --- operators
     blind_iterations: int = param(4, "Alternations of the blind PSF/SRF estimation.", 1, 50, expose=False)
@@ -244,20 +247,23 @@ def _poly_features(z: torch.Tensor, degree: int) -> torch.Tensor:
 
 def subspace_init(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, rank: int = 10,
                   lam: float = 1.0, ridge: float = 1e-3, iters: int = 60, progress=None,
-                  target: torch.Tensor | None = None) -> torch.Tensor:
+                  target: torch.Tensor | None = None, smooth: float = 0.0) -> torch.Tensor:
     """Subspace-constrained least squares estimate of the HR-HSI.
 
     X = E A with E (C, k) the leading left singular vectors of the LR-HSI's
     pixels; A (1, k, H, W) minimises
 
-        lam ||E^T Y - tau(A)||^2 + ||Z - R E A||^2 + ridge' ||A - up(E^T Y)||^2
+        lam ||E^T Y - tau(A)||^2 + ||Z - R E A||^2 + ridge' ||A - E^T T||^2 + smooth' ||grad A||^2
 
     (the first term equals ||Y - tau(E A)||^2 up to a constant since E is
-    orthonormal), solved by conjugate gradients from the cubic upsampling of
-    the LR coefficients. ``ridge`` is relative to the mean diagonal of
-    (R E)^T (R E) and keeps the directions the MSI cannot see close to the
-    upsampled LR-HSI. hsi (1, C, h, w), msi (1, c, H, W) in [0, 1];
-    returns X (1, C, H, W) clamped to [0, 1].
+    orthonormal), solved by conjugate gradients from the target's
+    coefficients. T is ``target`` (1, C, H, W), or the cubic upsampling of
+    the LR-HSI when None. ``ridge`` and ``smooth`` are relative to the mean
+    diagonal of (R E)^T (R E): the ridge keeps the directions the MSI cannot
+    see close to the target; the smoothness term (finite differences between
+    neighbouring pixels) damps the MSI's noise, which the data term would
+    otherwise copy into every band. hsi (1, C, h, w), msi (1, c, H, W) in
+    [0, 1]; returns X (1, C, H, W) clamped to [0, 1].
     """
     progress = progress or null_progress
     _, C, h, w = hsi.shape
@@ -270,6 +276,7 @@ def subspace_init(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, ra
     RE = R @ E                                                   # (c, k)
     G = RE.T @ RE                                                # (k, k)
     mu = ridge * float(torch.diagonal(G).mean())
+    nu = smooth * float(torch.diagonal(G).mean())
     Yc = torch.einsum("ck,bchw->bkhw", E, hsi)                   # LR coefficients
     if target is None:
         A0 = _fit_size(operators.upsample(Yc, ratio), H, W)
@@ -283,7 +290,8 @@ def subspace_init(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, ra
     _, tau_adj = torch.func.vjp(tau, torch.zeros_like(A0))
 
     def normal(a):
-        return lam * tau_adj(tau(a))[0] + torch.einsum("jk,bkhw->bjhw", G, a) + mu * a
+        out = lam * tau_adj(tau(a))[0] + torch.einsum("jk,bkhw->bjhw", G, a) + mu * a
+        return out + nu * _grad_normal(a) if nu else out
 
     rhs = lam * tau_adj(Yc)[0] + torch.einsum("ck,bchw->bkhw", RE, msi) + mu * A0
     # conjugate gradients on the normal equations (symmetric positive definite)
@@ -308,20 +316,54 @@ def subspace_init(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, ra
     return X.clamp(0, 1)
 
 
+def _grad_normal(a: torch.Tensor) -> torch.Tensor:
+    """D^T D a for D the horizontal and vertical forward differences of a (..., H, W)."""
+    gx = a[..., :, 1:] - a[..., :, :-1]
+    gy = a[..., 1:, :] - a[..., :-1, :]
+    out = torch.zeros_like(a)
+    out[..., :, 1:] += gx
+    out[..., :, :-1] -= gx
+    out[..., 1:, :] += gy
+    out[..., :-1, :] -= gy
+    return out
+
+
+def _cnmf_estimate(hsi, msi, psf, srf, ratio, seed: int, progress=None) -> torch.Tensor:
+    """classical.cnmf with the given operators, as a (1, C, H, W) tensor like hsi, in [0, 1]."""
+    from . import classical
+    x = classical.cnmf(msi[0].detach().cpu().numpy(), hsi[0].detach().cpu().numpy(), ratio,
+                       srf=np.asarray(srf), psf=np.asarray(psf), seed=seed, progress=progress)
+    return torch.as_tensor(x, dtype=hsi.dtype, device=hsi.device)[None].clamp(0, 1)
+
+
+def warm_target(hsi, msi, psf, srf, ratio, config: SDPConfig, progress=None) -> torch.Tensor | None:
+    """What the warm start's ridge pulls towards (``config.init_target``): (1, C, H, W), or None for the
+    cubic upsampling. 'blend' averages the spectral regression (sharp, but noisy spectra) and CNMF
+    (clean endmember spectra, blurrier): on HM-Jasper their mean scores above either alone
+    (bench/ablation_sdp.md)."""
+    kind = config.init_target
+    if kind == "cubic":
+        return None
+    parts = []
+    if kind in ("regression", "blend"):
+        parts.append(spectral_regression(hsi, msi, psf, ratio, config.regression_degree))
+    if kind in ("cnmf", "blend"):
+        parts.append(_cnmf_estimate(hsi, msi, psf, srf, ratio, config.seed, progress))
+    if not parts:
+        raise ValueError(f"Unknown init_target {kind!r}")
+    return sum(parts) / len(parts)
+
+
 def initial_estimate(hsi, msi, psf, srf, ratio, config: SDPConfig, progress=None) -> torch.Tensor:
     """The warm start selected by ``config.init`` (1, C, H, W) in [0, 1]."""
     H, W = msi.shape[-2:]
     if config.init == "subspace":
-        target = None
-        if config.init_target == "regression":
-            target = spectral_regression(hsi, msi, psf, ratio, config.regression_degree)
+        target = warm_target(hsi, msi, psf, srf, ratio, config, scoped(progress, 0.0, 0.5))
         return subspace_init(hsi, msi, psf, srf, ratio, config.subspace_rank, config.init_lam,
-                             config.init_ridge, config.cg_iters, progress, target)
+                             config.init_ridge, config.cg_iters, scoped(progress, 0.5, 1.0), target,
+                             config.init_smooth)
     if config.init == "cnmf":
-        from . import classical
-        x = classical.cnmf(msi[0].detach().cpu().numpy(), hsi[0].detach().cpu().numpy(), ratio,
-                           srf=np.asarray(srf), psf=np.asarray(psf), seed=config.seed, progress=progress)
-        return torch.as_tensor(x, dtype=hsi.dtype, device=hsi.device)[None].clamp(0, 1)
+        return _cnmf_estimate(hsi, msi, psf, srf, ratio, config.seed, progress)
     if config.init == "cubic":
         up = operators.upsample(hsi, ratio)
         return _fit_size(up, H, W).clamp(0, 1)

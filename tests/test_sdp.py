@@ -146,3 +146,19 @@ def test_cuda_matches_shapes():
     x, hsi, msi, psf, srf = _pair()
     X, info = sdp.fuse(hsi, msi, srf=srf, psf=psf, config=TINY, device="cuda")
     assert X.device == hsi.device and info["device"].startswith("cuda")
+
+
+def test_smoothness_operator_is_gradient_of_squared_differences():
+    a = torch.rand(1, 3, 9, 7, dtype=torch.float64, requires_grad=True)
+    energy = 0.5 * ((a[..., :, 1:] - a[..., :, :-1]) ** 2).sum() + 0.5 * ((a[..., 1:, :] - a[..., :-1, :]) ** 2).sum()
+    energy.backward()
+    assert torch.allclose(sdp._grad_normal(a.detach()), a.grad)
+
+
+def test_blend_target_averages_regression_and_cnmf():
+    x, hsi, msi, psf, srf = _pair(2)
+    cfg = dataclasses.replace(TINY, subspace_rank=4)
+    parts = [sdp.warm_target(hsi, msi, psf, srf, RATIO, dataclasses.replace(cfg, init_target=k))
+             for k in ("regression", "cnmf", "blend")]
+    assert torch.allclose(parts[2], 0.5 * (parts[0] + parts[1]))
+    assert sdp.warm_target(hsi, msi, psf, srf, RATIO, dataclasses.replace(cfg, init_target="cubic")) is None
