@@ -88,6 +88,16 @@ def test_upsample_is_differentiable():
     assert x.grad is not None and torch.isfinite(x.grad).all()
 
 
+@pytest.mark.parametrize("ratio,phase", [(2, 0.0), (2, 0.5), (3, 1.0), (4, 1.5)])
+def test_upsample_in_place_path_equals_autograd_path(ratio, phase):
+    x = torch.rand(1, 3, 7, 9, dtype=torch.float64, requires_grad=True)
+    with_grad = operators.upsample(x, ratio, phase)
+    with torch.no_grad():
+        fast = operators.upsample(x, ratio, phase)
+    assert with_grad.requires_grad and not fast.requires_grad
+    assert torch.allclose(fast, with_grad, atol=1e-12)
+
+
 def test_apply_srf_and_noise_snr():
     x = torch.rand(2, 5, 16, 16, dtype=torch.float64) + 0.5
     srf = torch.rand(3, 5, dtype=torch.float64)
