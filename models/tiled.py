@@ -7,6 +7,7 @@ this and bounds the memory of whole scenes.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Sequence
 
 import torch
@@ -34,12 +35,18 @@ def blend_window(h: int, w: int, overlap: int, device=None, dtype=torch.float32)
 
 
 def tiled_apply(fn: Callable[..., torch.Tensor], inputs: Sequence[torch.Tensor], out_channels: int,
-                tile: int, overlap: int, progress: Callable[[float], None] | None = None) -> torch.Tensor:
+                tile: int, overlap: int, progress: Callable[[float], None] | None = None,
+                workers: int | None = None) -> torch.Tensor:
     """fn(*inputs) computed on overlapping tiles and blended.
 
     inputs: tensors (B, C_i, H, W) on one grid; fn maps tiles of them to
     (B, out_channels, h, w). Without tiling (H, W <= tile) it is fn(*inputs).
     ``progress(fraction)`` is called after each tile (may raise to cancel).
+    ``workers``: tiles computed at once on a CPU, each with one torch thread
+    (None: torch's thread count). Small convolutions scale poorly over
+    intra-op threads (2 threads gave 1.5x on 2 cores), independent tiles
+    scale almost perfectly; results equal the sequential ones up to float
+    rounding.
     """
     x = inputs[0]
     h, w = x.shape[-2:]
@@ -51,12 +58,42 @@ def tiled_apply(fn: Callable[..., torch.Tensor], inputs: Sequence[torch.Tensor],
     out = torch.zeros((x.shape[0], out_channels, h, w), dtype=x.dtype, device=x.device)
     wsum = torch.zeros((1, 1, h, w), dtype=x.dtype, device=x.device)
     starts = [(y0, x0) for y0 in tile_starts(h, tile, overlap) for x0 in tile_starts(w, tile, overlap)]
-    for i, (y0, x0) in enumerate(starts):
-        sl = (..., slice(y0, y0 + tile), slice(x0, x0 + tile))
-        p = fn(*(v[sl] for v in inputs))
+    slices = [(..., slice(y0, y0 + tile), slice(x0, x0 + tile)) for y0, x0 in starts]
+
+    def add(i: int, p: torch.Tensor) -> None:
+        sl = slices[i]
         win = blend_window(p.shape[-2], p.shape[-1], overlap, x.device, x.dtype)
         out[sl] += p * win
         wsum[sl] += win
         if progress:
             progress((i + 1) / len(starts))
+
+    n = torch.get_num_threads() if workers is None else int(workers)
+    n = min(n, len(starts)) if x.device.type == "cpu" else 1
+    if n <= 1:
+        for i, sl in enumerate(slices):
+            add(i, fn(*(v[sl] for v in inputs)))
+        return out / wsum
+    # grad and inference modes are per thread: the workers take the caller's
+    grad, inference = torch.is_grad_enabled(), torch.is_inference_mode_enabled()
+
+    def one(sl):
+        torch.set_num_threads(1)
+        with torch.inference_mode(inference), torch.set_grad_enabled(grad):
+            return fn(*(v[sl] for v in inputs))
+
+    threads = torch.get_num_threads()
+    pool = ThreadPoolExecutor(n)
+    try:
+        # submitted a few at a time so that finished tiles are blended (and freed) as they come
+        pending = []
+        for i, sl in enumerate(slices):
+            pending.append(pool.submit(one, sl))
+            if len(pending) > n:
+                add(i - n, pending.pop(0).result())
+        for k, fut in enumerate(pending):
+            add(len(slices) - len(pending) + k, fut.result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        torch.set_num_threads(threads)
     return out / wsum
