@@ -30,6 +30,8 @@ def main() -> None:
     ap.add_argument("--iterations2", type=int, default=4000, help="stage 2 iterations")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--batch", type=int, default=8)
+    ap.add_argument("--lr", type=float, default=1e-3, help="stage 1 peak learning rate")
+    ap.add_argument("--lr2", type=float, default=5e-4, help="stage 2 peak learning rate")
     ap.add_argument("--patch", type=int, default=64)
     ap.add_argument("--val-every", type=int, default=1000)
     ap.add_argument("--plain", action="store_true", help="the plain PanNeXt-U ablation")
@@ -52,7 +54,7 @@ def main() -> None:
         sl = (slice(None), slice(y0, y0 + 256), slice(x0, x0 + 256))
         val.append((g[sl], l[sl], p[sl]))
     cfg = K.TrainConfig(iterations=args.iterations, iterations2=0 if args.plain else args.iterations2,
-                        batch=args.batch, patch=args.patch, val_every=args.val_every,
+                        batch=args.batch, patch=args.patch, val_every=args.val_every, lr=args.lr, lr2=args.lr2,
                         max_seconds=args.minutes * 60, modulate=not args.plain, generator=args.generator)
     if args.out:
         out = Path(args.out)
