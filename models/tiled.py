@@ -13,12 +13,16 @@ from typing import Callable, Sequence
 import torch
 
 
-def tile_starts(n: int, tile: int, overlap: int) -> list[int]:
-    """Start offsets of tiles of length ``tile`` covering 0..n with at least ``overlap`` overlap."""
+def tile_starts(n: int, tile: int, overlap: int) -> tuple[list[int], int]:
+    """(start offsets, tile length) of the fewest equally long tiles of at most ``tile`` that cover
+    0..n with at least ``overlap`` overlap (equal lengths: no tile re-computes most of its
+    neighbour, as a last tile pushed back to the edge would)."""
     if n <= tile:
-        return [0]
-    step = max(1, tile - overlap)
-    return sorted(set(list(range(0, n - tile, step)) + [n - tile]))
+        return [0], n
+    count = -(-(n - overlap) // max(1, tile - overlap))
+    size = min(tile, -(-(n - overlap) // count) + overlap)
+    step = size - overlap
+    return sorted({min(i * step, n - size) for i in range(count)} | {n - size}), size
 
 
 def blend_window(h: int, w: int, overlap: int, device=None, dtype=torch.float32) -> torch.Tensor:
@@ -57,8 +61,10 @@ def tiled_apply(fn: Callable[..., torch.Tensor], inputs: Sequence[torch.Tensor],
         return out
     out = torch.zeros((x.shape[0], out_channels, h, w), dtype=x.dtype, device=x.device)
     wsum = torch.zeros((1, 1, h, w), dtype=x.dtype, device=x.device)
-    starts = [(y0, x0) for y0 in tile_starts(h, tile, overlap) for x0 in tile_starts(w, tile, overlap)]
-    slices = [(..., slice(y0, y0 + tile), slice(x0, x0 + tile)) for y0, x0 in starts]
+    ys, th = tile_starts(h, tile, overlap)
+    xs, tw = tile_starts(w, tile, overlap)
+    starts = [(y0, x0) for y0 in ys for x0 in xs]
+    slices = [(..., slice(y0, y0 + th), slice(x0, x0 + tw)) for y0, x0 in starts]
 
     def add(i: int, p: torch.Tensor) -> None:
         sl = slices[i]

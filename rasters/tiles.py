@@ -30,22 +30,29 @@ class Tile(NamedTuple):
     width: int
 
 
-def _axis_starts(n: int, tile: int, step: int, ratio: int) -> list:
-    """Tile origins along one axis (multiples of ratio); the last tile ends at n."""
+def _axis_starts(n: int, tile: int, overlap: int, ratio: int) -> tuple[list, int]:
+    """(tile origins along one axis (multiples of ratio), tile size): as few tiles of at most
+    ``tile`` as cover n with ``overlap``, made equally large (a fixed size with the last tile
+    pushed back to the edge re-computed up to 2.3x the pixels on a 4000-px axis with 1952-px
+    tiles); the last tile ends at n."""
     if n <= tile:
-        return [0]
-    last = ((n - tile) // ratio) * ratio
-    starts = list(range(0, last, step))
-    if not starts or starts[-1] != last:
+        return [0], n
+    count = -(-(n - overlap) // (tile - overlap))
+    size = min(tile, -(-(-(-(n - overlap) // count) + overlap) // ratio) * ratio)
+    step = size - overlap
+    last = ((n - size) // ratio) * ratio
+    starts = [min(i * step, last) for i in range(count)]
+    if starts[-1] != last:
         starts.append(last)
-    return starts
+    return sorted(set(starts)), size
 
 
 def tile_grid(height: int, width: int, tile: int, overlap: int, ratio: int = 1) -> list:
     """Overlapping tiles covering a height x width grid, in row-major order.
 
-    tile: wanted tile size (rounded down to a multiple of ratio, at least
-    ratio); overlap: wanted overlap between neighbours (rounded up to a
+    tile: largest tile size (rounded down to a multiple of ratio, at least
+    ratio); the fewest tiles that cover an axis are made about equally
+    large. overlap: wanted overlap between neighbours (rounded up to a
     multiple of ratio; must be smaller than the tile). Origins are multiples
     of ratio; neighbouring tiles overlap by at least ``overlap``; the last
     tile of a row/column ends at the grid's edge (it may overlap more, and
@@ -57,14 +64,13 @@ def tile_grid(height: int, width: int, tile: int, overlap: int, ratio: int = 1) 
     o = int(math.ceil(max(0, int(overlap)) / ratio)) * ratio
     if o >= t:
         raise ValueError(f"overlap ({o}) must be smaller than the tile size ({t})")
-    step = t - o
-    rows = _axis_starts(height, t, step, ratio)
-    cols = _axis_starts(width, t, step, ratio)
+    rows, th = _axis_starts(height, t, o, ratio)
+    cols, tw = _axis_starts(width, t, o, ratio)
     out = []
     for i, r0 in enumerate(rows):
-        r1 = height if i == len(rows) - 1 else min(height, r0 + t)
+        r1 = height if i == len(rows) - 1 else min(height, r0 + th)
         for j, c0 in enumerate(cols):
-            c1 = width if j == len(cols) - 1 else min(width, c0 + t)
+            c1 = width if j == len(cols) - 1 else min(width, c0 + tw)
             out.append(Tile(r0, c0, r1 - r0, c1 - c0))
     return out
 
