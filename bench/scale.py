@@ -302,6 +302,7 @@ def part_throughput(args, weights: Path) -> dict:
     del fused, pan, ms
     res["bar"] = ">= 1 MP/s of PAN"
     res["pass"] = bool(q.get("mp_per_s", 0) >= 1)
+    res["pass_model_level"] = bool(res["model_level"]["mp_per_s"] >= 1)
     return res
 
 
@@ -367,10 +368,10 @@ def write_md(data: dict, path: Path) -> None:
     if tkeys:
         lines += ["## KSDiff throughput, 4000 x 4000 PAN (issue 7)", "",
                   "Mosaic of native Landsat-7 scenes (PAN 15 m, MS 2000 x 2000 x 4 at 30 m, uint8). The "
-                  "qgis_process wall time includes starting QGIS, reading, aligning and writing (100 tiles of "
-                  "448 px + 32 px context); the model-level run is `models.ksdiff.fuse` on the arrays in memory "
-                  "(its own 512 px tiles). CPU s: user + system seconds of the process (with 2 threads on a "
-                  "loaded machine they include OpenMP spin-waiting).", "",
+                  "qgis_process wall time includes starting QGIS, reading, aligning and writing (the algorithm's "
+                  "tiles, below); the model-level run is `models.ksdiff.fuse` on the arrays in memory (network "
+                  "windows of at most `KSDiffConfig.tile` px, one per CPU thread at a time). CPU s: user + system "
+                  "seconds of the process.", "",
                   "| run | threads | wall (s) | CPU (s) | PAN MP/s (wall) | peak RSS (MB) | load before -> after |",
                   "|---|---|---|---|---|---|---|"]
         for k in tkeys:
@@ -392,8 +393,10 @@ def write_md(data: dict, path: Path) -> None:
                           f"qgis_process."]
         t = data[tkeys[0]]
         q = t["qgis_process"]
-        lines += ["", f"Bar {t['bar']} (qgis_process run, 2 threads): {'met' if t['pass'] else 'NOT met'} at this "
-                  f"load. {q.get('tiles_line', '')} Output on the PAN's CRS/transform/size: "
+        model_pass = t.get("pass_model_level", t["model_level"]["mp_per_s"] >= 1)
+        lines += ["", f"Bar {t['bar']}: at model level {'met' if model_pass else 'NOT met'}; through qgis_process "
+                  f"(QGIS start and file I/O included) {'met' if t['pass'] else 'NOT met'}. "
+                  f"{q.get('tiles_line', '')} Output on the PAN's CRS/transform/size: "
                   f"{q.get('same_crs_transform_size')}.", ""]
     g = data.get("large")
     if g:
