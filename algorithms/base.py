@@ -795,8 +795,9 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
         tiles = tile_grid(plan.height, plan.width, tile_size, overlap, r)
         n_out = len(plan.low_bands)
         if feedback is not None and len(tiles) > 1:
+            # the grid's tiles are equal-sized and at most tile_size: report the size they have
             feedback.pushInfo(self.tr("Processing {0} tiles of {1} x {1} px (overlap {2} px).")
-                              .format(len(tiles), tile_size, overlap))
+                              .format(len(tiles), max(tiles[0].height, tiles[0].width), overlap))
         bar = progress_adapter(feedback, start, 0.95)
         eta = EtaClock(len(tiles))
         from ..provider.provider import cpu_threads

@@ -41,3 +41,14 @@ def test_parallel_tiles_report_progress_and_cancel():
         tiled_apply(net, (x,), 2, 32, 8, progress, workers=2)
     assert seen == sorted(seen) and len(seen) == 3
     assert torch.get_num_threads() == threads
+
+
+@pytest.mark.parametrize("n,tile,overlap", [(1420, 1024, 32), (4000, 1024, 32), (2000, 512, 32), (100, 64, 8)])
+def test_tile_starts_equal_aligned_and_covering(n, tile, overlap):
+    from fusediff.models.tiled import tile_starts
+    starts, size = tile_starts(n, tile, overlap)
+    assert size <= tile and starts[0] == 0 and starts[-1] + size == n
+    assert all(b - a <= size - overlap for a, b in zip(starts, starts[1:]))  # overlap at least `overlap`
+    assert all(s % 8 == 0 for s in starts[:-1]) and size % 8 == 0
+    # fewest tiles: one fewer could not cover n with that overlap
+    assert len(starts) == 1 or (len(starts) - 2) * (tile - overlap) + tile < n
