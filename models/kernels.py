@@ -150,8 +150,9 @@ def separable_factor(kernel: np.ndarray, tol: float = 1e-10) -> tuple[np.ndarray
 # Interpolation weights
 # --------------------------------------------------------------------------
 
-def _keys_cubic(x: np.ndarray, a: float = -0.5) -> np.ndarray:
-    """Keys' cubic convolution kernel (a = -0.5: the classic "bicubic")."""
+def keys_cubic(x: np.ndarray, a: float = -0.5) -> np.ndarray:
+    """Keys' cubic convolution kernel at distances x (a = -0.5: the classic "bicubic", and GDAL's
+    'cubic')."""
     x = np.abs(x)
     out = np.zeros_like(x)
     m1 = x <= 1
@@ -167,7 +168,7 @@ def _lanczos(x: np.ndarray, a: int = 3) -> np.ndarray:
     return out
 
 
-INTERPOLATORS = {"cubic": (_keys_cubic, 2), "lanczos3": (_lanczos, 3)}
+INTERPOLATORS = {"cubic": (keys_cubic, 2), "lanczos3": (_lanczos, 3)}
 
 
 def upsample_weights(ratio: int, phase: float = 0.0, method: str = "cubic"):

@@ -12,19 +12,14 @@ from typing import Callable, Sequence
 
 import torch
 
+from .tile_split import even_split
+
 
 def tile_starts(n: int, tile: int, overlap: int, align: int = 8) -> tuple[list[int], int]:
-    """(start offsets, tile length) of the fewest equally long tiles of at most ``tile`` that cover
-    0..n with at least ``overlap`` overlap (equal lengths: no tile re-computes most of its
-    neighbour, as a last tile pushed back to the edge would). The length is a multiple of
-    ``align`` (when ``tile`` is), so with an overlap that is one too every start but the last
-    is: networks that down-sample (period 4 for PanNeXt-U) see the same pixel phases as untiled."""
-    if n <= tile:
-        return [0], n
-    count = -(-(n - overlap) // max(1, tile - overlap))
-    size = min(tile, -(-(-(-(n - overlap) // count) + overlap) // align) * align)
-    step = size - overlap
-    return sorted({min(i * step, n - size) for i in range(count)} | {n - size}), size
+    """(start offsets, window length) of the network's windows along one axis (`even_split`).
+    Lengths are multiples of ``align`` so that, with an overlap that is one too, every window but
+    the last sees the untiled pixel phases of a down-sampling network (PanNeXt-U's period is 4)."""
+    return even_split(n, tile, overlap, align)
 
 
 def blend_window(h: int, w: int, overlap: int, device=None, dtype=torch.float32) -> torch.Tensor:

@@ -55,6 +55,7 @@ from rasterio.warp import Resampling, reproject
 from rasterio.warp import transform as transform_points
 from rasterio.windows import Window
 
+from ..models.kernels import keys_cubic
 from .errors import RasterError
 from .io import RasterInfo, read, read_info
 
@@ -426,16 +427,9 @@ def _read_low_warp(plan: AlignmentPlan, dst_t: Affine, lh: int, lw: int):
     return out, valid
 
 
-def _keys_cubic(d: np.ndarray) -> np.ndarray:
-    """Keys' cubic convolution kernel (a = -0.5, GDAL's 'cubic') at distances d."""
-    d = np.abs(d)
-    return np.where(d <= 1, (1.5 * d - 2.5) * d * d + 1,
-                    np.where(d < 2, ((-0.5 * d + 2.5) * d - 4) * d + 2, 0.0))
-
-
 #: Source taps (offsets from floor(position)) and their weights as a function of the fraction.
 _SHIFT_TAPS = {
-    "cubic": (np.arange(-1, 3), lambda f: _keys_cubic(np.arange(-1, 3) - f)),
+    "cubic": (np.arange(-1, 3), lambda f: keys_cubic(np.arange(-1.0, 3.0) - f)),
     "bilinear": (np.arange(0, 2), lambda f: np.array([1.0 - f, f])),
 }
 

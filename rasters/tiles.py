@@ -20,6 +20,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..models.tile_split import even_split
+
 
 class Tile(NamedTuple):
     """A window of the high-res grid: offsets and size in pixels."""
@@ -31,19 +33,10 @@ class Tile(NamedTuple):
 
 
 def _axis_starts(n: int, tile: int, overlap: int, ratio: int) -> tuple[list, int]:
-    """(tile origins along one axis (multiples of ratio), tile size): as few tiles of at most
-    ``tile`` as cover n with ``overlap``, made equally large (a fixed size with the last tile
-    pushed back to the edge re-computed up to 2.3x the pixels on a 4000-px axis with 1952-px
-    tiles); the last tile ends at n."""
-    if n <= tile:
-        return [0], n
-    count = -(-(n - overlap) // (tile - overlap))
-    size = min(tile, -(-(-(-(n - overlap) // count) + overlap) // ratio) * ratio)
-    step = size - overlap
-    last = ((n - size) // ratio) * ratio
-    starts = [min(i * step, last) for i in range(count)]
-    if starts[-1] != last:
-        starts.append(last)
+    """(tile origins along one axis, all multiples of ratio; tile size): `even_split`, with the
+    last origin rounded down to a multiple of ratio (that tile then ends at n)."""
+    starts, size = even_split(n, tile, overlap, ratio)
+    starts[-1] = ((n - size) // ratio) * ratio if len(starts) > 1 else 0
     return sorted(set(starts)), size
 
 
