@@ -9,7 +9,10 @@ benchmark's Wald protocol (`bench.datasets.landsat_wald`), scenes 29-30
 Writes models/weights/ksdiff_landsat7_r{ratio}.pt (+ .json model card) at
 every stage-2 validation that improves ERGAS. ``--plain`` trains the
 ablation without the latent code (plain PanNeXt-U, stage 1 only) to
-bench/weights/ksdiff_plain_r{ratio}.pt.
+bench/weights/ksdiff_plain_r{ratio}.pt. ``--init-plain FILE`` starts a
+KSDiff model from plain PanNeXt-U weights (its modulations start as the
+identity, so it begins as that network; PLFEs and the latent denoiser start
+fresh) -- how the bundled weights were made (see their model cards).
 """
 from __future__ import annotations
 
@@ -38,6 +41,7 @@ def main() -> None:
     ap.add_argument("--generator", default="tucker", choices=["tucker", "mlp"])
     ap.add_argument("--out", default=None)
     ap.add_argument("--resume", default=None)
+    ap.add_argument("--init-plain", default=None, help="plain PanNeXt-U weights to start KSDiff from")
     args = ap.parse_args()
 
     import torch
@@ -79,7 +83,21 @@ def main() -> None:
     t0 = time.time()
     log(f"ratio {args.ratio}: {len(cases)} training scenes, threads {args.threads}, budget {args.minutes} min, "
         f"-> {out}")
-    _, hist = K.train(cases, args.ratio, cfg, weights=args.resume, val=val, out_path=out, meta=meta, log=log)
+    start = args.resume
+    if args.init_plain:
+        if args.resume or args.plain:
+            ap.error("--init-plain starts a new KSDiff model: not with --resume or --plain")
+        plain, plain_meta = K.load_weights(args.init_plain, bands=4, ratio=args.ratio)
+        start = K.KSDiffModel(4, cfg.width, cfg.zdim, cfg.plfe_width, modulate=True, generator=args.generator)
+        missing, unexpected = start.pansharpener.load_state_dict(plain.pansharpener.state_dict(), strict=False)
+        if unexpected or any(not k.startswith("mod_") for k in missing):
+            raise SystemExit(f"{args.init_plain} does not fit this PanNeXt-U: missing {missing}, "
+                             f"unexpected {unexpected}")
+        meta["history_note"] = (f"pansharpener initialised from {Path(args.init_plain).name} (plain PanNeXt-U, "
+                                f"{plain_meta.get('iterations_stage1', '?')} iterations); iteration counts "
+                                f"below are those after it")
+        meta["init_iterations_plain"] = int(plain_meta.get("iterations_stage1", 0))
+    _, hist = K.train(cases, args.ratio, cfg, weights=start, val=val, out_path=out, meta=meta, log=log)
     log(f"done in {time.time() - t0:.0f}s; best {hist['best']}")
 
 
