@@ -61,7 +61,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import torch
 
-from . import diffusion, operators, scene
+from . import diffusion, dihedral, operators, scene
 from .config import param
 from .device import generator as make_generator
 from .device import select_device
@@ -151,15 +151,8 @@ def _spatial_batch(msi, cfg: ARGSDiffConfig, g: torch.Generator) -> torch.Tensor
     flips = torch.randint(0, 8, (b,), generator=g).tolist()
     out = []
     for i in range(b):
-        out.append(_augment_patch(msi[0, bands[i].to(msi.device), ys[i]:ys[i] + p, xs[i]:xs[i] + p], flips[i]))
+        out.append(dihedral.transform(msi[0, bands[i].to(msi.device), ys[i]:ys[i] + p, xs[i]:xs[i] + p], flips[i]))
     return torch.stack(out) * 2 - 1
-
-
-def _augment_patch(patch: torch.Tensor, k: int) -> torch.Tensor:
-    """The k-th (0..7) of the 8 flips/rotations of a (d, P, P) patch."""
-    if k & 4:
-        patch = patch.flip(-1)
-    return torch.rot90(patch, k & 3, dims=(-2, -1))
 
 
 def _spatial_batch_windows(windows, cfg: ARGSDiffConfig, g: torch.Generator) -> torch.Tensor:
@@ -177,7 +170,7 @@ def _spatial_batch_windows(windows, cfg: ARGSDiffConfig, g: torch.Generator) -> 
         h, w = win.shape[-2:]
         y0 = min(int(u[i, 0] * (h - p + 1)), h - p)
         x0 = min(int(u[i, 1] * (w - p + 1)), w - p)
-        out.append(_augment_patch(win[0, bands[i].to(win.device), y0:y0 + p, x0:x0 + p], flips[i]))
+        out.append(dihedral.transform(win[0, bands[i].to(win.device), y0:y0 + p, x0:x0 + p], flips[i]))
     return torch.stack(out) * 2 - 1
 
 

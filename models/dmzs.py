@@ -55,7 +55,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from . import diffusion, estimation, operators, scene
+from . import diffusion, dihedral, estimation, operators, scene
 from .config import param
 from .device import generator as make_generator
 from .device import select_device
@@ -183,13 +183,11 @@ def spectral_basis(hsi: torch.Tensor, k: int) -> torch.Tensor:
 
 
 def _augment(it: int, *xs):
-    """The it-th of the 8 flips/rotations of every (B, C, H, W) tensor in xs (same for all)."""
+    """The it-th of the 8 flips/rotations of every (B, C, H, W) tensor in xs (same for all):
+    it % 4 quarter turns, then a flip when (it // 4) is odd (= `dihedral.transform` with a flip
+    first and the opposite turn)."""
     k, flip = it % 4, (it // 4) % 2
-    out = []
-    for x in xs:
-        x = torch.rot90(x, k, (-2, -1))
-        out.append(x.flip(-1) if flip else x)
-    return out
+    return [dihedral.transform(x, 4 | (-k % 4) if flip else k) for x in xs]
 
 
 def _up(y: torch.Tensor, ratio: int, phase: float, size) -> torch.Tensor:

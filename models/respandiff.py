@@ -277,10 +277,12 @@ def _lms(ms: np.ndarray, ratio: int, phase: float) -> np.ndarray:
 
 
 def triple_from_pair(pan: np.ndarray, ms: np.ndarray, ratio: int, gains=0.3, pan_gain: float = 0.15,
-                     phase: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                     phase: float = 0.0, base: Callable | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(gt, lms, pan) training triple from a full-resolution pair by Wald's protocol.
 
-    gt = ms (C, h, w); pan_low (1, h, w); lms = ms_low upsampled back (C, h, w).
+    gt = ms (C, h, w); pan_low (1, h, w); lms = ms_low upsampled back (C, h, w),
+    or ``base(pan_low, ms_low)`` (C, h, w) when given (e.g. a classical fusion
+    of the degraded pair that a network then refines).
     """
     pan = np.asarray(pan, dtype=np.float32)
     ms = np.asarray(ms, dtype=np.float32)
@@ -290,7 +292,7 @@ def triple_from_pair(pan: np.ndarray, ms: np.ndarray, ratio: int, gains=0.3, pan
         raise ValueError(f"The PAN ({pan.shape[-2]}x{pan.shape[-1]}) is not {ratio} times the MS "
                          f"({ms.shape[-2]}x{ms.shape[-1]}).")
     pan_low, ms_low = wald_degrade(pan, ms, ratio, gains, pan_gain, phase)
-    lms = _lms(ms_low, ratio, phase)
+    lms = _lms(ms_low, ratio, phase) if base is None else np.asarray(base(pan_low, ms_low), np.float32)
     h, w = ms.shape[-2:]
     return ms, lms[:, :h, :w], pan_low[:, :h, :w]
 
@@ -549,9 +551,9 @@ def train(data, ratio: int, config: TrainConfig = TrainConfig(), weights=None, v
 # scene adaptation and the entry point
 # --------------------------------------------------------------------------
 
-def _window_triples(windows, ratio: int, gains, pan_gain: float, phase: float) -> list:
+def _window_triples(windows, ratio: int, gains, pan_gain: float, phase: float, base: Callable | None = None) -> list:
     """Wald triples (gt, lms, pan) from scene windows [(ms (1, C, h, w), pan (1, 1, H, W)), ...],
-    each cropped to a whole number of low-res pixels first."""
+    each cropped to a whole number of low-res pixels first (``base``: as `triple_from_pair`)."""
     out = []
     for ms, pan in windows:
         ms = ms[0].detach().cpu().numpy()
@@ -560,7 +562,8 @@ def _window_triples(windows, ratio: int, gains, pan_gain: float, phase: float) -
         w = min(ms.shape[-1], pan.shape[-1] // ratio)
         if min(h, w) < 2 * ratio:
             continue  # too small to degrade once more
-        out.append(triple_from_pair(pan[:, :h * ratio, :w * ratio], ms[:, :h, :w], ratio, gains, pan_gain, phase))
+        out.append(triple_from_pair(pan[:, :h * ratio, :w * ratio], ms[:, :h, :w], ratio, gains, pan_gain, phase,
+                                    base))
     if not out:
         raise ValueError("The scene is too small for scene adaptation (it needs at least "
                          f"{2 * ratio * ratio} x {2 * ratio * ratio} PAN pixels).")

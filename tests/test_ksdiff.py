@@ -158,3 +158,31 @@ def test_fuse_tiles_adapts_and_checks_inputs():
     cfg = K.KSDiffConfig(steps=2, adapt_iters=6, adapt_batch=2, adapt_patch=8, width=8)
     out, info = K.fuse(ms, pan_t, 4, weights=(model, {"bands": 4}), config=cfg, return_info=True)
     assert info["fresh"] and info["adapted"] and out.shape == (1, 3, 48, 48) and torch.isfinite(out).all()
+
+
+def test_model_fitted_from_scratch_refines_mtf_glp_hpm():
+    """A new band count gets a fresh model whose input and residual base is MTF-GLP-HPM (the zero-
+    initialised heads make an almost untrained one return that image), not the upsampled MS."""
+    from fusediff.models import classical, operators
+    hr = torch.nn.functional.interpolate(torch.rand(1, 5, 12, 12, generator=torch.Generator().manual_seed(4)),
+                                         size=(48, 48), mode="bilinear", align_corners=False)
+    hr[..., :, 20:] *= 0.5  # a sharp edge only the PAN resolves
+    ms = hr[..., ::4, ::4].contiguous()
+    pan = hr.mean(dim=1, keepdim=True)
+    hpm = torch.from_numpy(classical.mtf_glp_hpm(pan[0].numpy(), ms[0].numpy(), 4))[None]
+    lms = operators.upsample(ms, 4)
+    # one iteration at a negligible rate: the fitted model is still its initial state
+    cfg = K.KSDiffConfig(steps=2, adapt_iters=1, adapt_lr=1e-6, adapt_batch=1, adapt_patch=8, width=8)
+    out, info = K.fuse(ms, pan, 4, config=cfg, return_info=True)
+    assert info["fresh"]
+    assert torch.allclose(out, hpm.clamp(min=0), atol=1e-3)
+    assert (out - lms).abs().max() > 0.05  # the PAN's detail is in it
+    out_lms = K.fuse(ms, pan, 4, config=K.KSDiffConfig(**{**cfg.__dict__, "fresh_base": "lms"}))
+    assert torch.allclose(out_lms, lms.clamp(min=0), atol=1e-3)
+    with pytest.raises(ValueError, match="Unknown base"):
+        K.network_lms(ms, pan, 4, 0.0, "gsa")
+    # a model fitted on the scene is averaged over the 8 flips/rotations by default; bundled ones not
+    assert K.ensemble_size(cfg, {"fresh": True, "adapted": True}) == 8
+    assert K.ensemble_size(cfg, {"fresh": False, "adapted": True}) == 8
+    assert K.ensemble_size(cfg, {"fresh": False, "adapted": False}) == 1
+    assert K.ensemble_size(K.KSDiffConfig(ensemble=2), {"fresh": True, "adapted": True}) == 2
