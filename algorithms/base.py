@@ -788,7 +788,9 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
     def _fuse_tiles(self, plan, method, scale, tile_size, overlap, pad, out_path, protect, desc, wl,
                     feedback, start) -> None:
         """One tiled pass over the aligned grid into OUTPUT (see `fuse_scene`)."""
-        from ..rasters import (EdgeExtendingSink, GeoTiffWriter, TileAccumulator,
+        from concurrent.futures import ThreadPoolExecutor
+
+        from ..rasters import (BackgroundWriter, EdgeExtendingSink, GeoTiffWriter, TileAccumulator,
                                read_aligned_window, tile_grid)
         r = plan.ratio
         tile_size = max(tile_size, 2 * r * max(1, -(-overlap // r)) + r)
@@ -801,15 +803,25 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
         bar = progress_adapter(feedback, start, 0.95)
         eta = EtaClock(len(tiles))
         from ..provider.provider import cpu_threads
+
+        def read_tile(t):
+            return read_aligned_window(plan, t.row_off, t.col_off, t.height, t.width, pad=pad)
+
+        # the next tile is read, and finished rows are compressed and written, on worker threads
+        # while a tile is fused (I/O was a third of a 4000 x 4000 KSDiff run)
         with GeoTiffWriter(out_path, plan.out_width, plan.out_height, n_out, plan.crs, plan.transform,
                            descriptions=desc, wavelengths=wl, protect=protect,
-                           threads=cpu_threads() or os.cpu_count() or 1) as writer:
-            sink = EdgeExtendingSink(writer, plan.height, plan.width, plan.extra_rows, plan.extra_cols)
+                           threads=cpu_threads() or os.cpu_count() or 1) as writer, \
+                BackgroundWriter(writer) as background, \
+                ThreadPoolExecutor(1, thread_name_prefix="fusediff-read") as reader:
+            sink = EdgeExtendingSink(background, plan.height, plan.width, plan.extra_rows, plan.extra_cols)
             acc = None
+            pending = reader.submit(read_tile, tiles[0])
             for i, t in enumerate(tiles):
                 label = eta.label(i, self.tr)
                 bar(i / len(tiles), label)
-                win = read_aligned_window(plan, t.row_off, t.col_off, t.height, t.width, pad=pad)
+                win = pending.result()
+                pending = reader.submit(read_tile, tiles[i + 1]) if i + 1 < len(tiles) else None
                 rs, cs = win.core
                 core_valid = win.valid[rs, cs]
                 if not core_valid.any():

@@ -9,14 +9,14 @@
   and a bounded-memory accumulator that blends tiles into an output.
 """
 from .errors import RasterError
-from .io import (DEFAULT_NODATA, GeoTiffWriter, RasterInfo, read, read_info,
-                 write_geotiff)
+from .io import (DEFAULT_NODATA, BackgroundWriter, GeoTiffWriter, RasterInfo, read,
+                 read_info, write_geotiff)
 from .align import (AlignedPair, AlignmentPlan, align_pair, plan_alignment,
                     read_aligned_window)
 from .tiles import EdgeExtendingSink, Tile, TileAccumulator, blend_weights, tile_grid
 
 __all__ = [
-    "RasterError", "RasterInfo", "read_info", "read", "GeoTiffWriter",
+    "RasterError", "RasterInfo", "read_info", "read", "GeoTiffWriter", "BackgroundWriter",
     "write_geotiff", "DEFAULT_NODATA", "AlignedPair", "AlignmentPlan",
     "align_pair", "plan_alignment", "read_aligned_window", "Tile",
     "tile_grid", "blend_weights", "TileAccumulator", "EdgeExtendingSink",

@@ -427,10 +427,19 @@ def _read_low_warp(plan: AlignmentPlan, dst_t: Affine, lh: int, lw: int):
     return out, valid
 
 
+def _lanczos3(f: float) -> np.ndarray:
+    """GDAL's Lanczos weights (sinc windowed by sinc(x / 3)) of taps -2..3 at fraction f in [0, 1),
+    normalised to sum 1 as GDAL's warper does."""
+    x = np.arange(-2.0, 4.0) - f
+    w = np.sinc(x) * np.sinc(x / 3.0)
+    return w / w.sum()
+
+
 #: Source taps (offsets from floor(position)) and their weights as a function of the fraction.
 _SHIFT_TAPS = {
     "cubic": (np.arange(-1, 3), lambda f: keys_cubic(np.arange(-1.0, 3.0) - f)),
     "bilinear": (np.arange(0, 2), lambda f: np.array([1.0 - f, f])),
+    "lanczos": (np.arange(-2, 4), _lanczos3),
 }
 
 
@@ -452,7 +461,7 @@ def _shift_axis(a: np.ndarray, axis: int, weights: np.ndarray, n: int) -> np.nda
 
 def _read_low_shift(plan: AlignmentPlan, lr0: int, lc0: int, lh: int, lw: int):
     """Aligned low window when the grids differ by a sub-pixel translation: a separable
-    cubic (Keys, a = -0.5, as GDAL's) or bilinear filter on the source pixels.
+    Lanczos-3, cubic (Keys, a = -0.5) or bilinear filter on the source pixels, GDAL's kernels.
 
     Taps outside the raster or on invalid pixels are left out and the weights
     renormalised; validity as `_read_low_warp` (no invalid source pixel

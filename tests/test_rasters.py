@@ -113,6 +113,35 @@ def test_threaded_compression_writes_the_same_pixels(tmp_path):
         assert a.profile["compress"] == b.profile["compress"] == "deflate"
 
 
+def test_background_writer_writes_the_same_pixels_and_fails_cleanly(tmp_path):
+    """Blocks handed to the worker thread land as written directly, even when the caller reuses
+    its buffer at once; a write error reaches the caller and a failed run leaves no file."""
+    from fusediff.rasters import BackgroundWriter
+    t = Affine(10.0, 0, X0, 0, -10.0, Y0)
+    data = np.random.default_rng(1).random((2, 300, 260)).astype(np.float32)
+    buf = np.empty((2, 60, 260), np.float32)
+    with GeoTiffWriter(tmp_path / "bg.tif", 260, 300, 2, UTM, t) as w, BackgroundWriter(w) as bw:
+        for r in range(0, 300, 60):
+            buf[:] = data[:, r:r + 60]
+            mask = np.ones((60, 260), bool)
+            mask[0, 0] = False
+            bw.write(buf, r, 0, mask=mask)
+            buf[:] = -5.0  # reused before the worker may have written it
+    with rasterio.open(tmp_path / "bg.tif") as ds:
+        got = ds.read()
+    expect = data.copy()
+    expect[:, ::60, 0] = DEFAULT_NODATA
+    assert np.array_equal(got, expect)
+    with pytest.raises(ValueError, match="outside"):
+        with GeoTiffWriter(tmp_path / "bad.tif", 260, 300, 2, UTM, t) as w, BackgroundWriter(w) as bw:
+            bw.write(data[:, :60], 280, 0)  # rows 280..339 do not fit: the worker's error
+    with pytest.raises(Cancelled):
+        with GeoTiffWriter(tmp_path / "cancel.tif", 260, 300, 2, UTM, t) as w, BackgroundWriter(w) as bw:
+            bw.write(data[:, :60], 0, 0)
+            raise Cancelled()
+    assert sorted(os.listdir(tmp_path)) == ["bg.tif"]
+
+
 def test_refuses_to_overwrite_an_input(tmp_path):
     t = Affine(10.0, 0, X0, 0, -10.0, Y0)
     src = _write(tmp_path / "in.tif", np.arange(64, dtype=np.float32).reshape(8, 8), t)
@@ -264,7 +293,7 @@ def test_nodata_and_nan_masks(tmp_path):
     assert np.array_equal(pair2.valid, expect2)
 
 
-@pytest.mark.parametrize("resampling", ["cubic", "bilinear"])
+@pytest.mark.parametrize("resampling", ["lanczos", "cubic", "bilinear"])
 @pytest.mark.parametrize("shift", [(0.25, 0.25), (0.5, -0.3), (0.0, 0.4)])
 def test_translated_grid_filter_matches_gdal_warp(tmp_path, resampling, shift):
     """The separable filter used for grids that differ by a translation gives GDAL's values and
@@ -282,15 +311,16 @@ def test_translated_grid_filter_matches_gdal_warp(tmp_path, resampling, shift):
     plan = plan_alignment(p_hi, p_lo, resampling=resampling)
     assert plan.copy_offset is None and plan.shift_offset is not None
     ours = read_aligned_window(plan, 8, 4, 48, 40, pad=8)
-    # pixels whose whole 4 x 4 cubic footprint lies on valid source pixels (at raster edges and next
-    # to nodata GDAL and we renormalise the kernel differently)
+    # pixels whose whole kernel footprint (6 x 6 Lanczos, 4 x 4 cubic) lies on valid source pixels
+    # (at raster edges and next to nodata GDAL and we renormalise the kernel differently)
     g0, k0 = ours.grid_window[0] // r, ours.grid_window[1] // r
     rows = np.floor(plan.shift_offset[0] + g0 + np.arange(ours.low.shape[1])).astype(int)
     cols = np.floor(plan.shift_offset[1] + k0 + np.arange(ours.low.shape[2])).astype(int)
     good_src = np.pad(np.isfinite(low).all(axis=0) & (low != -1.0).all(axis=0), 3)  # index + 3
     full = np.ones(ours.low.shape[1:], bool)
-    for dy in range(-1, 3):
-        for dx in range(-1, 3):
+    taps = align._SHIFT_TAPS[resampling][0]
+    for dy in taps:
+        for dx in taps:
             full &= good_src[(rows + dy + 3)[:, None], (cols + dx + 3)[None, :]]
     assert full.sum() > 0.5 * full.size
     plan.shift_offset = None  # force GDAL's warper
