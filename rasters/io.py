@@ -356,6 +356,11 @@ class GeoTiffWriter:
         optional bool (h, w), False pixels are written as nodata in all
         bands; so are pixels with a NaN/inf value in any band.
         """
+        self.write_prepared(self.prepare(array, row_off, col_off, mask), row_off, col_off)
+
+    def prepare(self, array, row_off: int = 0, col_off: int = 0, mask=None) -> np.ndarray:
+        """The (C, h, w) float32 copy of a block that `write_prepared` stores: checked against the
+        raster's size and band count, invalid pixels set to nodata (arguments as `write`)."""
         if self._ds is None:
             raise RuntimeError("GeoTiffWriter.write called outside its 'with' block")
         a = np.array(array, dtype=np.float32, copy=True)
@@ -371,8 +376,14 @@ class GeoTiffWriter:
         if mask is not None:
             bad |= ~np.asarray(mask, dtype=bool)
         a[:, bad] = self.nodata
+        return a
+
+    def write_prepared(self, a: np.ndarray, row_off: int, col_off: int) -> None:
+        """Store a block made by `prepare` at (row_off, col_off)."""
+        if self._ds is None:
+            raise RuntimeError("GeoTiffWriter.write called outside its 'with' block")
         try:
-            self._ds.write(a, window=Window(col_off, row_off, w, h))
+            self._ds.write(a, window=Window(col_off, row_off, a.shape[2], a.shape[1]))
         except (RasterioError, OSError) as exc:
             raise RasterError(f"Writing the output '{self.path}' failed ({exc}). Check the free "
                               f"disk space.") from exc
@@ -425,16 +436,18 @@ class BackgroundWriter:
         with GeoTiffWriter(...) as w, BackgroundWriter(w) as bw:
             bw.write(block, row_off, col_off, mask=valid_block)
 
-    write(): as GeoTiffWriter.write (the block is copied before the call returns, so the caller
-    may reuse its buffer). At most ``depth`` blocks wait at a time (bounded memory). An error
+    write(): as GeoTiffWriter.write; the block is checked and copied (`GeoTiffWriter.prepare`)
+    in strips of ``rows`` rows before the call returns, so the caller may reuse its buffer, and
+    at most ``depth`` strips wait at a time (bounded memory however wide the raster). An error
     of the worker is raised by the next write() or on leaving the block; leaving the block with
-    an exception drops the waiting blocks (the GeoTiffWriter then discards its file).
+    an exception drops the waiting strips (the GeoTiffWriter then discards its file).
     """
 
-    def __init__(self, writer, depth: int = 1):
+    def __init__(self, writer, depth: int = 2, rows: int = 256):
         import queue
         import threading
         self.writer = writer
+        self.rows = max(1, int(rows))
         self._queue = queue.Queue(maxsize=max(1, int(depth)))
         self._error = None
         self._thread = threading.Thread(target=self._run, name="fusediff-writer", daemon=True)
@@ -450,7 +463,7 @@ class BackgroundWriter:
                 return
             if self._error is None:
                 try:
-                    self.writer.write(*item[:3], mask=item[3])
+                    self.writer.write_prepared(*item)
                 except BaseException as exc:  # handed to the caller's thread
                     self._error = exc
 
@@ -462,9 +475,14 @@ class BackgroundWriter:
     def write(self, array, row_off: int = 0, col_off: int = 0, mask=None) -> None:
         """Queue a block of all bands (see GeoTiffWriter.write)."""
         self._raise_error()
-        block = np.array(array, dtype=np.float32, copy=True)
-        m = None if mask is None else np.array(mask, dtype=bool, copy=True)
-        self._queue.put((block, int(row_off), int(col_off), m))
+        array = np.asarray(array)
+        if array.ndim == 2:
+            array = array[None]
+        for r in range(0, array.shape[1], self.rows):
+            strip = slice(r, r + self.rows)
+            m = None if mask is None else np.asarray(mask)[strip]
+            block = self.writer.prepare(array[:, strip], row_off + r, col_off, m)
+            self._queue.put((block, int(row_off) + r, int(col_off)))
 
     def __exit__(self, exc_type, exc, tb):
         if exc_type is not None:

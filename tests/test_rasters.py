@@ -134,7 +134,7 @@ def test_background_writer_writes_the_same_pixels_and_fails_cleanly(tmp_path):
     assert np.array_equal(got, expect)
     with pytest.raises(ValueError, match="outside"):
         with GeoTiffWriter(tmp_path / "bad.tif", 260, 300, 2, UTM, t) as w, BackgroundWriter(w) as bw:
-            bw.write(data[:, :60], 280, 0)  # rows 280..339 do not fit: the worker's error
+            bw.write(data[:, :60], 280, 0)  # rows 280..339 do not fit
     with pytest.raises(Cancelled):
         with GeoTiffWriter(tmp_path / "cancel.tif", 260, 300, 2, UTM, t) as w, BackgroundWriter(w) as bw:
             bw.write(data[:, :60], 0, 0)
