@@ -486,8 +486,14 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Run `process()` with user-facing errors turned into QgsProcessingException."""
         started = time.perf_counter()
-        with user_errors():
-            results = self.process(parameters, context, feedback)
+        self._restore_blas = None
+        try:
+            with user_errors():
+                results = self.process(parameters, context, feedback)
+        finally:
+            if self._restore_blas is not None:  # set by torch_device
+                self._restore_blas()
+                self._restore_blas = None
         if feedback is not None:
             feedback.pushInfo(self.tr("Finished in {0:.1f} s.").format(time.perf_counter() - started))
         return results
@@ -860,6 +866,10 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
         except RuntimeError as exc:
             raise ValueError(str(exc)) from exc
         threads = set_threads(cpu_threads())
+        if getattr(self, "_restore_blas", None) is None:
+            # QGIS's own OpenBLAS serves PyTorch's BLAS calls; its thread pool competes with ours
+            from .blas_threads import single_threaded_openblas
+            self._restore_blas = single_threaded_openblas()
         if feedback is not None:
             feedback.pushInfo(self.tr("Device: {0}; CPU threads: {1}.").format(device, threads))
         return device

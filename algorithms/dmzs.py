@@ -45,7 +45,7 @@ class DMZSAlgorithm(FuseDiffAlgorithm):
             "zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        from ..models.dmzs import DMZSConfig
+        from ..models.method_configs import DMZSConfig  # torch-free: QGIS start-up
         self.addParameter(QgsProcessingParameterRasterLayer("HSI", self.tr("Hyperspectral raster (HSI)")))
         self.addParameter(QgsProcessingParameterRasterLayer("PAN", self.tr("Panchromatic raster (PAN)")))
         srf = QgsProcessingParameterFile("SRF", self.tr("PAN spectral response CSV (empty: estimate)"),

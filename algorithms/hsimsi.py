@@ -22,7 +22,7 @@ class HsiMsiFusionAlgorithm(FuseDiffAlgorithm):
     GROUP = "HSI-MSI fusion"
     GROUP_ID = "hsi_msi_fusion"
     MODULE = ""   # module name under models/, e.g. "sdp"
-    CONFIG = ""   # config dataclass name in that module
+    CONFIG = ""   # config dataclass name in models.method_configs (torch-free: read at QGIS start-up)
 
     def _module(self):
         return importlib.import_module(f"..models.{self.MODULE}", __package__)
@@ -35,7 +35,8 @@ class HsiMsiFusionAlgorithm(FuseDiffAlgorithm):
         self.add_ratio_parameter(advanced=True)
         self.add_device_parameter()
         self.add_seed_parameter()
-        self.add_config_parameters(getattr(self._module(), self.CONFIG))
+        from ..models import method_configs
+        self.add_config_parameters(getattr(method_configs, self.CONFIG))
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", self.tr("Fused raster")))
 
     def process(self, parameters, context, feedback) -> dict:
@@ -46,7 +47,8 @@ class HsiMsiFusionAlgorithm(FuseDiffAlgorithm):
         from .srf import load_srf_csv
 
         module = self._module()
-        cfg = self.config_from_parameters(getattr(module, self.CONFIG), parameters, context)
+        from ..models import method_configs
+        cfg = self.config_from_parameters(getattr(method_configs, self.CONFIG), parameters, context)
         cfg.seed = self.parameterAsInt(parameters, "SEED", context)
         srf_path = self.parameterAsFile(parameters, "SRF", context) or None
 

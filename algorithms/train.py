@@ -35,19 +35,14 @@ def _parse_bands(text: str):
 
 
 def _train_defaults() -> dict:
-    """TrainConfig defaults (written once, in models.respandiff; KSDiff's stage-2 iterations from
-    models.ksdiff); fixed values when torch is missing, so that the algorithm still registers and
-    can say how to install PyTorch when run."""
-    try:
-        import dataclasses
+    """TrainConfig defaults (written once, in models.method_configs: ResPanDiff's, and KSDiff's
+    stage-2 iterations), read without importing torch."""
+    import dataclasses
 
-        from ..models.ksdiff import TrainConfig as KSDiffTrainConfig
-        from ..models.respandiff import TrainConfig
-        out = {f.name: f.default for f in dataclasses.fields(TrainConfig)}
-        out["iterations2"] = KSDiffTrainConfig.iterations2
-        return out
-    except Exception:
-        return {"iterations": 2000, "batch": 8, "patch": 64, "lr": 1e-3, "iterations2": 1500}
+    from ..models.method_configs import KSDiffTrainConfig, ResPanDiffTrainConfig
+    out = {f.name: f.default for f in dataclasses.fields(ResPanDiffTrainConfig)}
+    out["iterations2"] = KSDiffTrainConfig.iterations2
+    return out
 
 
 class TrainAlgorithm(FuseDiffAlgorithm):

@@ -62,72 +62,15 @@ import numpy as np
 import torch
 
 from . import diffusion, dihedral, operators, scene
-from .config import param
 from .device import generator as make_generator
 from .device import select_device
 from .nets.spectral_fc import SpectralFC
 from .nets.unet import UNet
 from .progress import Cancelled, null_progress, scoped  # noqa: F401  (Cancelled re-exported for callers)
+from .method_configs import ARGSDiffConfig, GUIDANCE  # noqa: F401  (re-exported)
 
-GUIDANCE = ("network", "spectral", "direct", "none")
 
 
-@dataclass
-class ARGSDiffConfig:
-    """ARGS-Diff settings; defaults are the CPU-fast preset (see bench/ablation_argsdiff.md)."""
-    rank: int = param(8, "Subspace dimension d (coefficient maps and basis spectra).", 1, 64)
-    # spatial network (U-Net) and its training
-    unet_width: int = param(16, "U-Net channels at full resolution.", 4, 256)
-    unet_levels: int = param(2, "U-Net resolution levels (each halves the size; channel multiplier 2 after the first).", 1, 5)
-    unet_blocks: int = param(1, "Residual blocks per U-Net level.", 1, 4)
-    spatial_iters: int = param(300, "Training iterations of the spatial network.", 0, 100000)
-    spatial_batch: int = param(8, "Patches per training batch of the spatial network.", 1, 256)
-    patch: int = param(32, "Training patch size (HR-MSI pixels).", 8, 256)
-    spatial_lr: float = param(2e-3, "Adam learning rate of the spatial network.", 1e-6, 1.0)
-    band_norm: bool = param(True, "Stretch each MSI band to [-1, 1] for training the spatial network "
-                            "(the paper maps [0, 1] data to [-1, 1]).")
-    # spectral network (MLP) and its training
-    fc_hidden: tuple = param((256, 512, 256), "Hidden layer widths of the spectral network.", expose=False)
-    spectral_iters: int = param(300, "Training iterations of the spectral network.", 0, 100000)
-    spectral_batch: int = param(32, "(d, C) samples per training batch of the spectral network.", 1, 1024)
-    spectral_lr: float = param(1e-2, "Adam learning rate of the spectral network.", 1e-6, 1.0)
-    # initialisation (CPU practicality; the paper starts from pure noise)
-    init: str = param("data", "Start of the reverse process: 'noise' (A_T, E_T ~ N(0, I), as in the paper) or "
-                      "'data' (a subspace estimate from the inputs, noised to timestep start*T).",
-                      choices=("data", "noise"))
-    start: float = param(0.1, "With init='data': noise level sqrt(1 - abar_t) the reverse process starts from "
-                         "(1: pure noise).", 0.001, 1.0)
-    init_ridge: float = param(0.05, "With init='data': weight (relative) pulling the high-res coefficients "
-                              "towards the interpolated low-res ones where the MSI does not determine them.",
-                              1e-6, 10.0)
-    # diffusion and sampling
-    train_steps: int = param(1000, "Diffusion timesteps T used in training.", 10, 4000, expose=False)
-    schedule: str = param("linear", "Noise schedule.", choices=("exp", "linear", "cosine"))
-    steps: int = param(30, "DDIM sampling steps.", 2, 1000)
-    eta: float = param(0.0, "DDIM eta (0: deterministic updates).", 0.0, 1.0)
-    guidance: str = param("direct", "Where guidance gradients are taken: through both networks, through the "
-                          "spectral one only, w.r.t. the denoised estimates only (no network Jacobian), or none.",
-                          choices=GUIDANCE)
-    rho1: float = param(0.01, "Guidance step on the coefficient maps A.", 0.0, 10.0)
-    rho2: float = param(0.01, "Guidance step on the spectral basis E.", 0.0, 10.0)
-    rho_decay: bool = param(False, "Scale the guidance steps by the noise level sqrt(1 - abar) of the step's target "
-                            "(the paper keeps them constant), so they vanish as the estimate becomes clean.")
-    lambda1: float = param(1.0, "Weight of the HR-MSI term in the data-fit loss.", 0.0, 100.0)
-    argm: bool = param(True, "Adaptive residual guided module (one extra gradient step per sampling step).")
-    argm_ratio: float = param(10.0, "ARGM step = guidance step / this ratio.", 1e-3, 1e6)
-    argm_iters: int = param(1, "ARGM gradient steps per sampling step (paper: 1).", 1, 100)
-    # PSF/SRF estimation when not given
-    estimate_iters: int = param(4, "Alternations of the blind PSF/SRF estimation (when they are not given).", 1, 50)
-    seed: int = param(0, "Random seed (training and sampling).", expose=False)
-    threads: int = param(0, "Torch CPU threads (0: leave as set).", 0, 256, expose=False)
-
-    PRESETS = {
-        # paper settings: 500 exp-schedule DDIM steps, guidance through both networks,
-        # a wider/deeper U-Net and the training length the paper reports (30k steps)
-        "paper": {"init": "noise", "start": 1.0, "band_norm": False, "rho_decay": False, "schedule": "exp", "unet_width": 64, "unet_levels": 3, "unet_blocks": 2, "spatial_iters": 30000,
-                  "spatial_batch": 16, "patch": 64, "spatial_lr": 1e-4, "spectral_iters": 30000,
-                  "spectral_lr": 1e-4, "steps": 500, "guidance": "network", "rho1": 0.05, "rho2": 0.05},
-    }
 
 
 # --------------------------------------------------------------------------

@@ -56,62 +56,12 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from . import diffusion, dihedral, estimation, operators, scene
-from .config import param
 from .device import generator as make_generator
 from .device import select_device
 from .progress import null_progress, scoped
+from .method_configs import DMZSConfig  # noqa: F401  (re-exported)
 
 
-@dataclass
-class DMZSConfig:
-    """DM-ZS settings; defaults are CPU-fast, PRESETS['paper'] follows the paper."""
-    prior: str = param("bundled", "Diffusion prior: 'bundled', 'scene' (trained on this scene) or a checkpoint file.",
-                       expose=False)
-    steps: int = param(20, "Sampling steps (strided over the 1000-step exp schedule).", 2, 1000)
-    guidance_scale: float = param(1.0, "Strength of the likelihood guidance (lambda; 0: unguided sampling).", 0.0, 100.0)
-    grad_through_prior: bool = param(False, "Guidance gradient w.r.t. A_t through the prior (DPS; slower) "
-                                     "instead of gradient steps on the predicted clean image.")
-    guidance_lr: float = param(0.1, "Step size (Adam) of the gradient steps on the predicted clean image.",
-                               0.0, 10.0)
-    guidance_inner: int = param(5, "Gradient steps on the predicted clean image per sampling step.", 1, 1000)
-    eta: float = param(1.0, "DDIM eta (1: ancestral sampling, 0: deterministic).", 0.0, 1.0)
-    use_guide: bool = param(True, "Use the zero-shot guidance network f_psi (lambda1 term).")
-    lambda1: float = param(0.1, "Weight of the f_psi term of the guidance.", 0.0, 100.0)
-    lambda2: float = param(1.0, "Weight of the PAN term of the NSSD loss.", 0.0, 100.0)
-    guide_iters: int = param(300, "Training iterations of f_psi (reduced scale).", 0, 100000)
-    guide_width: int = param(32, "Channels of f_psi's hidden layers.", 8, 512)
-    guide_layers: int = param(3, "Convolution layers of f_psi.", 2, 16)
-    guide_rank: int = param(4, "f_psi works in the LR-HSI's leading k spectral directions (0: all bands).",
-                            0, 1000)
-    guide_augment: bool = param(True, "Train f_psi on the 8 flips/rotations of the pair.")
-    guide_lr: float = param(1e-3, "Adam learning rate of f_psi (decayed by 0.8 every 1000 iterations).", 1e-6, 1.0)
-    guide_deg_weight: float = param(0.1, "Weight of f_psi's spatial/spectral degradation L1 terms.", 0.0, 10.0)
-    use_nssd: bool = param(True, "Map the detail image to the HSI with the NSSD (else the fixed E).")
-    rank: int = param(20, "NSSD rank r (spatial maps / spectral factors).", 1, 256)
-    nssd_width: int = param(24, "Channels of the NSSD spatial U-Net.", 4, 256)
-    nssd_lr: float = param(1e-3, "Adam learning rate of the NSSD.", 1e-6, 1.0)
-    nssd_first_iters: int = param(300, "NSSD iterations of its first fit.", 1, 100000)
-    nssd_iters: int = param(30, "NSSD iterations at each later update.", 0, 100000)
-    nssd_start: float = param(0.5, "Fraction of the sampling steps after which the NSSD replaces E.", 0.0, 1.0)
-    nssd_every: int = param(4, "Refit the NSSD every this many steps once it is active.", 1, 1000)
-    nssd_final_iters: int = param(100, "NSSD iterations on the final detail image.", 0, 100000)
-    nssd_guide_weight: float = param(0.1, "Weight of the f_psi term in the NSSD loss (0: the paper's Eq. 14).",
-                                     0.0, 100.0)
-    refine_iters: int = param(200, "Iterations of the final consistency step (0: none).", 0, 100000)
-    refine_mu: float = param(0.1, "Weight keeping the consistency step close to M(A).", 0.0, 100.0)
-    refine_guide_weight: float = param(0.5, "Weight of f_psi's image in the consistency step's anchor "
-                                       "(the rest: M(A)).", 0.0, 1.0)
-    scene_prior_iters: int = param(300, "Training iterations of a 'scene' prior.", 10, 100000)
-    srf_sum_to_one: bool = param(False, "Constrain an estimated PAN response to sum to one (same radiometric scale).")
-    seed: int = param(0, "Random seed.", expose=False)
-    device: str = param("auto", "auto, cpu or cuda.", expose=False)
-
-    PRESETS = {
-        "paper": {"steps": 100, "grad_through_prior": True, "guidance_scale": 10.0, "guide_iters": 2000, "guide_width": 128, "guide_layers": 5,
-                  "rank": 20, "nssd_width": 32, "nssd_first_iters": 1000, "nssd_iters": 100,
-                  "nssd_final_iters": 500, "nssd_guide_weight": 0.0, "nssd_every": 10,
-                  "guide_rank": 0, "guide_augment": False, "refine_iters": 0},
-    }
 
 
 # --------------------------------------------------------------------------

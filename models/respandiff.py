@@ -47,6 +47,7 @@ from .nets.respandiff_net import ResPanDiffNet
 from .progress import Cancelled, ProgressFn, null_progress, scoped
 from .tiled import tiled_apply
 from .trained_weights import WeightsKind
+from .method_configs import ResPanDiffTrainConfig as TrainConfig  # noqa: F401  (re-exported)
 
 __all__ = ["ResPanDiffConfig", "TrainConfig", "ResidualSchedule", "fuse", "prepare", "fuse_prepared", "train", "adapt", "sample",
            "res_loss", "training_loss", "save_weights", "load_weights", "bundled_weights", "BUNDLED",
@@ -97,32 +98,6 @@ class ResPanDiffConfig:
                          "width": 64, "width0": 32}}
 
 
-@dataclass
-class TrainConfig:
-    """Training settings (defaults: a short CPU run; `paper`: the paper's optimiser)."""
-    iterations: int = param(2000, "Training iterations.", 1, 10 ** 7)
-    batch: int = param(8, "Patches per iteration.", 1, 1024)
-    patch: int = param(64, "Patch size in PAN pixels (a multiple of the ratio).", 8, 1024)
-    lr: float = param(1e-3, "Peak learning rate (AdamW; cosine decay to lr/100).", 1e-7, 1.0)
-    weight_decay: float = param(1e-4, "AdamW weight decay.", 0.0, 1.0, expose=False)
-    gamma: float = param(1e4, "Weight of the boundary penalty.", 0.0, 1e8, expose=False)
-    grad_clip: float = param(1.0, "Gradient-norm clip (0 = none).", 0.0, 1e6, expose=False)
-    warmup: int = param(100, "Linear learning-rate warm-up iterations.", 0, 10 ** 6, expose=False)
-    width: int = param(32, "Network width (half/quarter resolution).", 8, 256)
-    width0: int = param(16, "Network width at full resolution.", 4, 256)
-    max_seconds: float = param(0.0, "Wall-clock budget in seconds (0 = none): training stops at whichever of "
-                                    "ITERATIONS or this comes first; the learning-rate decay follows the "
-                                    "further-advanced of the two.", 0.0, 1e8, expose=False)
-    val_every: int = param(500, "Validate (and checkpoint) every this many iterations (0 = only at the end).",
-                           0, 10 ** 6)
-    val_steps: int = param(15, "Sampling steps used for validation.", 1, 15, expose=False)
-    gains: str = param("0.3", "MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).",
-                       expose=False)
-    pan_gain: float = param(0.15, "PAN MTF gain for Wald degradation of raster pairs.", 0.01, 0.99, expose=False)
-    seed: int = param(0, "Random seed.", 0, 2 ** 31 - 1)
-
-    PRESETS = {"paper": {"lr": 1e-4, "batch": 32, "patch": 64, "iterations": 150000, "warmup": 0,
-                         "width": 64, "width0": 32, "grad_clip": 0.0}}
 
 
 # --------------------------------------------------------------------------

@@ -42,82 +42,13 @@ import numpy as np
 import torch
 
 from . import diffusion, operators, scene
-from .config import param
 from .device import generator as make_generator
 from .device import select_device, set_threads
 from .nets.spectral_mlp import SpectralMLP
 from .progress import null_progress, scoped
+from .method_configs import SDPConfig  # noqa: F401  (re-exported)
 
 
-@dataclass
-class SDPConfig:
-    """SDP settings. Defaults: CPU-fast (measured, see bench/ablation_sdp.md);
-    `PRESETS['paper']`: the paper's settings."""
-
-    # --- spectral prior (network and its training)
-    layers: int = param(3, "Hidden layers of the spectral denoiser MLP (width 512 each).", 1, 12)
-    width: int = param(512, "Width of the denoiser's hidden layers.", 16, 4096, expose=False)
-    dropout: float = param(0.001, "Dropout in the denoiser while training.", 0.0, 0.5, expose=False)
-    train_iters: int = param(400, "Training iterations of the spectral prior.", 1, 1_000_000)
-    batch_size: int = param(256, "Spectra per training batch.", 8, 65536)
-    train_lr: float = param(2e-3, "Peak learning rate of the prior's training.", 1e-6, 1.0)
-    lr_schedule: str = param("onecycle", "Learning-rate schedule of the prior's training.",
-                             choices=("onecycle", "cosine", "constant", "paper"), expose=False)
-    weight_decay: float = param(1e-6, "Adam weight decay of the prior's training.", 0.0, 1.0, expose=False)
-    train_ema: float = param(0.0, "EMA decay of the prior's weights (0: off).", 0.0, 0.99999, expose=False)
-    timesteps: int = param(1000, "Diffusion timesteps T of the prior.", 10, 10000, expose=False)
-    # --- MAP solve
-    steps: int = param(20, "Timesteps visited by the fusion (strided from t_start down to 1).", 1, 10000)
-    inner_steps: int = param(3, "Adam steps per timestep (K).", 1, 100)
-    t_start: float = param(0.3, "Largest timestep visited, as a fraction of T (1: start from pure noise).",
-                           0.0, 1.0)
-    t_end: float = param(0.1, "Smallest timestep visited, as a fraction of T (0: down to t = 1).", 0.0, 1.0)
-    solve_lr: float = param(1e-4, "Adam learning rate on the fused image.", 1e-6, 1.0)
-    lam: float = param(0.1, "Weight lambda of the LR-HSI data term.", 0.0, 1e6)
-    gamma: float = param(3e-3, "Weight gamma of the spectral diffusion prior term.", 0.0, 1e6)
-    prior_fraction: float = param(0.25, "Fraction of pixels on which the prior is evaluated per step.",
-                                  0.001, 1.0)
-    prior_grad: str = param("full", "Prior gradient: 'full' backpropagates through the denoiser; "
-                            "'sds' skips its Jacobian (faster).", choices=("full", "sds"), expose=False)
-    x_ema: float = param(0.9, "EMA decay of the fused image over the Adam steps (0: off).", 0.0, 0.9999,
-                         expose=False)
-    # --- warm start
-    init: str = param("subspace", "Initial fused image: subspace least squares, cubic upsampling, or ones "
-                      "(the paper).", choices=("subspace", "cnmf", "cubic", "ones"))
-    subspace_rank: int = param(10, "Rank of the spectral subspace of the warm start.", 1, 64)
-    init_lam: float = param(1.0, "Weight of the LR-HSI term in the warm start's least squares.", 0.0, 1e6,
-                            expose=False)
-    init_target: str = param("blend", "What the warm start's ridge pulls towards: the mean of a spectral "
-                             "regression of the MSI learned on the scene and a CNMF fusion ('blend'), one of "
-                             "them alone, or the cubic upsampling of the LR-HSI.",
-                             choices=("blend", "regression", "cnmf", "cubic"), expose=False)
-    regression_degree: int = param(2, "Polynomial degree of the spectral regression (1 or 2).", 1, 2,
-                                   expose=False)
-    init_ridge: float = param(0.1, "Ridge weight (towards the target) of the warm start, relative.",
-                              0.0, 1e3, expose=False)
-    init_smooth: float = param(0.003, "Weight of the warm start's spatial smoothness term (squared gradients "
-                               "of the subspace coefficients), relative.", 0.0, 1e3, expose=False)
-    cg_iters: int = param(60, "Conjugate-gradient iterations of the warm start.", 1, 10000, expose=False)
-    # --- operators
-    blind_iterations: int = param(4, "Alternations of the blind PSF/SRF estimation.", 1, 50, expose=False)
-    srf_sum_to_one: bool = param(False, "Blind SRF rows sum to 1 (off: free gains, for sensors in different "
-                                 "radiometric units).", expose=False)
-    psf_model: str = param("free", "PSF model of the blind estimation.", choices=("free", "gaussian"),
-                           expose=False)
-    # --- runtime
-    threads: int = param(0, "Torch CPU threads (0: all cores).", 0, 256, expose=False)
-    seed: int = param(0, "Random seed (makes runs repeatable).", 0, 2**31 - 1, expose=False)
-
-    PRESETS = {
-        # Liu et al.'s public code: 5 layers, 30k iterations batch 512 at lr 1e-2
-        # with a slowly decaying schedule and EMA 0.999; fusion from X = 1 over
-        # all 1000 timesteps x 3 Adam steps at lr 1e-3, lambda 0.1, gamma 1e-3,
-        # prior on every pixel, EMA 0.9 on X.
-        "paper": dict(layers=5, train_iters=30000, batch_size=512, train_lr=1e-2, lr_schedule="paper",
-                      train_ema=0.999, steps=1000, inner_steps=3, t_start=1.0, solve_lr=1e-3,
-                      t_end=0.0, lam=0.1, gamma=1e-3, prior_fraction=1.0, prior_grad="full", x_ema=0.9,
-                      init="ones"),
-    }
 
 
 # ---------------------------------------------------------------------------
