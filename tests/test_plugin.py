@@ -79,6 +79,28 @@ def test_classical_algorithms_import_no_torch():
     assert proc.returncode == 0, proc.stderr
 
 
+def test_registering_the_algorithms_loads_no_torch():
+    """QGIS builds every algorithm's parameters at start-up: that must not import PyTorch (it cost
+    every QGIS start 1.3 s and hundreds of MB, FuseDiff used or not)."""
+    import subprocess
+    import sys
+    code = (
+        "import os, sys; sys.path.insert(0, %r); sys.path.insert(0, '/usr/share/qgis/python/plugins')\n"
+        "os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')\n"
+        "from qgis.core import QgsApplication\n"
+        "app = QgsApplication([], False); app.initQgis()\n"
+        "from fusediff.provider.provider import FuseDiffProvider\n"
+        "p = FuseDiffProvider(); QgsApplication.processingRegistry().addProvider(p)\n"
+        "names = {a.name() for a in p.algorithms()}\n"
+        "assert {'ksdiff', 'respandiff', 'sdp', 'argsdiff', 'dmzs', 'train'} <= names, names\n"
+        "params = sum(len(a.parameterDefinitions()) for a in p.algorithms()); assert params > 50\n"
+        "print('torch' in sys.modules)\n"
+    ) % str(ROOT / ".plugins")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "False"
+
+
 def test_simulate_without_torch_says_how_to_install(monkeypatch, qgis_app, tmp_path):
     """With torch unimportable, simulate fails with install instructions and writes nothing."""
     import sys
