@@ -331,10 +331,17 @@ def predict(model: KSDiffModel, lms: torch.Tensor, pan: torch.Tensor, steps: int
     """
     if mods is None and model.modulate:
         mods = scene_modulation(model, _image_windows(pan, lms, tile), steps, generator)
+    layout = torch.contiguous_format
+    if lms.device.type == "cpu":
+        # oneDNN's CPU convolutions (the 7 x 7 depthwise ones above all) are faster on channels-last
+        # tensors: a 768-px window 0.34 -> 0.25 s on one thread, same values up to rounding
+        layout = torch.channels_last
+        model.pansharpener.to(memory_format=layout)
 
     def net(p, l):
+        p, l = p.contiguous(memory_format=layout), l.contiguous(memory_format=layout)
         return dihedral.self_ensemble(lambda pp, ll: model.pansharpener(pp, ll, mods=mods), (p, l), ensemble)
-    return tiled_apply(net, (pan, lms), lms.shape[1], tile, overlap, progress)
+    return tiled_apply(net, (pan, lms), lms.shape[1], tile, overlap, progress).contiguous()
 
 
 def ensemble_size(config: "KSDiffConfig", state: dict) -> int:
