@@ -53,6 +53,7 @@ PAN_PIXEL = 15.0
 CRS = "EPSG:32633"
 ORIGIN = (500000.0, 5000000.0)  # upper-left corner (easting, northing)
 CELL = 800  # PAN pixels per mosaic cell (one native Landsat-7 crop)
+THROUGHPUT_RUNS = 3  # qgis_process runs of the 4000 x 4000 mosaic; the best is reported
 GB = 1024 ** 3
 
 
@@ -276,8 +277,16 @@ def part_throughput(args, weights: Path) -> dict:
     pan_path, ms_path = build_mosaic(folder, size)
     build_s = time.perf_counter() - t0
     out = folder / "ksdiff.tif"
-    q = run_qgis("fusediff:ksdiff", {"PAN": pan_path, "MS": ms_path, "WEIGHTS_FILE": weights,
-                                     "OUTPUT": out}, folder / "ksdiff.log", args.threads)
+    # best of THROUGHPUT_RUNS, as the speed part: this shared virtual machine's speed drifts (the
+    # same model-level run took 10.6-12.6 s within an hour)
+    runs = []
+    for _ in range(THROUGHPUT_RUNS):
+        runs.append(run_qgis("fusediff:ksdiff", {"PAN": pan_path, "MS": ms_path, "WEIGHTS_FILE": weights,
+                                                 "OUTPUT": out}, folder / "ksdiff.log", args.threads))
+        if runs[-1]["rc"] != 0:
+            break
+    q = min(runs, key=lambda r: (r["rc"] != 0, r["wall_s"]))
+    q["all_wall_s"] = [r["wall_s"] for r in runs]
     res = {"pan": [size, size], "ms": [size // 2, size // 2, 4], "mosaic_build_s": round(build_s, 1),
            "qgis_process": q}
     if q["rc"] == 0:
@@ -371,17 +380,18 @@ def write_md(data: dict, path: Path) -> None:
                   "qgis_process wall time includes starting QGIS, reading, aligning and writing (the algorithm's "
                   "tiles, below); the model-level run is `models.ksdiff.fuse` on the arrays in memory (network "
                   "windows of at most `KSDiffConfig.tile` px, one per CPU thread at a time). CPU s: user + system "
-                  "seconds of the process.", "",
-                  "| run | threads | wall (s) | CPU (s) | PAN MP/s (wall) | peak RSS (MB) | load before -> after |",
-                  "|---|---|---|---|---|---|---|"]
+                  "seconds of the process. qgis_process: the best of its runs (all listed), as the speed part.", "",
+                  "| run | threads | wall (s) | CPU (s) | PAN MP/s (wall) | peak RSS (MB) | load before -> after | runs (s) |",
+                  "|---|---|---|---|---|---|---|---|"]
         for k in tkeys:
             t = data[k]
             q, m = t["qgis_process"], t["model_level"]
             lines += [f"| `fusediff:ksdiff` via scripts/qgis_process | {q.get('threads', m['threads'])} | "
                       f"{q['wall_s']} | {q.get('cpu_s', '-')} | {q.get('mp_per_s', '-')} | {q['peak_rss_mb']} | "
-                      f"{q['load_before']} -> {q['load_after']} |",
+                      f"{q['load_before']} -> {q['load_after']} | "
+                      f"{', '.join(str(v) for v in q.get('all_wall_s', [q['wall_s']]))} |",
                       f"| `models.ksdiff.fuse` on arrays | {m['threads']} | {m['wall_s']} | {m.get('cpu_s', '-')} | "
-                      f"{m['mp_per_s']} | - | {m['load_before']} -> {m['load_after']} |"]
+                      f"{m['mp_per_s']} | - | {m['load_before']} -> {m['load_after']} | - |"]
         for k in tkeys:
             q = data[k]["qgis_process"]
             if q.get("threads") == 1 and q.get("cpu_s"):
