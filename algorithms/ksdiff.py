@@ -40,7 +40,7 @@ class KSDiffAlgorithm(NetPansharpenAlgorithm):
             "or ratio that differs from the weights' is an error.</p><p><b>OUTPUT</b>: float32 GeoTIFF with "
             "the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 "
             "cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), "
-            "about 0.7 megapixels of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the "
+            "about 1 megapixel of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the "
             "adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU "
             "several times faster (an estimate; not measured here).</p><p>Reference: Jin, Cao, Deng, Kernel "
             "Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).</p>")

@@ -432,8 +432,8 @@
       <translation>Latente Sampling-Schritte (DDIM)</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 0.7 megapixels of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Schärft ein multispektrales Raster (MS) mit einem panchromatischen Raster (PAN) mit KSDiff: Ein kleines latentes Diffusionsmodell erzeugt aus PAN und MS einen Code (wenige DDIM-Schritte auf 256 Zahlen), der Code erzeugt bildweise Modulationen der Faltungskerne des Pansharpeners (Tucker-Form), und der Pansharpener (ein ConvNeXt-U-Net) läuft dann ein einziges Mal. Viel schneller als Diffusion im Pixelraum.&lt;/p&gt;&lt;p&gt;Eingaben: ein Multispektralraster MS (die mitgelieferten Gewichte brauchen 4 Bänder) und ein einbandiges PAN, die dasselbe Gebiet abdecken, mit 2- oder 4-mal kleineren PAN-Pixeln (das Verhältnis ergibt sich aus den Pixelgrößen; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexionsgrad; intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: Die mitgelieferten Gewichte wurden auf Landsat-7 trainiert (4 Bänder in der Reihenfolge Blau, Grün, Rot, NIR; Verhältnis 2 und 4). Wählen und ordnen Sie die MS-Bänder mit &lt;b&gt;MS_BANDS&lt;/b&gt; (z. B. 3,2,1,4 für eine Datei mit Rot, Grün, Blau, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; verwendet mit &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff) trainierte Gewichte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 passt das Modell zuerst an das nochmals degradierte Eingabepaar an (Wald-Protokoll): für andere Sensoren oder Bandzahlen (z. B. 8-bandiges WorldView-3; dann wird ein Modell von Grund auf angepasst, das lernt, eine MTF-GLP-HPM-Fusion des Paares zu verfeinern); ein angepasstes Modell wird über die 8 Spiegelungen und Drehungen des Bildes gemittelt. Ohne dies ist eine von den Gewichten abweichende Bandzahl oder ein abweichendes Verhältnis ein Fehler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS. Laufzeit auf einer CPU (gemessen auf 2 Kernen): 0,06 s für 256 x 256 PAN-Pixel (etwa 30-mal schneller als die 15 Schritte von ResPanDiff), etwa 0,7 Megapixel PAN pro Sekunde bei einer Szene von 4000 x 4000 (1,4 auf Modellebene), zuzüglich der Anpassung (0,1-0,3 s pro Iteration; ein angepasstes Modell schärft danach 8-mal langsamer); auf einer GPU um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quelle: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 1 megapixel of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Schärft ein multispektrales Raster (MS) mit einem panchromatischen Raster (PAN) mit KSDiff: Ein kleines latentes Diffusionsmodell erzeugt aus PAN und MS einen Code (wenige DDIM-Schritte auf 256 Zahlen), der Code erzeugt bildweise Modulationen der Faltungskerne des Pansharpeners (Tucker-Form), und der Pansharpener (ein ConvNeXt-U-Net) läuft dann ein einziges Mal. Viel schneller als Diffusion im Pixelraum.&lt;/p&gt;&lt;p&gt;Eingaben: ein Multispektralraster MS (die mitgelieferten Gewichte brauchen 4 Bänder) und ein einbandiges PAN, die dasselbe Gebiet abdecken, mit 2- oder 4-mal kleineren PAN-Pixeln (das Verhältnis ergibt sich aus den Pixelgrößen; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexionsgrad; intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: Die mitgelieferten Gewichte wurden auf Landsat-7 trainiert (4 Bänder in der Reihenfolge Blau, Grün, Rot, NIR; Verhältnis 2 und 4). Wählen und ordnen Sie die MS-Bänder mit &lt;b&gt;MS_BANDS&lt;/b&gt; (z. B. 3,2,1,4 für eine Datei mit Rot, Grün, Blau, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; verwendet mit &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff) trainierte Gewichte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 passt das Modell zuerst an das nochmals degradierte Eingabepaar an (Wald-Protokoll): für andere Sensoren oder Bandzahlen (z. B. 8-bandiges WorldView-3; dann wird ein Modell von Grund auf angepasst, das lernt, eine MTF-GLP-HPM-Fusion des Paares zu verfeinern); ein angepasstes Modell wird über die 8 Spiegelungen und Drehungen des Bildes gemittelt. Ohne dies ist eine von den Gewichten abweichende Bandzahl oder ein abweichendes Verhältnis ein Fehler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS. Laufzeit auf einer CPU (gemessen auf 2 Kernen): 0,06 s für 256 x 256 PAN-Pixel (etwa 30-mal schneller als die 15 Schritte von ResPanDiff), etwa 1 Megapixel PAN pro Sekunde bei einer Szene von 4000 x 4000 (1,4 auf Modellebene), zuzüglich der Anpassung (0,1-0,3 s pro Iteration; ein angepasstes Modell schärft danach 8-mal langsamer); auf einer GPU um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quelle: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
@@ -712,6 +712,194 @@
       <translation>CPU-Threads für FuseDiff (0 = alle Kerne)</translation>
     </message>
     <message>
+      <source>DDIM steps of the latent sampler (the image network runs once).</source>
+      <translation>DDIM-Schritte des latenten Samplers (das Bildnetz läuft einmal).</translation>
+    </message>
+    <message>
+      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
+      <translation>Konsistenzdurchläufe nach dem Schärfen: das Ergebnis wird mit der MTF des MS tiefpassgefiltert, an den MS-Pixeln abgetastet und per Rückprojektion an das MS angeglichen (-1 = automatisch: 3 Durchläufe mit den Gewichten wie trainiert, keine nach der Szenenanpassung, wo sie schlechter gemessen wurden; 0 = aus).</translation>
+    </message>
+    <message>
+      <source>Self-ensemble: the network runs on the first N of the 8 flips/rotations of the image and the results are averaged (N times the network's time; -1 = automatic: 8 after scene adaptation, whose few training patches leave the model noisy, 1 otherwise).</source>
+      <translation>Selbst-Ensemble: Das Netz läuft auf den ersten N der 8 Spiegelungen/Drehungen des Bildes, und die Ergebnisse werden gemittelt (N-fache Rechenzeit des Netzes; -1 = automatisch: 8 nach einer Szenenanpassung, deren wenige Trainingsausschnitte das Modell verrauscht lassen, sonst 1).</translation>
+    </message>
+    <message>
+      <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
+      <translation>Szenenanpassung: Trainingsiterationen auf dem noch einmal degradierten Eingabepaar (0 = Gewichte unverändert verwenden).</translation>
+    </message>
+    <message>
+      <source>Learning rate of scene adaptation (AdamW).</source>
+      <translation>Lernrate der Szenenanpassung (AdamW).</translation>
+    </message>
+    <message>
+      <source>Patches per adaptation iteration.</source>
+      <translation>Ausschnitte je Anpassungsiteration.</translation>
+    </message>
+    <message>
+      <source>Adaptation patch size (PAN pixels of the degraded pair).</source>
+      <translation>Ausschnittgröße der Anpassung (PAN-Pixel des degradierten Paares).</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
+      <translation>MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung und die Konsistenzdurchläufe: eine Zahl, kommagetrennte Werte je Band oder ein Sensorname.</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
+      <translation>PAN-MTF-Verstärkung bei Nyquist für die Degradation der Anpassung.</translation>
+    </message>
+    <message>
+      <source>Pansharpener width for a model fitted from scratch.</source>
+      <translation>Breite des Pansharpeners für ein von Grund auf angepasstes Modell.</translation>
+    </message>
+    <message>
+      <source>Image a model fitted from scratch refines (its LMS input and the base of its residual): 'mtfglphpm' or 'lms' (the upsampled MS).</source>
+      <translation>Bild, das ein von Grund auf angepasstes Modell verfeinert (seine LMS-Eingabe und die Basis seines Residuums): 'mtfglphpm' oder 'lms' (das hochgetastete MS).</translation>
+    </message>
+    <message>
+      <source>Tile size (PAN pixels) of the network inside one image or scene tile.</source>
+      <translation>Kachelgröße (PAN-Pixel) des Netzes innerhalb eines Bildes oder einer Szenenkachel.</translation>
+    </message>
+    <message>
+      <source>Tile overlap in PAN pixels.</source>
+      <translation>Kachelüberlappung in PAN-Pixeln.</translation>
+    </message>
+    <message>
+      <source>Random seed (latent noise and adaptation patches).</source>
+      <translation>Zufallsstartwert (latentes Rauschen und Ausschnitte der Anpassung).</translation>
+    </message>
+    <message>
+      <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
+      <translation>Verborgene Schichten des spektralen Entrauscher-MLP (je Breite 512).</translation>
+    </message>
+    <message>
+      <source>Width of the denoiser's hidden layers.</source>
+      <translation>Breite der verborgenen Schichten des Entrauschers.</translation>
+    </message>
+    <message>
+      <source>Dropout in the denoiser while training.</source>
+      <translation>Dropout im Entrauscher während des Trainings.</translation>
+    </message>
+    <message>
+      <source>Training iterations of the spectral prior.</source>
+      <translation>Trainingsiterationen des spektralen Priors.</translation>
+    </message>
+    <message>
+      <source>Spectra per training batch.</source>
+      <translation>Spektren je Trainingsbatch.</translation>
+    </message>
+    <message>
+      <source>Peak learning rate of the prior's training.</source>
+      <translation>Maximale Lernrate des Prior-Trainings.</translation>
+    </message>
+    <message>
+      <source>Learning-rate schedule of the prior's training.</source>
+      <translation>Lernratenplan des Prior-Trainings.</translation>
+    </message>
+    <message>
+      <source>Adam weight decay of the prior's training.</source>
+      <translation>Adam-Gewichtsabfall des Prior-Trainings.</translation>
+    </message>
+    <message>
+      <source>EMA decay of the prior's weights (0: off).</source>
+      <translation>EMA-Abfall der Prior-Gewichte (0: aus).</translation>
+    </message>
+    <message>
+      <source>Diffusion timesteps T of the prior.</source>
+      <translation>Diffusionszeitschritte T des Priors.</translation>
+    </message>
+    <message>
+      <source>Timesteps visited by the fusion (strided from t_start down to 1).</source>
+      <translation>Von der Fusion besuchte Zeitschritte (in Sprüngen von t_start bis 1).</translation>
+    </message>
+    <message>
+      <source>Adam steps per timestep (K).</source>
+      <translation>Adam-Schritte je Zeitschritt (K).</translation>
+    </message>
+    <message>
+      <source>Largest timestep visited, as a fraction of T (1: start from pure noise).</source>
+      <translation>Größter besuchter Zeitschritt als Anteil von T (1: Start bei reinem Rauschen).</translation>
+    </message>
+    <message>
+      <source>Smallest timestep visited, as a fraction of T (0: down to t = 1).</source>
+      <translation>Kleinster besuchter Zeitschritt als Anteil von T (0: bis t = 1).</translation>
+    </message>
+    <message>
+      <source>Adam learning rate on the fused image.</source>
+      <translation>Adam-Lernrate auf dem fusionierten Bild.</translation>
+    </message>
+    <message>
+      <source>Weight lambda of the LR-HSI data term.</source>
+      <translation>Gewicht lambda des LR-HSI-Datenterms.</translation>
+    </message>
+    <message>
+      <source>Weight gamma of the spectral diffusion prior term.</source>
+      <translation>Gewicht gamma des Terms des spektralen Diffusionspriors.</translation>
+    </message>
+    <message>
+      <source>Fraction of pixels on which the prior is evaluated per step.</source>
+      <translation>Anteil der Pixel, auf denen der Prior je Schritt ausgewertet wird.</translation>
+    </message>
+    <message>
+      <source>Prior gradient: 'full' backpropagates through the denoiser; 'sds' skips its Jacobian (faster).</source>
+      <translation>Prior-Gradient: „full“ propagiert durch den Entrauscher zurück; „sds“ lässt seine Jacobi-Matrix aus (schneller).</translation>
+    </message>
+    <message>
+      <source>EMA decay of the fused image over the Adam steps (0: off).</source>
+      <translation>EMA-Abfall des fusionierten Bildes über die Adam-Schritte (0: aus).</translation>
+    </message>
+    <message>
+      <source>Initial fused image: subspace least squares, cubic upsampling, or ones (the paper).</source>
+      <translation>Anfangsbild der Fusion: Unterraum-Kleinste-Quadrate, kubisches Hochtasten oder Einsen (die Veröffentlichung).</translation>
+    </message>
+    <message>
+      <source>Rank of the spectral subspace of the warm start.</source>
+      <translation>Rang des spektralen Unterraums des Warmstarts.</translation>
+    </message>
+    <message>
+      <source>Weight of the LR-HSI term in the warm start's least squares.</source>
+      <translation>Gewicht des LR-HSI-Terms in den kleinsten Quadraten des Warmstarts.</translation>
+    </message>
+    <message>
+      <source>What the warm start's ridge pulls towards: the mean of a spectral regression of the MSI learned on the scene and a CNMF fusion ('blend'), one of them alone, or the cubic upsampling of the LR-HSI.</source>
+      <translation>Wohin der Ridge-Term des Startwerts zieht: zum Mittel aus einer auf der Szene gelernten spektralen Regression des MSI und einer CNMF-Fusion ('blend'), zu einem der beiden allein oder zur kubischen Vergrößerung des LR-HSI.</translation>
+    </message>
+    <message>
+      <source>Polynomial degree of the spectral regression (1 or 2).</source>
+      <translation>Polynomgrad der spektralen Regression (1 oder 2).</translation>
+    </message>
+    <message>
+      <source>Ridge weight (towards the target) of the warm start, relative.</source>
+      <translation>Relatives Ridge-Gewicht (zum Ziel hin) des Warmstarts.</translation>
+    </message>
+    <message>
+      <source>Weight of the warm start's spatial smoothness term (squared gradients of the subspace coefficients), relative.</source>
+      <translation>Gewicht des räumlichen Glättungsterms des Startwerts (quadrierte Gradienten der Unterraum-Koeffizienten), relativ.</translation>
+    </message>
+    <message>
+      <source>Conjugate-gradient iterations of the warm start.</source>
+      <translation>Iterationen des konjugierten Gradienten im Warmstart.</translation>
+    </message>
+    <message>
+      <source>Alternations of the blind PSF/SRF estimation.</source>
+      <translation>Wechsel der blinden PSF/SRF-Schätzung.</translation>
+    </message>
+    <message>
+      <source>Blind SRF rows sum to 1 (off: free gains, for sensors in different radiometric units).</source>
+      <translation>Zeilen der blind geschätzten SRF summieren sich zu 1 (aus: freie Verstärkungen, für Sensoren in verschiedenen radiometrischen Einheiten).</translation>
+    </message>
+    <message>
+      <source>PSF model of the blind estimation.</source>
+      <translation>PSF-Modell der blinden Schätzung.</translation>
+    </message>
+    <message>
+      <source>Torch CPU threads (0: all cores).</source>
+      <translation>Torch-CPU-Threads (0: alle Kerne).</translation>
+    </message>
+    <message>
+      <source>Random seed (makes runs repeatable).</source>
+      <translation>Zufallsstartwert (macht Läufe reproduzierbar).</translation>
+    </message>
+    <message>
       <source>Subspace dimension d (coefficient maps and basis spectra).</source>
       <translation>Dimension d des Unterraums (Koeffizientenkarten und Basisspektren).</translation>
     </message>
@@ -972,60 +1160,64 @@
       <translation>auto, cpu oder cuda.</translation>
     </message>
     <message>
-      <source>DDIM steps of the latent sampler (the image network runs once).</source>
-      <translation>DDIM-Schritte des latenten Samplers (das Bildnetz läuft einmal).</translation>
+      <source>Training iterations.</source>
+      <translation>Trainingsiterationen.</translation>
     </message>
     <message>
-      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
-      <translation>Konsistenzdurchläufe nach dem Schärfen: das Ergebnis wird mit der MTF des MS tiefpassgefiltert, an den MS-Pixeln abgetastet und per Rückprojektion an das MS angeglichen (-1 = automatisch: 3 Durchläufe mit den Gewichten wie trainiert, keine nach der Szenenanpassung, wo sie schlechter gemessen wurden; 0 = aus).</translation>
+      <source>Patches per iteration.</source>
+      <translation>Ausschnitte je Iteration.</translation>
     </message>
     <message>
-      <source>Self-ensemble: the network runs on the first N of the 8 flips/rotations of the image and the results are averaged (N times the network's time; -1 = automatic: 8 after scene adaptation, whose few training patches leave the model noisy, 1 otherwise).</source>
-      <translation>Selbst-Ensemble: Das Netz läuft auf den ersten N der 8 Spiegelungen/Drehungen des Bildes, und die Ergebnisse werden gemittelt (N-fache Rechenzeit des Netzes; -1 = automatisch: 8 nach einer Szenenanpassung, deren wenige Trainingsausschnitte das Modell verrauscht lassen, sonst 1).</translation>
+      <source>Patch size in PAN pixels (a multiple of the ratio).</source>
+      <translation>Ausschnittgröße in PAN-Pixeln (ein Vielfaches des Verhältnisses).</translation>
     </message>
     <message>
-      <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
-      <translation>Szenenanpassung: Trainingsiterationen auf dem noch einmal degradierten Eingabepaar (0 = Gewichte unverändert verwenden).</translation>
+      <source>Peak learning rate (AdamW; cosine decay to lr/100).</source>
+      <translation>Maximale Lernrate (AdamW; Kosinusabfall auf lr/100).</translation>
     </message>
     <message>
-      <source>Learning rate of scene adaptation (AdamW).</source>
-      <translation>Lernrate der Szenenanpassung (AdamW).</translation>
+      <source>AdamW weight decay.</source>
+      <translation>AdamW-Gewichtsabfall.</translation>
     </message>
     <message>
-      <source>Patches per adaptation iteration.</source>
-      <translation>Ausschnitte je Anpassungsiteration.</translation>
+      <source>Weight of the boundary penalty.</source>
+      <translation>Gewicht der Randstrafe.</translation>
     </message>
     <message>
-      <source>Adaptation patch size (PAN pixels of the degraded pair).</source>
-      <translation>Ausschnittgröße der Anpassung (PAN-Pixel des degradierten Paares).</translation>
+      <source>Gradient-norm clip (0 = none).</source>
+      <translation>Begrenzung der Gradientennorm (0 = keine).</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
-      <translation>MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung und die Konsistenzdurchläufe: eine Zahl, kommagetrennte Werte je Band oder ein Sensorname.</translation>
+      <source>Linear learning-rate warm-up iterations.</source>
+      <translation>Iterationen des linearen Aufwärmens der Lernrate.</translation>
     </message>
     <message>
-      <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
-      <translation>PAN-MTF-Verstärkung bei Nyquist für die Degradation der Anpassung.</translation>
+      <source>Network width (half/quarter resolution).</source>
+      <translation>Netzbreite (halbe/viertel Auflösung).</translation>
     </message>
     <message>
-      <source>Pansharpener width for a model fitted from scratch.</source>
-      <translation>Breite des Pansharpeners für ein von Grund auf angepasstes Modell.</translation>
+      <source>Network width at full resolution.</source>
+      <translation>Netzbreite in voller Auflösung.</translation>
     </message>
     <message>
-      <source>Image a model fitted from scratch refines (its LMS input and the base of its residual): 'mtfglphpm' or 'lms' (the upsampled MS).</source>
-      <translation>Bild, das ein von Grund auf angepasstes Modell verfeinert (seine LMS-Eingabe und die Basis seines Residuums): 'mtfglphpm' oder 'lms' (das hochgetastete MS).</translation>
+      <source>Wall-clock budget in seconds (0 = none): training stops at whichever of ITERATIONS or this comes first; the learning-rate decay follows the further-advanced of the two.</source>
+      <translation>Zeitbudget in Sekunden (0 = keins): Das Training endet bei ITERATIONS oder diesem Budget, je nachdem, was zuerst erreicht wird; der Lernratenabfall folgt dem weiter fortgeschrittenen der beiden.</translation>
     </message>
     <message>
-      <source>Tile size (PAN pixels) of the network inside one image or scene tile.</source>
-      <translation>Kachelgröße (PAN-Pixel) des Netzes innerhalb eines Bildes oder einer Szenenkachel.</translation>
+      <source>Validate (and checkpoint) every this many iterations (0 = only at the end).</source>
+      <translation>Alle so viele Iterationen validieren (und einen Checkpoint speichern) (0 = nur am Ende).</translation>
     </message>
     <message>
-      <source>Tile overlap in PAN pixels.</source>
-      <translation>Kachelüberlappung in PAN-Pixeln.</translation>
+      <source>Sampling steps used for validation.</source>
+      <translation>Für die Validierung verwendete Abtastschritte.</translation>
     </message>
     <message>
-      <source>Random seed (latent noise and adaptation patches).</source>
-      <translation>Zufallsstartwert (latentes Rauschen und Ausschnitte der Anpassung).</translation>
+      <source>MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).</source>
+      <translation>MS-MTF-Verstärkung(en) für die Wald-Degradation von Rasterpaaren (Zahl, Liste oder Sensor).</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain for Wald degradation of raster pairs.</source>
+      <translation>PAN-MTF-Verstärkung für die Wald-Degradation von Rasterpaaren.</translation>
     </message>
     <message>
       <source>Stage 1 iterations (PLFE1 + kernel generators + pansharpener, L1).</source>
@@ -1034,10 +1226,6 @@
     <message>
       <source>Stage 2 iterations (latent DDPM + PLFE2, jointly with the pansharpener).</source>
       <translation>Iterationen der Stufe 2 (latentes DDPM + PLFE2, gemeinsam mit dem Pansharpener).</translation>
-    </message>
-    <message>
-      <source>Patches per iteration.</source>
-      <translation>Ausschnitte je Iteration.</translation>
     </message>
     <message>
       <source>Patch size in PAN pixels.</source>
@@ -1050,14 +1238,6 @@
     <message>
       <source>Stage 2 peak learning rate.</source>
       <translation>Maximale Lernrate der Stufe 2.</translation>
-    </message>
-    <message>
-      <source>AdamW weight decay.</source>
-      <translation>AdamW-Gewichtsabfall.</translation>
-    </message>
-    <message>
-      <source>Gradient-norm clip (0 = none).</source>
-      <translation>Begrenzung der Gradientennorm (0 = keine).</translation>
     </message>
     <message>
       <source>Linear learning-rate warm-up iterations (each stage).</source>
@@ -1096,14 +1276,6 @@
       <translation>Alle so viele Iterationen validieren (und speichern) (0 = am Ende jeder Stufe).</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).</source>
-      <translation>MS-MTF-Verstärkung(en) für die Wald-Degradation von Rasterpaaren (Zahl, Liste oder Sensor).</translation>
-    </message>
-    <message>
-      <source>PAN MTF gain for Wald degradation of raster pairs.</source>
-      <translation>PAN-MTF-Verstärkung für die Wald-Degradation von Rasterpaaren.</translation>
-    </message>
-    <message>
       <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
       <translation>Abtastschritte (die Kette hat T = 15; weniger Schritte überspringen Glieder).</translation>
     </message>
@@ -1128,176 +1300,8 @@
       <translation>Zufallsstartwert (Rauschen und Anpassungsausschnitte).</translation>
     </message>
     <message>
-      <source>Training iterations.</source>
-      <translation>Trainingsiterationen.</translation>
-    </message>
-    <message>
-      <source>Patch size in PAN pixels (a multiple of the ratio).</source>
-      <translation>Ausschnittgröße in PAN-Pixeln (ein Vielfaches des Verhältnisses).</translation>
-    </message>
-    <message>
-      <source>Peak learning rate (AdamW; cosine decay to lr/100).</source>
-      <translation>Maximale Lernrate (AdamW; Kosinusabfall auf lr/100).</translation>
-    </message>
-    <message>
-      <source>Weight of the boundary penalty.</source>
-      <translation>Gewicht der Randstrafe.</translation>
-    </message>
-    <message>
-      <source>Linear learning-rate warm-up iterations.</source>
-      <translation>Iterationen des linearen Aufwärmens der Lernrate.</translation>
-    </message>
-    <message>
-      <source>Network width (half/quarter resolution).</source>
-      <translation>Netzbreite (halbe/viertel Auflösung).</translation>
-    </message>
-    <message>
-      <source>Network width at full resolution.</source>
-      <translation>Netzbreite in voller Auflösung.</translation>
-    </message>
-    <message>
-      <source>Wall-clock budget in seconds (0 = none): training stops at whichever of ITERATIONS or this comes first; the learning-rate decay follows the further-advanced of the two.</source>
-      <translation>Zeitbudget in Sekunden (0 = keins): Das Training endet bei ITERATIONS oder diesem Budget, je nachdem, was zuerst erreicht wird; der Lernratenabfall folgt dem weiter fortgeschrittenen der beiden.</translation>
-    </message>
-    <message>
-      <source>Validate (and checkpoint) every this many iterations (0 = only at the end).</source>
-      <translation>Alle so viele Iterationen validieren (und einen Checkpoint speichern) (0 = nur am Ende).</translation>
-    </message>
-    <message>
-      <source>Sampling steps used for validation.</source>
-      <translation>Für die Validierung verwendete Abtastschritte.</translation>
-    </message>
-    <message>
-      <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
-      <translation>Verborgene Schichten des spektralen Entrauscher-MLP (je Breite 512).</translation>
-    </message>
-    <message>
-      <source>Width of the denoiser's hidden layers.</source>
-      <translation>Breite der verborgenen Schichten des Entrauschers.</translation>
-    </message>
-    <message>
-      <source>Dropout in the denoiser while training.</source>
-      <translation>Dropout im Entrauscher während des Trainings.</translation>
-    </message>
-    <message>
-      <source>Training iterations of the spectral prior.</source>
-      <translation>Trainingsiterationen des spektralen Priors.</translation>
-    </message>
-    <message>
-      <source>Spectra per training batch.</source>
-      <translation>Spektren je Trainingsbatch.</translation>
-    </message>
-    <message>
-      <source>Peak learning rate of the prior's training.</source>
-      <translation>Maximale Lernrate des Prior-Trainings.</translation>
-    </message>
-    <message>
-      <source>Learning-rate schedule of the prior's training.</source>
-      <translation>Lernratenplan des Prior-Trainings.</translation>
-    </message>
-    <message>
-      <source>Adam weight decay of the prior's training.</source>
-      <translation>Adam-Gewichtsabfall des Prior-Trainings.</translation>
-    </message>
-    <message>
-      <source>EMA decay of the prior's weights (0: off).</source>
-      <translation>EMA-Abfall der Prior-Gewichte (0: aus).</translation>
-    </message>
-    <message>
-      <source>Diffusion timesteps T of the prior.</source>
-      <translation>Diffusionszeitschritte T des Priors.</translation>
-    </message>
-    <message>
-      <source>Timesteps visited by the fusion (strided from t_start down to 1).</source>
-      <translation>Von der Fusion besuchte Zeitschritte (in Sprüngen von t_start bis 1).</translation>
-    </message>
-    <message>
-      <source>Adam steps per timestep (K).</source>
-      <translation>Adam-Schritte je Zeitschritt (K).</translation>
-    </message>
-    <message>
-      <source>Largest timestep visited, as a fraction of T (1: start from pure noise).</source>
-      <translation>Größter besuchter Zeitschritt als Anteil von T (1: Start bei reinem Rauschen).</translation>
-    </message>
-    <message>
-      <source>Smallest timestep visited, as a fraction of T (0: down to t = 1).</source>
-      <translation>Kleinster besuchter Zeitschritt als Anteil von T (0: bis t = 1).</translation>
-    </message>
-    <message>
-      <source>Adam learning rate on the fused image.</source>
-      <translation>Adam-Lernrate auf dem fusionierten Bild.</translation>
-    </message>
-    <message>
-      <source>Weight lambda of the LR-HSI data term.</source>
-      <translation>Gewicht lambda des LR-HSI-Datenterms.</translation>
-    </message>
-    <message>
-      <source>Weight gamma of the spectral diffusion prior term.</source>
-      <translation>Gewicht gamma des Terms des spektralen Diffusionspriors.</translation>
-    </message>
-    <message>
-      <source>Fraction of pixels on which the prior is evaluated per step.</source>
-      <translation>Anteil der Pixel, auf denen der Prior je Schritt ausgewertet wird.</translation>
-    </message>
-    <message>
-      <source>Prior gradient: 'full' backpropagates through the denoiser; 'sds' skips its Jacobian (faster).</source>
-      <translation>Prior-Gradient: „full“ propagiert durch den Entrauscher zurück; „sds“ lässt seine Jacobi-Matrix aus (schneller).</translation>
-    </message>
-    <message>
-      <source>EMA decay of the fused image over the Adam steps (0: off).</source>
-      <translation>EMA-Abfall des fusionierten Bildes über die Adam-Schritte (0: aus).</translation>
-    </message>
-    <message>
-      <source>Initial fused image: subspace least squares, cubic upsampling, or ones (the paper).</source>
-      <translation>Anfangsbild der Fusion: Unterraum-Kleinste-Quadrate, kubisches Hochtasten oder Einsen (die Veröffentlichung).</translation>
-    </message>
-    <message>
-      <source>Rank of the spectral subspace of the warm start.</source>
-      <translation>Rang des spektralen Unterraums des Warmstarts.</translation>
-    </message>
-    <message>
-      <source>Weight of the LR-HSI term in the warm start's least squares.</source>
-      <translation>Gewicht des LR-HSI-Terms in den kleinsten Quadraten des Warmstarts.</translation>
-    </message>
-    <message>
-      <source>What the warm start's ridge pulls towards: the mean of a spectral regression of the MSI learned on the scene and a CNMF fusion ('blend'), one of them alone, or the cubic upsampling of the LR-HSI.</source>
-      <translation>Wohin der Ridge-Term des Startwerts zieht: zum Mittel aus einer auf der Szene gelernten spektralen Regression des MSI und einer CNMF-Fusion ('blend'), zu einem der beiden allein oder zur kubischen Vergrößerung des LR-HSI.</translation>
-    </message>
-    <message>
-      <source>Polynomial degree of the spectral regression (1 or 2).</source>
-      <translation>Polynomgrad der spektralen Regression (1 oder 2).</translation>
-    </message>
-    <message>
-      <source>Ridge weight (towards the target) of the warm start, relative.</source>
-      <translation>Relatives Ridge-Gewicht (zum Ziel hin) des Warmstarts.</translation>
-    </message>
-    <message>
-      <source>Weight of the warm start's spatial smoothness term (squared gradients of the subspace coefficients), relative.</source>
-      <translation>Gewicht des räumlichen Glättungsterms des Startwerts (quadrierte Gradienten der Unterraum-Koeffizienten), relativ.</translation>
-    </message>
-    <message>
-      <source>Conjugate-gradient iterations of the warm start.</source>
-      <translation>Iterationen des konjugierten Gradienten im Warmstart.</translation>
-    </message>
-    <message>
-      <source>Alternations of the blind PSF/SRF estimation.</source>
-      <translation>Wechsel der blinden PSF/SRF-Schätzung.</translation>
-    </message>
-    <message>
-      <source>Blind SRF rows sum to 1 (off: free gains, for sensors in different radiometric units).</source>
-      <translation>Zeilen der blind geschätzten SRF summieren sich zu 1 (aus: freie Verstärkungen, für Sensoren in verschiedenen radiometrischen Einheiten).</translation>
-    </message>
-    <message>
-      <source>PSF model of the blind estimation.</source>
-      <translation>PSF-Modell der blinden Schätzung.</translation>
-    </message>
-    <message>
-      <source>Torch CPU threads (0: all cores).</source>
-      <translation>Torch-CPU-Threads (0: alle Kerne).</translation>
-    </message>
-    <message>
-      <source>Random seed (makes runs repeatable).</source>
-      <translation>Zufallsstartwert (macht Läufe reproduzierbar).</translation>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 0.7 megapixels of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;Schärft ein multispektrales Raster (MS) mit einem panchromatischen Raster (PAN) mit KSDiff: Ein kleines latentes Diffusionsmodell erzeugt aus PAN und MS einen Code (wenige DDIM-Schritte auf 256 Zahlen), der Code erzeugt bildweise Modulationen der Faltungskerne des Pansharpeners (Tucker-Form), und der Pansharpener (ein ConvNeXt-U-Net) läuft dann ein einziges Mal. Viel schneller als Diffusion im Pixelraum.&lt;/p&gt;&lt;p&gt;Eingaben: ein Multispektralraster MS (die mitgelieferten Gewichte brauchen 4 Bänder) und ein einbandiges PAN, die dasselbe Gebiet abdecken, mit 2- oder 4-mal kleineren PAN-Pixeln (das Verhältnis ergibt sich aus den Pixelgrößen; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexionsgrad; intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: Die mitgelieferten Gewichte wurden auf Landsat-7 trainiert (4 Bänder in der Reihenfolge Blau, Grün, Rot, NIR; Verhältnis 2 und 4). Wählen und ordnen Sie die MS-Bänder mit &lt;b&gt;MS_BANDS&lt;/b&gt; (z. B. 3,2,1,4 für eine Datei mit Rot, Grün, Blau, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; verwendet mit &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff) trainierte Gewichte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 passt das Modell zuerst an das nochmals degradierte Eingabepaar an (Wald-Protokoll): für andere Sensoren oder Bandzahlen (z. B. 8-bandiges WorldView-3; dann wird ein Modell von Grund auf angepasst, das lernt, eine MTF-GLP-HPM-Fusion des Paares zu verfeinern); ein angepasstes Modell wird über die 8 Spiegelungen und Drehungen des Bildes gemittelt. Ohne dies ist eine von den Gewichten abweichende Bandzahl oder ein abweichendes Verhältnis ein Fehler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS. Laufzeit auf einer CPU (gemessen auf 2 Kernen): 0,06 s für 256 x 256 PAN-Pixel (etwa 30-mal schneller als die 15 Schritte von ResPanDiff), etwa 0,7 Megapixel PAN pro Sekunde bei einer Szene von 4000 x 4000 (1,4 auf Modellebene), zuzüglich der Anpassung (0,1-0,3 s pro Iteration; ein angepasstes Modell schärft danach 8-mal langsamer); auf einer GPU um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quelle: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 0.6 megapixels of PAN per second on a 4000 x 4000 scene (1.2 at model level), plus the adaptation (0.1-0.3 s per iteration); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>

@@ -432,8 +432,8 @@
       <translation>潜在采样步数（DDIM）</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 0.7 megapixels of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 KSDiff 以全色栅格（PAN）锐化多光谱栅格（MS）：一个小型潜在扩散模型由 PAN 和 MS 采样出一个编码（在 256 个数上进行几步 DDIM），该编码为锐化网络的卷积核生成逐图像的调制（Tucker 形式），随后锐化网络（ConvNeXt U-Net）只运行一次。比像素空间扩散快得多。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：随附权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如存储顺序为红、绿、蓝、近红外的文件用 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 使用由 &lt;i&gt;fusediff:train&lt;/i&gt;（METHOD KSDiff）训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时先在再次降质的输入影像对上拟合模型（Wald 协议）：用于其他传感器或波段数（例如 8 波段 WorldView-3；此时从头拟合模型，它学习细化该影像对的 MTF-GLP-HPM 融合结果）；适应后的模型会对影像的 8 种翻转和旋转结果取平均。否则，波段数或比例与权重不符即为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，MS 波段位于 PAN 网格上，保持 MS 的辐射尺度。CPU 上的运行时间（在 2 核上实测）：256 x 256 PAN 像素 0.06 秒（比 ResPanDiff 的 15 步快约 30 倍），4000 x 4000 场景每秒约 0.7 百万 PAN 像素（模型层面 1.4），另加适应时间（每次迭代 0.1-0.3 秒；适应后的模型锐化速度慢 8 倍）；在 GPU 上快数倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 1 megapixel of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 KSDiff 以全色栅格（PAN）锐化多光谱栅格（MS）：一个小型潜在扩散模型由 PAN 和 MS 采样出一个编码（在 256 个数上进行几步 DDIM），该编码为锐化网络的卷积核生成逐图像的调制（Tucker 形式），随后锐化网络（ConvNeXt U-Net）只运行一次。比像素空间扩散快得多。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：随附权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如存储顺序为红、绿、蓝、近红外的文件用 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 使用由 &lt;i&gt;fusediff:train&lt;/i&gt;（METHOD KSDiff）训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时先在再次降质的输入影像对上拟合模型（Wald 协议）：用于其他传感器或波段数（例如 8 波段 WorldView-3；此时从头拟合模型，它学习细化该影像对的 MTF-GLP-HPM 融合结果）；适应后的模型会对影像的 8 种翻转和旋转结果取平均。否则，波段数或比例与权重不符即为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，MS 波段位于 PAN 网格上，保持 MS 的辐射尺度。CPU 上的运行时间（在 2 核上实测）：256 x 256 PAN 像素 0.06 秒（比 ResPanDiff 的 15 步快约 30 倍），4000 x 4000 场景每秒约 1 百万 PAN 像素（模型层面 1.4），另加适应时间（每次迭代 0.1-0.3 秒；适应后的模型锐化速度慢 8 倍）；在 GPU 上快数倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
@@ -712,6 +712,194 @@
       <translation>FuseDiff 的 CPU 线程数（0 = 全部核心）</translation>
     </message>
     <message>
+      <source>DDIM steps of the latent sampler (the image network runs once).</source>
+      <translation>潜在采样器的 DDIM 步数（图像网络只运行一次）。</translation>
+    </message>
+    <message>
+      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
+      <translation>锐化后的一致性迭代次数：将结果用多光谱 MTF 低通滤波并在多光谱像素处采样，再通过反向投影拉回到多光谱影像（-1 = 自动：直接使用训练权重时 3 次，场景自适应之后不做，因为实测效果更差；0 = 关闭）。</translation>
+    </message>
+    <message>
+      <source>Self-ensemble: the network runs on the first N of the 8 flips/rotations of the image and the results are averaged (N times the network's time; -1 = automatic: 8 after scene adaptation, whose few training patches leave the model noisy, 1 otherwise).</source>
+      <translation>自集成：网络在影像 8 种翻转/旋转中的前 N 种上运行，并对结果取平均（网络耗时为 N 倍；-1 = 自动：场景适应后为 8，因为少量训练块会使模型带噪，否则为 1）。</translation>
+    </message>
+    <message>
+      <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
+      <translation>场景适配：在再降质一次的输入对上的训练迭代次数（0 = 直接使用权重）。</translation>
+    </message>
+    <message>
+      <source>Learning rate of scene adaptation (AdamW).</source>
+      <translation>场景适配的学习率（AdamW）。</translation>
+    </message>
+    <message>
+      <source>Patches per adaptation iteration.</source>
+      <translation>每次适配迭代的图像块数。</translation>
+    </message>
+    <message>
+      <source>Adaptation patch size (PAN pixels of the degraded pair).</source>
+      <translation>适配图像块大小（降质图像对的 PAN 像素）。</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
+      <translation>多光谱 MTF 在奈奎斯特频率处的增益，用于自适应的降质和一致性迭代：一个数值、逗号分隔的逐波段数值，或传感器名称。</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
+      <translation>适配降质所用的 PAN 奈奎斯特 MTF 增益。</translation>
+    </message>
+    <message>
+      <source>Pansharpener width for a model fitted from scratch.</source>
+      <translation>从头拟合模型时锐化网络的宽度。</translation>
+    </message>
+    <message>
+      <source>Image a model fitted from scratch refines (its LMS input and the base of its residual): 'mtfglphpm' or 'lms' (the upsampled MS).</source>
+      <translation>从头拟合的模型所细化的影像（其 LMS 输入及残差的基准）：'mtfglphpm' 或 'lms'（上采样的 MS）。</translation>
+    </message>
+    <message>
+      <source>Tile size (PAN pixels) of the network inside one image or scene tile.</source>
+      <translation>网络在一幅图像或一个场景瓦片内部使用的瓦片大小（PAN 像素）。</translation>
+    </message>
+    <message>
+      <source>Tile overlap in PAN pixels.</source>
+      <translation>分块重叠（PAN 像素）。</translation>
+    </message>
+    <message>
+      <source>Random seed (latent noise and adaptation patches).</source>
+      <translation>随机种子（潜在噪声和适应所用的块）。</translation>
+    </message>
+    <message>
+      <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
+      <translation>光谱去噪 MLP 的隐藏层数（每层宽 512）。</translation>
+    </message>
+    <message>
+      <source>Width of the denoiser's hidden layers.</source>
+      <translation>去噪器隐藏层的宽度。</translation>
+    </message>
+    <message>
+      <source>Dropout in the denoiser while training.</source>
+      <translation>训练时去噪器中的 dropout。</translation>
+    </message>
+    <message>
+      <source>Training iterations of the spectral prior.</source>
+      <translation>光谱先验的训练迭代次数。</translation>
+    </message>
+    <message>
+      <source>Spectra per training batch.</source>
+      <translation>每个训练批次的光谱数。</translation>
+    </message>
+    <message>
+      <source>Peak learning rate of the prior's training.</source>
+      <translation>先验训练的峰值学习率。</translation>
+    </message>
+    <message>
+      <source>Learning-rate schedule of the prior's training.</source>
+      <translation>先验训练的学习率调度。</translation>
+    </message>
+    <message>
+      <source>Adam weight decay of the prior's training.</source>
+      <translation>先验训练的 Adam 权重衰减。</translation>
+    </message>
+    <message>
+      <source>EMA decay of the prior's weights (0: off).</source>
+      <translation>先验权重的 EMA 衰减（0：关闭）。</translation>
+    </message>
+    <message>
+      <source>Diffusion timesteps T of the prior.</source>
+      <translation>先验的扩散时间步数 T。</translation>
+    </message>
+    <message>
+      <source>Timesteps visited by the fusion (strided from t_start down to 1).</source>
+      <translation>融合过程访问的时间步数（从 t_start 跨步到 1）。</translation>
+    </message>
+    <message>
+      <source>Adam steps per timestep (K).</source>
+      <translation>每个时间步的 Adam 步数（K）。</translation>
+    </message>
+    <message>
+      <source>Largest timestep visited, as a fraction of T (1: start from pure noise).</source>
+      <translation>访问的最大时间步，占 T 的比例（1：从纯噪声开始）。</translation>
+    </message>
+    <message>
+      <source>Smallest timestep visited, as a fraction of T (0: down to t = 1).</source>
+      <translation>访问的最小时间步，占 T 的比例（0：直到 t = 1）。</translation>
+    </message>
+    <message>
+      <source>Adam learning rate on the fused image.</source>
+      <translation>融合图像上的 Adam 学习率。</translation>
+    </message>
+    <message>
+      <source>Weight lambda of the LR-HSI data term.</source>
+      <translation>低分辨率 HSI 数据项的权重 lambda。</translation>
+    </message>
+    <message>
+      <source>Weight gamma of the spectral diffusion prior term.</source>
+      <translation>光谱扩散先验项的权重 gamma。</translation>
+    </message>
+    <message>
+      <source>Fraction of pixels on which the prior is evaluated per step.</source>
+      <translation>每步评估先验所用的像素比例。</translation>
+    </message>
+    <message>
+      <source>Prior gradient: 'full' backpropagates through the denoiser; 'sds' skips its Jacobian (faster).</source>
+      <translation>先验梯度：'full' 通过去噪器反向传播；'sds' 省略其雅可比矩阵（更快）。</translation>
+    </message>
+    <message>
+      <source>EMA decay of the fused image over the Adam steps (0: off).</source>
+      <translation>融合图像在各 Adam 步上的 EMA 衰减（0：关闭）。</translation>
+    </message>
+    <message>
+      <source>Initial fused image: subspace least squares, cubic upsampling, or ones (the paper).</source>
+      <translation>初始融合图像：子空间最小二乘、三次上采样或全一（论文做法）。</translation>
+    </message>
+    <message>
+      <source>Rank of the spectral subspace of the warm start.</source>
+      <translation>热启动光谱子空间的秩。</translation>
+    </message>
+    <message>
+      <source>Weight of the LR-HSI term in the warm start's least squares.</source>
+      <translation>热启动最小二乘中低分辨率 HSI 项的权重。</translation>
+    </message>
+    <message>
+      <source>What the warm start's ridge pulls towards: the mean of a spectral regression of the MSI learned on the scene and a CNMF fusion ('blend'), one of them alone, or the cubic upsampling of the LR-HSI.</source>
+      <translation>初始估计的岭项所拉向的目标：在场景上学习的 MSI 光谱回归与 CNMF 融合结果的平均（'blend'）、二者之一，或 LR-HSI 的三次插值上采样。</translation>
+    </message>
+    <message>
+      <source>Polynomial degree of the spectral regression (1 or 2).</source>
+      <translation>光谱回归的多项式次数（1 或 2）。</translation>
+    </message>
+    <message>
+      <source>Ridge weight (towards the target) of the warm start, relative.</source>
+      <translation>热启动的相对岭权重（拉向目标）。</translation>
+    </message>
+    <message>
+      <source>Weight of the warm start's spatial smoothness term (squared gradients of the subspace coefficients), relative.</source>
+      <translation>初始估计的空间平滑项权重（子空间系数梯度的平方），相对值。</translation>
+    </message>
+    <message>
+      <source>Conjugate-gradient iterations of the warm start.</source>
+      <translation>热启动的共轭梯度迭代次数。</translation>
+    </message>
+    <message>
+      <source>Alternations of the blind PSF/SRF estimation.</source>
+      <translation>盲估计 PSF/SRF 的交替次数。</translation>
+    </message>
+    <message>
+      <source>Blind SRF rows sum to 1 (off: free gains, for sensors in different radiometric units).</source>
+      <translation>盲估计的 SRF 每行之和为 1（关闭：增益不受约束，适用于辐射单位不同的传感器）。</translation>
+    </message>
+    <message>
+      <source>PSF model of the blind estimation.</source>
+      <translation>盲估计的 PSF 模型。</translation>
+    </message>
+    <message>
+      <source>Torch CPU threads (0: all cores).</source>
+      <translation>Torch CPU 线程数（0：全部核心）。</translation>
+    </message>
+    <message>
+      <source>Random seed (makes runs repeatable).</source>
+      <translation>随机种子（使运行可重复）。</translation>
+    </message>
+    <message>
       <source>Subspace dimension d (coefficient maps and basis spectra).</source>
       <translation>子空间维数 d（系数图和基光谱）。</translation>
     </message>
@@ -972,60 +1160,64 @@
       <translation>auto、cpu 或 cuda。</translation>
     </message>
     <message>
-      <source>DDIM steps of the latent sampler (the image network runs once).</source>
-      <translation>潜在采样器的 DDIM 步数（图像网络只运行一次）。</translation>
+      <source>Training iterations.</source>
+      <translation>训练迭代次数。</translation>
     </message>
     <message>
-      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
-      <translation>锐化后的一致性迭代次数：将结果用多光谱 MTF 低通滤波并在多光谱像素处采样，再通过反向投影拉回到多光谱影像（-1 = 自动：直接使用训练权重时 3 次，场景自适应之后不做，因为实测效果更差；0 = 关闭）。</translation>
+      <source>Patches per iteration.</source>
+      <translation>每次迭代的图像块数。</translation>
     </message>
     <message>
-      <source>Self-ensemble: the network runs on the first N of the 8 flips/rotations of the image and the results are averaged (N times the network's time; -1 = automatic: 8 after scene adaptation, whose few training patches leave the model noisy, 1 otherwise).</source>
-      <translation>自集成：网络在影像 8 种翻转/旋转中的前 N 种上运行，并对结果取平均（网络耗时为 N 倍；-1 = 自动：场景适应后为 8，因为少量训练块会使模型带噪，否则为 1）。</translation>
+      <source>Patch size in PAN pixels (a multiple of the ratio).</source>
+      <translation>图像块大小，以 PAN 像素计（比例的倍数）。</translation>
     </message>
     <message>
-      <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
-      <translation>场景适配：在再降质一次的输入对上的训练迭代次数（0 = 直接使用权重）。</translation>
+      <source>Peak learning rate (AdamW; cosine decay to lr/100).</source>
+      <translation>峰值学习率（AdamW；余弦衰减至 lr/100）。</translation>
     </message>
     <message>
-      <source>Learning rate of scene adaptation (AdamW).</source>
-      <translation>场景适配的学习率（AdamW）。</translation>
+      <source>AdamW weight decay.</source>
+      <translation>AdamW 权重衰减。</translation>
     </message>
     <message>
-      <source>Patches per adaptation iteration.</source>
-      <translation>每次适配迭代的图像块数。</translation>
+      <source>Weight of the boundary penalty.</source>
+      <translation>边界惩罚的权重。</translation>
     </message>
     <message>
-      <source>Adaptation patch size (PAN pixels of the degraded pair).</source>
-      <translation>适配图像块大小（降质图像对的 PAN 像素）。</translation>
+      <source>Gradient-norm clip (0 = none).</source>
+      <translation>梯度范数裁剪（0 = 不裁剪）。</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
-      <translation>多光谱 MTF 在奈奎斯特频率处的增益，用于自适应的降质和一致性迭代：一个数值、逗号分隔的逐波段数值，或传感器名称。</translation>
+      <source>Linear learning-rate warm-up iterations.</source>
+      <translation>学习率线性预热的迭代次数。</translation>
     </message>
     <message>
-      <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
-      <translation>适配降质所用的 PAN 奈奎斯特 MTF 增益。</translation>
+      <source>Network width (half/quarter resolution).</source>
+      <translation>网络宽度（二分之一/四分之一分辨率）。</translation>
     </message>
     <message>
-      <source>Pansharpener width for a model fitted from scratch.</source>
-      <translation>从头拟合模型时锐化网络的宽度。</translation>
+      <source>Network width at full resolution.</source>
+      <translation>全分辨率下的网络宽度。</translation>
     </message>
     <message>
-      <source>Image a model fitted from scratch refines (its LMS input and the base of its residual): 'mtfglphpm' or 'lms' (the upsampled MS).</source>
-      <translation>从头拟合的模型所细化的影像（其 LMS 输入及残差的基准）：'mtfglphpm' 或 'lms'（上采样的 MS）。</translation>
+      <source>Wall-clock budget in seconds (0 = none): training stops at whichever of ITERATIONS or this comes first; the learning-rate decay follows the further-advanced of the two.</source>
+      <translation>以秒计的时间预算（0 = 不限）：训练在 ITERATIONS 和此预算中先到者处停止；学习率衰减以两者中进度更快者为准。</translation>
     </message>
     <message>
-      <source>Tile size (PAN pixels) of the network inside one image or scene tile.</source>
-      <translation>网络在一幅图像或一个场景瓦片内部使用的瓦片大小（PAN 像素）。</translation>
+      <source>Validate (and checkpoint) every this many iterations (0 = only at the end).</source>
+      <translation>每隔这么多次迭代验证一次（并保存检查点）（0 = 仅在结束时）。</translation>
     </message>
     <message>
-      <source>Tile overlap in PAN pixels.</source>
-      <translation>分块重叠（PAN 像素）。</translation>
+      <source>Sampling steps used for validation.</source>
+      <translation>验证时使用的采样步数。</translation>
     </message>
     <message>
-      <source>Random seed (latent noise and adaptation patches).</source>
-      <translation>随机种子（潜在噪声和适应所用的块）。</translation>
+      <source>MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).</source>
+      <translation>对栅格对做 Wald 降质时的 MS MTF 增益（数值、列表或传感器）。</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain for Wald degradation of raster pairs.</source>
+      <translation>对栅格对做 Wald 降质时的 PAN MTF 增益。</translation>
     </message>
     <message>
       <source>Stage 1 iterations (PLFE1 + kernel generators + pansharpener, L1).</source>
@@ -1034,10 +1226,6 @@
     <message>
       <source>Stage 2 iterations (latent DDPM + PLFE2, jointly with the pansharpener).</source>
       <translation>阶段 2 迭代次数（潜在 DDPM + PLFE2，与锐化网络联合）。</translation>
-    </message>
-    <message>
-      <source>Patches per iteration.</source>
-      <translation>每次迭代的图像块数。</translation>
     </message>
     <message>
       <source>Patch size in PAN pixels.</source>
@@ -1050,14 +1238,6 @@
     <message>
       <source>Stage 2 peak learning rate.</source>
       <translation>阶段 2 的峰值学习率。</translation>
-    </message>
-    <message>
-      <source>AdamW weight decay.</source>
-      <translation>AdamW 权重衰减。</translation>
-    </message>
-    <message>
-      <source>Gradient-norm clip (0 = none).</source>
-      <translation>梯度范数裁剪（0 = 不裁剪）。</translation>
     </message>
     <message>
       <source>Linear learning-rate warm-up iterations (each stage).</source>
@@ -1096,14 +1276,6 @@
       <translation>每隔这么多次迭代验证（并保存）一次（0 = 在每个阶段结束时）。</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) for Wald degradation of raster pairs (number, list or sensor).</source>
-      <translation>对栅格对做 Wald 降质时的 MS MTF 增益（数值、列表或传感器）。</translation>
-    </message>
-    <message>
-      <source>PAN MTF gain for Wald degradation of raster pairs.</source>
-      <translation>对栅格对做 Wald 降质时的 PAN MTF 增益。</translation>
-    </message>
-    <message>
       <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
       <translation>采样步数（链长 T = 15；步数更少时跳过部分步）。</translation>
     </message>
@@ -1128,176 +1300,8 @@
       <translation>随机种子（噪声和适配图像块）。</translation>
     </message>
     <message>
-      <source>Training iterations.</source>
-      <translation>训练迭代次数。</translation>
-    </message>
-    <message>
-      <source>Patch size in PAN pixels (a multiple of the ratio).</source>
-      <translation>图像块大小，以 PAN 像素计（比例的倍数）。</translation>
-    </message>
-    <message>
-      <source>Peak learning rate (AdamW; cosine decay to lr/100).</source>
-      <translation>峰值学习率（AdamW；余弦衰减至 lr/100）。</translation>
-    </message>
-    <message>
-      <source>Weight of the boundary penalty.</source>
-      <translation>边界惩罚的权重。</translation>
-    </message>
-    <message>
-      <source>Linear learning-rate warm-up iterations.</source>
-      <translation>学习率线性预热的迭代次数。</translation>
-    </message>
-    <message>
-      <source>Network width (half/quarter resolution).</source>
-      <translation>网络宽度（二分之一/四分之一分辨率）。</translation>
-    </message>
-    <message>
-      <source>Network width at full resolution.</source>
-      <translation>全分辨率下的网络宽度。</translation>
-    </message>
-    <message>
-      <source>Wall-clock budget in seconds (0 = none): training stops at whichever of ITERATIONS or this comes first; the learning-rate decay follows the further-advanced of the two.</source>
-      <translation>以秒计的时间预算（0 = 不限）：训练在 ITERATIONS 和此预算中先到者处停止；学习率衰减以两者中进度更快者为准。</translation>
-    </message>
-    <message>
-      <source>Validate (and checkpoint) every this many iterations (0 = only at the end).</source>
-      <translation>每隔这么多次迭代验证一次（并保存检查点）（0 = 仅在结束时）。</translation>
-    </message>
-    <message>
-      <source>Sampling steps used for validation.</source>
-      <translation>验证时使用的采样步数。</translation>
-    </message>
-    <message>
-      <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
-      <translation>光谱去噪 MLP 的隐藏层数（每层宽 512）。</translation>
-    </message>
-    <message>
-      <source>Width of the denoiser's hidden layers.</source>
-      <translation>去噪器隐藏层的宽度。</translation>
-    </message>
-    <message>
-      <source>Dropout in the denoiser while training.</source>
-      <translation>训练时去噪器中的 dropout。</translation>
-    </message>
-    <message>
-      <source>Training iterations of the spectral prior.</source>
-      <translation>光谱先验的训练迭代次数。</translation>
-    </message>
-    <message>
-      <source>Spectra per training batch.</source>
-      <translation>每个训练批次的光谱数。</translation>
-    </message>
-    <message>
-      <source>Peak learning rate of the prior's training.</source>
-      <translation>先验训练的峰值学习率。</translation>
-    </message>
-    <message>
-      <source>Learning-rate schedule of the prior's training.</source>
-      <translation>先验训练的学习率调度。</translation>
-    </message>
-    <message>
-      <source>Adam weight decay of the prior's training.</source>
-      <translation>先验训练的 Adam 权重衰减。</translation>
-    </message>
-    <message>
-      <source>EMA decay of the prior's weights (0: off).</source>
-      <translation>先验权重的 EMA 衰减（0：关闭）。</translation>
-    </message>
-    <message>
-      <source>Diffusion timesteps T of the prior.</source>
-      <translation>先验的扩散时间步数 T。</translation>
-    </message>
-    <message>
-      <source>Timesteps visited by the fusion (strided from t_start down to 1).</source>
-      <translation>融合过程访问的时间步数（从 t_start 跨步到 1）。</translation>
-    </message>
-    <message>
-      <source>Adam steps per timestep (K).</source>
-      <translation>每个时间步的 Adam 步数（K）。</translation>
-    </message>
-    <message>
-      <source>Largest timestep visited, as a fraction of T (1: start from pure noise).</source>
-      <translation>访问的最大时间步，占 T 的比例（1：从纯噪声开始）。</translation>
-    </message>
-    <message>
-      <source>Smallest timestep visited, as a fraction of T (0: down to t = 1).</source>
-      <translation>访问的最小时间步，占 T 的比例（0：直到 t = 1）。</translation>
-    </message>
-    <message>
-      <source>Adam learning rate on the fused image.</source>
-      <translation>融合图像上的 Adam 学习率。</translation>
-    </message>
-    <message>
-      <source>Weight lambda of the LR-HSI data term.</source>
-      <translation>低分辨率 HSI 数据项的权重 lambda。</translation>
-    </message>
-    <message>
-      <source>Weight gamma of the spectral diffusion prior term.</source>
-      <translation>光谱扩散先验项的权重 gamma。</translation>
-    </message>
-    <message>
-      <source>Fraction of pixels on which the prior is evaluated per step.</source>
-      <translation>每步评估先验所用的像素比例。</translation>
-    </message>
-    <message>
-      <source>Prior gradient: 'full' backpropagates through the denoiser; 'sds' skips its Jacobian (faster).</source>
-      <translation>先验梯度：'full' 通过去噪器反向传播；'sds' 省略其雅可比矩阵（更快）。</translation>
-    </message>
-    <message>
-      <source>EMA decay of the fused image over the Adam steps (0: off).</source>
-      <translation>融合图像在各 Adam 步上的 EMA 衰减（0：关闭）。</translation>
-    </message>
-    <message>
-      <source>Initial fused image: subspace least squares, cubic upsampling, or ones (the paper).</source>
-      <translation>初始融合图像：子空间最小二乘、三次上采样或全一（论文做法）。</translation>
-    </message>
-    <message>
-      <source>Rank of the spectral subspace of the warm start.</source>
-      <translation>热启动光谱子空间的秩。</translation>
-    </message>
-    <message>
-      <source>Weight of the LR-HSI term in the warm start's least squares.</source>
-      <translation>热启动最小二乘中低分辨率 HSI 项的权重。</translation>
-    </message>
-    <message>
-      <source>What the warm start's ridge pulls towards: the mean of a spectral regression of the MSI learned on the scene and a CNMF fusion ('blend'), one of them alone, or the cubic upsampling of the LR-HSI.</source>
-      <translation>初始估计的岭项所拉向的目标：在场景上学习的 MSI 光谱回归与 CNMF 融合结果的平均（'blend'）、二者之一，或 LR-HSI 的三次插值上采样。</translation>
-    </message>
-    <message>
-      <source>Polynomial degree of the spectral regression (1 or 2).</source>
-      <translation>光谱回归的多项式次数（1 或 2）。</translation>
-    </message>
-    <message>
-      <source>Ridge weight (towards the target) of the warm start, relative.</source>
-      <translation>热启动的相对岭权重（拉向目标）。</translation>
-    </message>
-    <message>
-      <source>Weight of the warm start's spatial smoothness term (squared gradients of the subspace coefficients), relative.</source>
-      <translation>初始估计的空间平滑项权重（子空间系数梯度的平方），相对值。</translation>
-    </message>
-    <message>
-      <source>Conjugate-gradient iterations of the warm start.</source>
-      <translation>热启动的共轭梯度迭代次数。</translation>
-    </message>
-    <message>
-      <source>Alternations of the blind PSF/SRF estimation.</source>
-      <translation>盲估计 PSF/SRF 的交替次数。</translation>
-    </message>
-    <message>
-      <source>Blind SRF rows sum to 1 (off: free gains, for sensors in different radiometric units).</source>
-      <translation>盲估计的 SRF 每行之和为 1（关闭：增益不受约束，适用于辐射单位不同的传感器）。</translation>
-    </message>
-    <message>
-      <source>PSF model of the blind estimation.</source>
-      <translation>盲估计的 PSF 模型。</translation>
-    </message>
-    <message>
-      <source>Torch CPU threads (0: all cores).</source>
-      <translation>Torch CPU 线程数（0：全部核心）。</translation>
-    </message>
-    <message>
-      <source>Random seed (makes runs repeatable).</source>
-      <translation>随机种子（使运行可重复）。</translation>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 0.7 megapixels of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 KSDiff 以全色栅格（PAN）锐化多光谱栅格（MS）：一个小型潜在扩散模型由 PAN 和 MS 采样出一个编码（在 256 个数上进行几步 DDIM），该编码为锐化网络的卷积核生成逐图像的调制（Tucker 形式），随后锐化网络（ConvNeXt U-Net）只运行一次。比像素空间扩散快得多。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：随附权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如存储顺序为红、绿、蓝、近红外的文件用 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 使用由 &lt;i&gt;fusediff:train&lt;/i&gt;（METHOD KSDiff）训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时先在再次降质的输入影像对上拟合模型（Wald 协议）：用于其他传感器或波段数（例如 8 波段 WorldView-3；此时从头拟合模型，它学习细化该影像对的 MTF-GLP-HPM 融合结果）；适应后的模型会对影像的 8 种翻转和旋转结果取平均。否则，波段数或比例与权重不符即为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，MS 波段位于 PAN 网格上，保持 MS 的辐射尺度。CPU 上的运行时间（在 2 核上实测）：256 x 256 PAN 像素 0.06 秒（比 ResPanDiff 的 15 步快约 30 倍），4000 x 4000 场景每秒约 0.7 百万 PAN 像素（模型层面 1.4），另加适应时间（每次迭代 0.1-0.3 秒；适应后的模型锐化速度慢 8 倍）；在 GPU 上快数倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 0.6 megapixels of PAN per second on a 4000 x 4000 scene (1.2 at model level), plus the adaptation (0.1-0.3 s per iteration); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
