@@ -546,15 +546,19 @@ def _resolve_model(weights, bands: int, ratio: int, config: KSDiffConfig, device
 FRESH_BASES = ("mtfglphpm", "lms")
 
 
+def _check_base(base: str) -> None:
+    if base not in FRESH_BASES:
+        raise ValueError(f"Unknown base {base!r}; choose one of {', '.join(FRESH_BASES)}.")
+
+
 def network_lms(ms: torch.Tensor, pan: torch.Tensor, ratio: int, phase: float, base: str = "lms",
                 gains="0.3") -> torch.Tensor:
     """The image the pansharpener refines: ms (1, C, h, w) and pan (1, 1, r h, r w) in [0, 1] ->
     (1, C, r h, r w) on ms's device. ``base`` 'lms': operators.upsample(ms); 'mtfglphpm': the
     classical MTF-GLP-HPM fusion with MS MTF ``gains`` (for models fitted from scratch)."""
+    _check_base(base)
     if base == "lms":
         return operators.upsample(ms, ratio, phase)
-    if base != "mtfglphpm":
-        raise ValueError(f"Unknown base {base!r}; choose one of {', '.join(FRESH_BASES)}.")
     from . import classical
     fused = classical.mtf_glp_hpm(pan[0].detach().cpu().numpy(), ms[0].detach().cpu().numpy(), ratio, phase,
                                   gains=gains)
@@ -562,15 +566,13 @@ def network_lms(ms: torch.Tensor, pan: torch.Tensor, ratio: int, phase: float, b
 
 
 def _base_fn(base: str, ratio: int, phase: float, gains):
-    """`network_lms` on numpy (pan_low, ms_low) for `respandiff.triple_from_pair`; None for 'lms'."""
+    """The base `network_lms` gives, on numpy (pan_low (1, H, W), ms_low (C, h, w)), for
+    `respandiff.triple_from_pair`; None for 'lms' (its default, the upsampled MS)."""
+    _check_base(base)
     if base == "lms":
         return None
-
-    def fn(pan_low: np.ndarray, ms_low: np.ndarray) -> np.ndarray:
-        return network_lms(torch.from_numpy(np.ascontiguousarray(ms_low, np.float32))[None],
-                           torch.from_numpy(np.ascontiguousarray(pan_low, np.float32))[None], ratio, phase, base,
-                           gains)[0].numpy()
-    return fn
+    from . import classical
+    return lambda pan_low, ms_low: classical.mtf_glp_hpm(pan_low, ms_low, ratio, phase, gains=gains)
 
 
 def prepare(windows, ratio: int, weights=None, config: KSDiffConfig = KSDiffConfig(),

@@ -59,11 +59,20 @@ def test_class_factory_none_register_unregister(qgis_app):
     assert registry.algorithmById("fusediff:simulate") is not None
 
 
-def test_classical_algorithms_import_no_torch():
-    """The provider's algorithm modules must not import torch at import time."""
+def _run_fresh_python(code: str) -> str:
+    """Run ``code`` (with %r standing for the plugin folder) in a new interpreter -> its stdout;
+    fails the test on a non-zero exit (this session has long imported torch)."""
     import subprocess
     import sys
-    code = (
+    proc = subprocess.run([sys.executable, "-c", code % str(ROOT / ".plugins")], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_classical_algorithms_import_no_torch():
+    """The provider's algorithm modules must not import torch at import time."""
+    _run_fresh_python(
         "import sys; sys.path.insert(0, %r); "
         "import builtins; real = builtins.__import__\n"
         "def guard(name, *a, **k):\n"
@@ -74,17 +83,13 @@ def test_classical_algorithms_import_no_torch():
         "names = sorted(c.NAME for c in algorithm_classes())\n"
         "print(names)\n"
         "assert {'classical', 'simulate', 'assess'} <= set(names), names\n"
-    ) % str(ROOT / ".plugins")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    )
 
 
 def test_registering_the_algorithms_loads_no_torch():
     """QGIS builds every algorithm's parameters at start-up: that must not import PyTorch (it cost
     every QGIS start 1.3 s and hundreds of MB, FuseDiff used or not)."""
-    import subprocess
-    import sys
-    code = (
+    out = _run_fresh_python(
         "import os, sys; sys.path.insert(0, %r); sys.path.insert(0, '/usr/share/qgis/python/plugins')\n"
         "os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')\n"
         "from qgis.core import QgsApplication\n"
@@ -95,10 +100,8 @@ def test_registering_the_algorithms_loads_no_torch():
         "assert {'ksdiff', 'respandiff', 'sdp', 'argsdiff', 'dmzs', 'train'} <= names, names\n"
         "params = sum(len(a.parameterDefinitions()) for a in p.algorithms()); assert params > 50\n"
         "print('torch' in sys.modules)\n"
-    ) % str(ROOT / ".plugins")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip().splitlines()[-1] == "False"
+    )
+    assert out.strip().splitlines()[-1] == "False"
 
 
 def test_simulate_without_torch_says_how_to_install(monkeypatch, qgis_app, tmp_path):
