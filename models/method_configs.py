@@ -35,7 +35,7 @@ class SDPConfig:
     t_start: float = param(0.3, "Largest timestep visited, as a fraction of T (1: start from pure noise).",
                            0.0, 1.0)
     t_end: float = param(0.1, "Smallest timestep visited, as a fraction of T (0: down to t = 1).", 0.0, 1.0)
-    solve_lr: float = param(1e-4, "Adam learning rate on the fused image.", 1e-6, 1.0)
+    solve_lr: float = param(3e-5, "Adam learning rate on the fused image.", 1e-6, 1.0)
     lam: float = param(0.1, "Weight lambda of the LR-HSI data term.", 0.0, 1e6)
     gamma: float = param(3e-3, "Weight gamma of the spectral diffusion prior term.", 0.0, 1e6)
     prior_fraction: float = param(0.25, "Fraction of pixels on which the prior is evaluated per step.",
@@ -44,10 +44,13 @@ class SDPConfig:
                             "'sds' skips its Jacobian (faster).", choices=("full", "sds"), expose=False)
     x_ema: float = param(0.9, "EMA decay of the fused image over the Adam steps (0: off).", 0.0, 0.9999,
                          expose=False)
+    denoise: bool = param(True, "Suppress both inputs' sensor noise before fusing (Wiener filters with noise levels "
+                          "estimated from the inputs); turn off for noise-free inputs.")
     # --- warm start
     init: str = param("subspace", "Initial fused image: subspace least squares, cubic upsampling, or ones "
                       "(the paper).", choices=("subspace", "cnmf", "cubic", "ones"))
-    subspace_rank: int = param(10, "Rank of the spectral subspace of the warm start.", 1, 64)
+    subspace_rank: int = param(0, "Rank of the spectral subspace of the warm start (0: estimated from the HSI "
+                               "and its noise level).", 0, 64)
     init_lam: float = param(1.0, "Weight of the LR-HSI term in the warm start's least squares.", 0.0, 1e6,
                             expose=False)
     init_target: str = param("blend", "What the warm start's ridge pulls towards: the mean of a spectral "
@@ -56,7 +59,7 @@ class SDPConfig:
                              choices=("blend", "regression", "cnmf", "cubic"), expose=False)
     regression_degree: int = param(2, "Polynomial degree of the spectral regression (1 or 2).", 1, 2,
                                    expose=False)
-    init_ridge: float = param(0.1, "Ridge weight (towards the target) of the warm start, relative.",
+    init_ridge: float = param(0.3, "Ridge weight (towards the target) of the warm start, relative.",
                               0.0, 1e3, expose=False)
     init_smooth: float = param(0.003, "Weight of the warm start's spatial smoothness term (squared gradients "
                                "of the subspace coefficients), relative.", 0.0, 1e3, expose=False)

@@ -152,6 +152,39 @@ def estimation_pair(windows: Sequence[Window], ratio: int, margin: int,
     return high, low, valid
 
 
+def noise_sigmas(windows: Sequence[Window], ratio: int) -> tuple[np.ndarray, np.ndarray]:
+    """(high (c,), low (C,)) float64: the per-band noise std of the high-resolution input
+    (`denoise.noise_sigma`, on the pixels under valid low-resolution pixels) and of the
+    low-resolution cube (`denoise.band_regression_sigma`, on its valid pixels), each the
+    median over the windows."""
+    from . import denoise
+
+    r = int(ratio)
+    high_est, low_est = [], []
+    for w in windows:
+        high, low = w.high[0], w.low[0]
+        valid = None
+        if w.low_valid is not None:
+            lv = w.low_valid.to(high.device).repeat_interleave(r, 0).repeat_interleave(r, 1)
+            valid = torch.zeros(high.shape[-2:], dtype=torch.bool, device=high.device)
+            hh, ww = min(lv.shape[0], valid.shape[0]), min(lv.shape[1], valid.shape[1])
+            valid[:hh, :ww] = lv[:hh, :ww]
+            low = low[:, w.low_valid.to(low.device)][:, :, None]
+        high_est.append(denoise.noise_sigma(high, valid).cpu().numpy())
+        low_est.append(denoise.band_regression_sigma(low).cpu().numpy())
+    return np.median(np.stack(high_est), axis=0), np.median(np.stack(low_est), axis=0)
+
+
+def denoised(windows: Sequence[Window], high_sigma, low_sigma) -> list[Window]:
+    """The windows with both inputs Wiener-filtered (`denoise.wiener_multiband` for the
+    high-resolution input, `denoise.subspace_wiener` for the low-resolution cube) for the
+    given per-band noise std (as from `noise_sigmas`)."""
+    from . import denoise
+
+    return [Window(denoise.subspace_wiener(w.low, low_sigma), denoise.wiener_multiband(w.high, high_sigma),
+                   w.low_valid) for w in windows]
+
+
 def psf_margin(ratio: int, psf_size: int) -> int:
     """LR pixels whose PSF footprint (``psf_size`` HR pixels) can reach ``ratio``-times finer neighbours."""
     return int(math.ceil((psf_size // 2) / max(int(ratio), 1))) + 1

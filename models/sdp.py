@@ -285,12 +285,15 @@ def warm_target(hsi, msi, psf, srf, ratio, config: SDPConfig, progress=None) -> 
     return sum(parts) / len(parts)
 
 
-def initial_estimate(hsi, msi, psf, srf, ratio, config: SDPConfig, progress=None) -> torch.Tensor:
-    """The warm start selected by ``config.init`` (1, C, H, W) in [0, 1]."""
+def initial_estimate(hsi, msi, psf, srf, ratio, config: SDPConfig, progress=None,
+                     rank: int | None = None) -> torch.Tensor:
+    """The warm start selected by ``config.init`` (1, C, H, W) in [0, 1]. ``rank``: the subspace
+    rank when ``config.subspace_rank`` is 0 (auto); None estimates it from ``hsi``."""
     H, W = msi.shape[-2:]
     if config.init == "subspace":
         target = warm_target(hsi, msi, psf, srf, ratio, config, scoped(progress, 0.0, 0.5))
-        return subspace_init(hsi, msi, psf, srf, ratio, config.subspace_rank, config.init_lam,
+        k = config.subspace_rank or rank or subspace_rank(hsi[0])
+        return subspace_init(hsi, msi, psf, srf, ratio, k, config.init_lam,
                              config.init_ridge, config.cg_iters, scoped(progress, 0.5, 1.0), target,
                              config.init_smooth)
     if config.init == "cnmf":
@@ -301,6 +304,17 @@ def initial_estimate(hsi, msi, psf, srf, ratio, config: SDPConfig, progress=None
     if config.init == "ones":
         return torch.ones(1, hsi.shape[1], H, W, dtype=hsi.dtype, device=hsi.device)
     raise ValueError(f"Unknown init {config.init!r}")
+
+
+def subspace_rank(cube: torch.Tensor, sigma=None) -> int:
+    """The warm start's subspace rank for a LR-HSI cube (C, h, w) (or pooled pixels (C, 1, N)):
+    `denoise.signal_subspace_rank` with the given per-band noise std (C,), or the one estimated
+    by `denoise.band_regression_sigma`; at least 3, at most 30."""
+    from . import denoise
+
+    if sigma is None:
+        sigma = denoise.band_regression_sigma(cube)
+    return denoise.signal_subspace_rank(cube, torch.as_tensor(sigma), max_rank=30, min_rank=3)
 
 
 def _fit_size(x: torch.Tensor, H: int, W: int) -> torch.Tensor:
@@ -445,7 +459,10 @@ class SDPScene:
     """What SDP learns once per scene (`learn`), used by every tile's solve (`fuse_tile`).
 
     psf (k, k) and srf (c, C) float64; net: the trained spectral prior
-    (frozen); rng: the random generator's state after learning (each tile's
+    (frozen); msi_sigma (c,) and hsi_sigma (C,): the inputs' estimated
+    noise std, None when they are not denoised (``config.denoise`` off);
+    rank: the warm start's subspace rank (config's, or estimated on the scene);
+    rng: the random generator's state after learning (each tile's
     solve starts from it, so a one-tile scene gives exactly `fuse`'s result).
     """
 
@@ -459,6 +476,9 @@ class SDPScene:
     estimated: bool
     train_loss: float
     times: dict
+    msi_sigma: np.ndarray | None = None
+    hsi_sigma: np.ndarray | None = None
+    rank: int | None = None
 
 
 def _device(device, like: torch.Tensor) -> torch.device:
@@ -492,7 +512,10 @@ def learn(samples, ratio: int, srf=None, psf=None, config: SDPConfig = SDPConfig
     t0 = time.perf_counter()
     estimated = psf is None or srf is None
     progress(0.0, "estimating PSF and SRF" if estimated else "preparing")
-    psf_np, srf_np = estimate_operators(windows, ratio, psf, srf, config, wavelengths,
+    msi_sigma, hsi_sigma = scene.noise_sigmas(windows, ratio) if config.denoise else (None, None)
+    # the operators are estimated on the same denoised inputs the fusion will use
+    est_windows = scene.denoised(windows, msi_sigma, hsi_sigma) if config.denoise else windows
+    psf_np, srf_np = estimate_operators(est_windows, ratio, psf, srf, config, wavelengths,
                                         scoped(progress, 0.0, 0.1, "PSF/SRF: "))
     if srf_np.shape != (c, C):
         raise ValueError(f"SRF must be ({c}, {C}); got {srf_np.shape}")
@@ -502,9 +525,10 @@ def learn(samples, ratio: int, srf=None, psf=None, config: SDPConfig = SDPConfig
     spectra = scene.lr_spectra(windows) * 2 - 1
     net, tinfo = train_prior(spectra, config, scoped(progress, 0.1, 1.0), gen)
     times["train"] = time.perf_counter() - t0
+    rank = config.subspace_rank or subspace_rank(scene.pixel_image(windows)[0], hsi_sigma)
     return SDPScene(psf=psf_np, srf=srf_np, net=net, ratio=ratio, config=config, device=device,
                     rng=scene.generator_state(gen), estimated=estimated, train_loss=tinfo["train_loss"],
-                    times=times)
+                    times=times, msi_sigma=msi_sigma, hsi_sigma=hsi_sigma, rank=rank)
 
 
 def fuse_tile(learned: SDPScene, hsi: torch.Tensor, msi: torch.Tensor, progress=None,
@@ -525,7 +549,11 @@ def fuse_tile(learned: SDPScene, hsi: torch.Tensor, msi: torch.Tensor, progress=
     gen = scene.restore_generator(learned.rng, device)
     times = {}
     t0 = time.perf_counter()
-    X0 = initial_estimate(hsi, msi, learned.psf, learned.srf, ratio, cfg, scoped(progress, 0.0, 0.1))
+    if learned.msi_sigma is not None:
+        [den] = scene.denoised([scene.Window(hsi, msi)], learned.msi_sigma, learned.hsi_sigma)
+        hsi, msi = den.low, den.high
+    X0 = initial_estimate(hsi, msi, learned.psf, learned.srf, ratio, cfg, scoped(progress, 0.0, 0.1),
+                          learned.rank)
     times["init"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -162,3 +162,20 @@ def test_blend_target_averages_regression_and_cnmf():
              for k in ("regression", "cnmf", "blend")]
     assert torch.allclose(parts[2], 0.5 * (parts[0] + parts[1]))
     assert sdp.warm_target(hsi, msi, psf, srf, RATIO, dataclasses.replace(cfg, init_target="cubic")) is None
+
+
+def test_denoising_helps_with_noisy_inputs_and_rank_is_estimated():
+    x = _scene(3)
+    srf = operators.ikonos_like_srf(np.linspace(450, 900, C))
+    psf = kernels.gauss9_psf(RATIO)
+    hsi, msi = operators.simulate_pair(x.double(), RATIO, psf, srf, snr_lr=30.0, snr_hr=30.0,
+                                       generator=torch.Generator().manual_seed(0))
+    hsi, msi = hsi.float(), msi.float()
+    err = lambda y: float(torch.mean((y - x)[..., 4:-4, 4:-4] ** 2))
+    on, _ = sdp.fuse(hsi, msi, srf=srf, psf=psf, config=TINY)
+    off, _ = sdp.fuse(hsi, msi, srf=srf, psf=psf, config=dataclasses.replace(TINY, denoise=False))
+    assert err(on) < 0.9 * err(off), (err(on), err(off))
+    learned = sdp.learn([(hsi[0], msi[0])], RATIO, srf, psf, TINY)
+    assert learned.msi_sigma.shape == (4,) and learned.hsi_sigma.shape == (C,)
+    assert 3 <= learned.rank <= 6          # three endmembers (rank 3) plus what the noise lets through
+    assert sdp.learn([(hsi[0], msi[0])], RATIO, srf, psf, dataclasses.replace(TINY, subspace_rank=5)).rank == 5
