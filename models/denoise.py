@@ -1,14 +1,17 @@
-"""Sensor-noise suppression for the high-resolution multiband input of HSI-MSI fusion.
+"""Sensor-noise suppression for the inputs of HSI-MSI fusion.
 
 In HSI-MSI fusion the MSI's noise is copied, and amplified, into every fused band: its few
 bands decide the spatial detail of a hundred or more. On the HM benchmark cases a noise-free
-MSI would lift the fusion by 1.7-5 dB (bench/ablation_sdp.md). Two pieces live here:
+MSI would lift SDP's warm start by 1.7-4.9 dB (bench/ablation_sdp.md). What lives here:
 
-- `noise_sigma`: a per-band estimate of white-noise standard deviation from the image alone.
+- `noise_sigma`: a per-band estimate of white-noise standard deviation from an image alone.
 - `wiener_multiband`: the linear minimum-mean-square-error filter for white noise, with the
   signal's cross-band power spectrum estimated per ring of spatial frequency. It shrinks each
   frequency ring along the directions (band combinations) where the noise dominates, so the
   bands' shared detail is kept while band differences that are mostly noise are damped.
+- `band_regression_sigma`, `subspace_wiener`: the same for a hyperspectral cube, whose noise
+  is estimated from neighbouring bands and filtered inside its leading spectral directions.
+- `signal_subspace_rank`: how many spectral directions carry more signal than noise.
 """
 from __future__ import annotations
 

@@ -155,3 +155,27 @@ def test_ksdiff_through_qgis_process(qp, tmp_path):
     corr = [np.corrcoef(degraded[b].ravel(), low[b].ravel())[0, 1] for b in range(4)]
     assert np.all(np.abs(means_out / means_ms - 1) < 0.1), (means_out, means_ms)
     assert min(corr) > 0.95, corr
+
+
+@pytest.mark.parametrize("method", ["sdp", "argsdiff", "dmzs"])
+def test_hyperspectral_fusion_through_qgis_process(qp, tmp_path, method):
+    """issues 3-5: fusediff:sdp / argsdiff (HSI + MSI) and dmzs (HSI + PAN) through qgis_process write a
+    georeferenced float32 cube on the high-resolution grid with the HSI's bands (tiny settings)."""
+    import test_dmzs
+    import test_hsimsi_algorithms as hm
+    if method == "dmzs":
+        hsi, high, _ref, cube = scenes.pansharpening_pair(tmp_path, ratio=4, size=32, seed=2, bands=6)
+        params = dict(test_dmzs.FAST, HSI=hsi, PAN=high, PRIOR=2, PRIOR_FILE=test_dmzs._tiny_prior_file(tmp_path))
+    else:
+        hsi, high, cube, _srf = hm._pair(tmp_path)
+        params = dict(hm.FAST[method], HSI=hsi, MSI=high)
+    fused = tmp_path / f"{method}.tif"
+    res = run_json(qp, f"fusediff:{method}", OUTPUT=fused, **params)
+    assert Path(res["OUTPUT"]) == fused
+    with rasterio.open(fused) as ds, rasterio.open(high) as h:
+        assert ds.crs == h.crs and ds.transform.almost_equals(h.transform)
+        assert (ds.count, ds.height, ds.width) == (cube.shape[0], h.height, h.width)
+        assert ds.dtypes[0] == "float32"
+        out = ds.read().astype(np.float64)
+    assert np.isfinite(out).all()
+    assert abs(out.mean() / float(cube.mean()) - 1) < 0.3
