@@ -578,6 +578,13 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
         the field's help sentence; bounds from its metadata; flagged advanced.
         """
         from ..models.config import exposed_fields
+        presets = list(getattr(config_cls, "PRESETS", {}))
+        if presets:
+            # not advanced: the one choice that changes every setting at once should be seen
+            self.addParameter(QgsProcessingParameterEnum(
+                "PRESET", self.tr("Preset: 'default' is fast on a CPU; 'paper' follows the paper (far slower). "
+                                  "Advanced settings left at their defaults take the preset's values."),
+                options=["default"] + presets, defaultValue=0))
         for f in exposed_fields(config_cls):
             if f.name in skip:
                 continue
@@ -607,13 +614,19 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
             p.setHelp(label)
             self.addParameter(self._advanced(p, advanced))
 
-    def config_from_parameters(self, config_cls, parameters, context, preset: str = "default", skip=()):
-        """An instance of ``config_cls`` from ``preset`` with the parameter values set by the user.
+    def config_from_parameters(self, config_cls, parameters, context, preset: str | None = None, skip=()):
+        """An instance of ``config_cls`` from a preset with the parameter values set by the user.
 
-        A parameter absent from ``parameters`` keeps the preset's value, so a
-        preset is not silently overridden by the dialog's defaults.
+        The preset is ``preset``, else the PRESET parameter's choice, else 'default'. A
+        parameter absent from ``parameters`` keeps the preset's value; with a preset other
+        than 'default', so does one left at its field default (the dialog and qgis_process
+        always pass every parameter, so "at the default" is how a user leaves it alone).
         """
         from ..models.config import exposed_fields, with_preset
+        if preset is None:
+            names = ["default"] + list(getattr(config_cls, "PRESETS", {}))
+            preset = names[self.parameterAsEnum(parameters, "PRESET", context)] \
+                if parameters.get("PRESET") is not None and len(names) > 1 else "default"
         overrides = {}
         for f in exposed_fields(config_cls):
             name = f.name.upper()
@@ -621,13 +634,18 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
                 continue
             meta = f.metadata
             if meta.get("choices"):
-                overrides[f.name] = list(meta["choices"])[self.parameterAsEnum(parameters, name, context)]
+                value = list(meta["choices"])[self.parameterAsEnum(parameters, name, context)]
             elif isinstance(f.default, bool):
-                overrides[f.name] = self.parameterAsBoolean(parameters, name, context)
+                value = self.parameterAsBoolean(parameters, name, context)
             elif isinstance(f.default, int):
-                overrides[f.name] = self.parameterAsInt(parameters, name, context)
+                value = self.parameterAsInt(parameters, name, context)
             elif isinstance(f.default, float):
-                overrides[f.name] = self.parameterAsDouble(parameters, name, context)
+                value = self.parameterAsDouble(parameters, name, context)
+            else:
+                continue
+            if preset != "default" and value == f.default:
+                continue
+            overrides[f.name] = value
         return with_preset(config_cls, preset, **overrides)
 
     # --- inputs and outputs --------------------------------------------------

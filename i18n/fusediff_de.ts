@@ -232,6 +232,10 @@
       <translation>Der GPU-Speicher reichte für Kacheln von {0} px nicht; neuer Versuch mit Kacheln von {1} px.</translation>
     </message>
     <message>
+      <source>Preset: 'default' is fast on a CPU; 'paper' follows the paper (far slower). Advanced settings left at their defaults take the preset's values.</source>
+      <translation>Voreinstellung: 'default' ist auf einer CPU schnell; 'paper' folgt dem Artikel (weit langsamer). Erweiterte Einstellungen, die auf ihren Standardwerten bleiben, übernehmen die Werte der Voreinstellung.</translation>
+    </message>
+    <message>
       <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}.</source>
       <translation>Ausgerichtete Eingaben: hohe Auflösung {0} Band/Bänder mit {1} x {2} px, niedrige Auflösung {3} Band/Bänder mit {4} x {5} px, Verhältnis {6}.</translation>
     </message>

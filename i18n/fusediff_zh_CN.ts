@@ -232,6 +232,10 @@
       <translation>GPU 内存不足以处理 {0} 像素的分块；改用 {1} 像素的分块重试。</translation>
     </message>
     <message>
+      <source>Preset: 'default' is fast on a CPU; 'paper' follows the paper (far slower). Advanced settings left at their defaults take the preset's values.</source>
+      <translation>预设：'default' 在 CPU 上运行快速；'paper' 遵循论文设置（慢得多）。保持默认值的高级设置将采用预设的取值。</translation>
+    </message>
+    <message>
       <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}.</source>
       <translation>已对齐的输入：高分辨率 {0} 个波段，{1} x {2} 像素；低分辨率 {3} 个波段，{4} x {5} 像素；比例 {6}。</translation>
     </message>

@@ -53,3 +53,30 @@ def test_processing_run_georeferenced_and_cancel(tmp_path, method):
         processing.run(f"fusediff:{method}", dict(params, OUTPUT=str(out2)), feedback=feedback,
                        context=QgsProcessingContext())
     assert not any(f"{method}_cancel" in p.name for p in tmp_path.iterdir())
+
+
+@pytest.mark.usefixtures("qgis_app")
+@pytest.mark.parametrize("alg_id", ["fusediff:sdp", "fusediff:argsdiff", "fusediff:dmzs"])
+def test_preset_parameter_selects_the_paper_settings(alg_id):
+    """PRESET 'paper' gives the paper's settings, except where the user changed a value; every
+    parameter is passed, as the dialog and qgis_process do."""
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    from fusediff.models import method_configs
+    from fusediff.models.config import exposed_fields, with_preset
+
+    alg = QgsApplication.processingRegistry().algorithmById(alg_id).create()
+    cls = {"fusediff:sdp": method_configs.SDPConfig, "fusediff:argsdiff": method_configs.ARGSDiffConfig,
+           "fusediff:dmzs": method_configs.DMZSConfig}[alg_id]
+    preset = alg.parameterDefinition("PRESET")
+    assert preset is not None and preset.options() == ["default", "paper"]
+    params = {p.name(): p.defaultValue() for p in alg.parameterDefinitions()}
+    ctx = QgsProcessingContext()
+    assert alg.config_from_parameters(cls, params, ctx) == cls()
+    paper = with_preset(cls, "paper")
+    assert alg.config_from_parameters(cls, dict(params, PRESET=1), ctx) == paper
+    # a value the user changed wins over the preset; the rest stay the paper's
+    changed = next(f for f in exposed_fields(cls) if type(f.default) is int)
+    cfg = alg.config_from_parameters(cls, dict(params, PRESET=1, **{changed.name.upper(): changed.default + 1}), ctx)
+    assert getattr(cfg, changed.name) == changed.default + 1
+    assert cfg == with_preset(cls, "paper", **{changed.name: changed.default + 1})
