@@ -163,6 +163,8 @@ def wiener_multiband(img: torch.Tensor, sigma: torch.Tensor, rings: int = RINGS_
             return img.clone()
         cov = torch.diag(s[active] ** 2)
     elif s.shape == (c, c):
+        if not bool((s != 0).any()):
+            return img.clone()
         active = torch.ones(c, dtype=torch.bool, device=img.device)
         cov = 0.5 * (s + s.T)
     else:
@@ -232,6 +234,8 @@ def subspace_wiener(cube: torch.Tensor, sigma: torch.Tensor, rank: int = 20, rin
     C, h, w = shape[-3:]
     Y = cube.detach().to(torch.float64).reshape(-1, C, h, w)
     s = torch.as_tensor(sigma, dtype=torch.float64, device=cube.device)
+    if not bool((s > 0).any()):
+        return cube.clone()
     out = Y.clone()
     for i in range(Y.shape[0]):
         k = int(min(rank, C, h * w))

@@ -155,8 +155,8 @@ def estimation_pair(windows: Sequence[Window], ratio: int, margin: int,
 def noise_sigmas(windows: Sequence[Window], ratio: int) -> tuple[np.ndarray, np.ndarray]:
     """(high (c,), low (C,)) float64: the per-band noise std of the high-resolution input
     (`denoise.noise_sigma`, on the pixels under valid low-resolution pixels) and of the
-    low-resolution cube (`denoise.band_regression_sigma`, on its valid pixels), each the
-    median over the windows."""
+    low-resolution cube (`denoise.band_regression_sigma`, on its valid pixels; 0 for a cube
+    of fewer than 3 bands, which is then left as it is), each the median over the windows."""
     from . import denoise
 
     r = int(ratio)
@@ -171,7 +171,9 @@ def noise_sigmas(windows: Sequence[Window], ratio: int) -> tuple[np.ndarray, np.
             valid[:hh, :ww] = lv[:hh, :ww]
             low = low[:, w.low_valid.to(low.device)][:, :, None]
         high_est.append(denoise.noise_sigma(high, valid).cpu().numpy())
-        low_est.append(denoise.band_regression_sigma(low).cpu().numpy())
+        # too few bands to tell noise from signal spectrally: leave the cube as it is
+        low_est.append(denoise.band_regression_sigma(low).cpu().numpy() if low.shape[0] >= 3
+                       else np.zeros(low.shape[0]))
     return np.median(np.stack(high_est), axis=0), np.median(np.stack(low_est), axis=0)
 
 

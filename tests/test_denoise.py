@@ -85,3 +85,17 @@ def test_band_regression_sigma_and_subspace_wiener_on_a_low_rank_cube():
     out = denoise.subspace_wiener(noisy[None], est, rank=6)
     assert out.shape == (1, C, h, h)
     assert _psnr(out[0], clean) > _psnr(noisy, clean) + 0.5
+
+
+def test_zero_noise_leaves_cubes_unchanged_and_two_band_scenes_work():
+    from fusediff.models import scene
+    cube = _scene(6, 16)[None]
+    assert torch.equal(denoise.subspace_wiener(cube, torch.zeros(6)), cube)
+    assert torch.equal(denoise.wiener_multiband(cube[0], torch.zeros(6, 6)), cube[0])
+    # a 2-band low-resolution input: no spectral noise estimate, nothing removed, no error
+    low = _scene(2, 8)[None].float()
+    high = _scene(3, 32)[None].float()
+    hs, ls = scene.noise_sigmas([scene.Window(low, high)], 4)
+    assert hs.shape == (3,) and ls.tolist() == [0.0, 0.0]
+    [w] = scene.denoised([scene.Window(low, high)], hs, ls)
+    assert torch.equal(w.low, low) and w.high.shape == high.shape
