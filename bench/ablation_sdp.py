@@ -86,11 +86,10 @@ def main() -> None:
 def _inputs(hsi, msi, cfg):
     """What `sdp.learn` / `sdp.fuse_tile` hand the warm start: the (denoised) inputs and the rank."""
     windows = [scene.Window(hsi, msi)]
-    msi_sigma, hsi_sigma = scene.noise_sigmas(windows, 4) if cfg.denoise else (None, None)
-    if cfg.denoise:
+    msi_sigma, hsi_sigma, rank = sdp.noise_and_rank(windows, 4, cfg)
+    if msi_sigma is not None:
         [w] = scene.denoised(windows, msi_sigma, hsi_sigma)
         hsi, msi = w.low, w.high
-    rank = cfg.subspace_rank or sdp.subspace_rank(scene.pixel_image(windows)[0], hsi_sigma)
     return hsi, msi, rank
 
 

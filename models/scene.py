@@ -22,6 +22,8 @@ from typing import Optional, Sequence
 import numpy as np
 import torch
 
+from . import denoise
+
 #: At most this many LR spectra are pooled for training a spectral prior (regularly spaced).
 MAX_SPECTRA = 262_144
 #: LR pixels of the mosaic given to the blind PSF/SRF estimation (its own crop is 65536).
@@ -157,8 +159,6 @@ def noise_sigmas(windows: Sequence[Window], ratio: int) -> tuple[np.ndarray, np.
     (`denoise.noise_sigma`, on the pixels under valid low-resolution pixels) and of the
     low-resolution cube (`denoise.band_regression_sigma`, on its valid pixels; 0 for a cube
     of fewer than 3 bands, which is then left as it is), each the median over the windows."""
-    from . import denoise
-
     r = int(ratio)
     high_est, low_est = [], []
     for w in windows:
@@ -181,8 +181,6 @@ def denoised(windows: Sequence[Window], high_sigma, low_sigma) -> list[Window]:
     """The windows with both inputs Wiener-filtered (`denoise.wiener_multiband` for the
     high-resolution input, `denoise.subspace_wiener` for the low-resolution cube) for the
     given per-band noise std (as from `noise_sigmas`)."""
-    from . import denoise
-
     return [Window(denoise.subspace_wiener(w.low, low_sigma), denoise.wiener_multiband(w.high, high_sigma),
                    w.low_valid) for w in windows]
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from . import diffusion, operators, scene
+from . import denoise, diffusion, operators, scene
 from .device import generator as make_generator
 from .device import select_device, set_threads
 from .nets.spectral_mlp import SpectralMLP
@@ -310,11 +310,18 @@ def subspace_rank(cube: torch.Tensor, sigma=None) -> int:
     """The warm start's subspace rank for a LR-HSI cube (C, h, w) (or pooled pixels (C, 1, N)):
     `denoise.signal_subspace_rank` with the given per-band noise std (C,), or the one estimated
     by `denoise.band_regression_sigma`; at least 3, at most 30."""
-    from . import denoise
-
     if sigma is None:
         sigma = denoise.band_regression_sigma(cube)
     return denoise.signal_subspace_rank(cube, torch.as_tensor(sigma), max_rank=30, min_rank=3)
+
+
+def noise_and_rank(windows, ratio: int, config: SDPConfig) -> tuple[np.ndarray | None, np.ndarray | None, int]:
+    """What SDP measures on the scene's windows before fusing: (MSI noise std (c,), HSI noise
+    std (C,)) from `scene.noise_sigmas` (both None when ``config.denoise`` is off) and the warm
+    start's subspace rank (``config.subspace_rank``, or `subspace_rank` of the pooled LR pixels)."""
+    msi_sigma, hsi_sigma = scene.noise_sigmas(windows, ratio) if config.denoise else (None, None)
+    rank = config.subspace_rank or subspace_rank(scene.pixel_image(windows)[0], hsi_sigma)
+    return msi_sigma, hsi_sigma, rank
 
 
 def _fit_size(x: torch.Tensor, H: int, W: int) -> torch.Tensor:
@@ -512,7 +519,7 @@ def learn(samples, ratio: int, srf=None, psf=None, config: SDPConfig = SDPConfig
     t0 = time.perf_counter()
     estimated = psf is None or srf is None
     progress(0.0, "estimating PSF and SRF" if estimated else "preparing")
-    msi_sigma, hsi_sigma = scene.noise_sigmas(windows, ratio) if config.denoise else (None, None)
+    msi_sigma, hsi_sigma, rank = noise_and_rank(windows, ratio, config)
     # the operators are estimated on the same denoised inputs the fusion will use
     est_windows = scene.denoised(windows, msi_sigma, hsi_sigma) if config.denoise else windows
     psf_np, srf_np = estimate_operators(est_windows, ratio, psf, srf, config, wavelengths,
@@ -525,7 +532,6 @@ def learn(samples, ratio: int, srf=None, psf=None, config: SDPConfig = SDPConfig
     spectra = scene.lr_spectra(windows) * 2 - 1
     net, tinfo = train_prior(spectra, config, scoped(progress, 0.1, 1.0), gen)
     times["train"] = time.perf_counter() - t0
-    rank = config.subspace_rank or subspace_rank(scene.pixel_image(windows)[0], hsi_sigma)
     return SDPScene(psf=psf_np, srf=srf_np, net=net, ratio=ratio, config=config, device=device,
                     rng=scene.generator_state(gen), estimated=estimated, train_loss=tinfo["train_loss"],
                     times=times, msi_sigma=msi_sigma, hsi_sigma=hsi_sigma, rank=rank)
