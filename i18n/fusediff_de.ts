@@ -844,6 +844,10 @@
       <translation>Anteil der Pixel, auf denen der Prior je Schritt ausgewertet wird.</translation>
     </message>
     <message>
+      <source>Most pixels on which the prior is evaluated per step, whatever the tile size (0: no limit).</source>
+      <translation>Höchstzahl der Pixel, an denen der Prior je Schritt ausgewertet wird, unabhängig von der Kachelgröße (0: keine Grenze).</translation>
+    </message>
+    <message>
       <source>Prior gradient: 'full' backpropagates through the denoiser; 'sds' skips its Jacobian (faster).</source>
       <translation>Prior-Gradient: „full“ propagiert durch den Entrauscher zurück; „sds“ lässt seine Jacobi-Matrix aus (schneller).</translation>
     </message>

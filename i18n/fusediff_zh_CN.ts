@@ -844,6 +844,10 @@
       <translation>每步评估先验所用的像素比例。</translation>
     </message>
     <message>
+      <source>Most pixels on which the prior is evaluated per step, whatever the tile size (0: no limit).</source>
+      <translation>每一步评估先验所用的最多像素数，与分块大小无关（0：不限制）。</translation>
+    </message>
+    <message>
       <source>Prior gradient: 'full' backpropagates through the denoiser; 'sds' skips its Jacobian (faster).</source>
       <translation>先验梯度：'full' 通过去噪器反向传播；'sds' 省略其雅可比矩阵（更快）。</translation>
     </message>

@@ -180,12 +180,13 @@ def degrade(x, ratio: int, psf=None, phase: float = 0.0, gain: float = 0.3) -> n
         return lowpass_decimate(x, ratio, gain, phase)
     start = int(math.floor(phase))
     frac = phase - start
+    if frac <= 1e-9:
+        return kernels.blur_decimate_np(x, psf, ratio, start)
     y = kernels.blur_np(x, np.asarray(psf, dtype=np.float64))
-    if frac > 1e-9:
-        nxt = np.concatenate([y[:, 1:], y[:, -1:]], axis=1)
-        y = (1 - frac) * y + frac * nxt
-        nxt = np.concatenate([y[:, :, 1:], y[:, :, -1:]], axis=2)
-        y = (1 - frac) * y + frac * nxt
+    nxt = np.concatenate([y[:, 1:], y[:, -1:]], axis=1)
+    y = (1 - frac) * y + frac * nxt
+    nxt = np.concatenate([y[:, :, 1:], y[:, :, -1:]], axis=2)
+    y = (1 - frac) * y + frac * nxt
     return y[:, start::ratio, start::ratio]
 
 

@@ -264,6 +264,34 @@ def blur_np(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     return out[0] if squeeze else out
 
 
+def blur_decimate_np(x: np.ndarray, kernel: np.ndarray, ratio: int, start: int = 0) -> np.ndarray:
+    """``blur_np(x, kernel)[..., start::ratio, start::ratio]``, computed only at the kept pixels.
+
+    x: (C, H, W) float array; kernel (k, k) or (C, k, k), odd k; 0 <= start < ratio.
+    Returns (C, ceil((H - start) / ratio), ceil((W - start) / ratio)) in x's float
+    dtype. One strided pass per tap over ratio^2 fewer pixels: several times
+    faster than blurring the whole image (CNMF degrades its abundances every
+    iteration).
+    """
+    x = np.asarray(x)
+    dtype = x.dtype if np.issubdtype(x.dtype, np.floating) else np.float64
+    kernel = np.asarray(kernel, dtype=np.float64)[..., ::-1, ::-1]
+    k = kernel.shape[-1]
+    C, H, W = x.shape
+    ny, nx = len(range(start, H, ratio)), len(range(start, W, ratio))
+    xp = pad_symmetric(x.astype(dtype, copy=False), k // 2, k // 2)
+    out = tmp = None
+    for a in range(k):
+        for b in range(k):
+            w = kernel[..., a, b].astype(dtype)
+            if kernel.ndim == 3:
+                w = w[:, None, None]
+            view = xp[:, start + a:start + a + ratio * (ny - 1) + 1:ratio,
+                      start + b:start + b + ratio * (nx - 1) + 1:ratio]
+            out, tmp = accumulate_tap(out, tmp, w, view)
+    return out
+
+
 def decimate_np(x: np.ndarray, ratio: int) -> np.ndarray:
     """Keep pixels 0, r, 2r, ... along the last two axes."""
     return x[..., ::ratio, ::ratio]

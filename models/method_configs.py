@@ -40,6 +40,8 @@ class SDPConfig:
     gamma: float = param(3e-3, "Weight gamma of the spectral diffusion prior term.", 0.0, 1e6)
     prior_fraction: float = param(0.25, "Fraction of pixels on which the prior is evaluated per step.",
                                   0.001, 1.0)
+    prior_pixels: int = param(4096, "Most pixels on which the prior is evaluated per step, whatever the "
+                                    "tile size (0: no limit).", 0, 100_000_000)
     prior_grad: str = param("full", "Prior gradient: 'full' backpropagates through the denoiser; "
                             "'sds' skips its Jacobian (faster).", choices=("full", "sds"), expose=False)
     x_ema: float = param(0.9, "EMA decay of the fused image over the Adam steps (0: off).", 0.0, 0.9999,
@@ -84,7 +86,8 @@ class SDPConfig:
         # 1e-3, 30.9 dB on HM-Jasper here).
         "paper": dict(layers=5, train_iters=30000, batch_size=64, train_lr=2e-3, lr_schedule="paper",
                       train_ema=0.999, steps=1000, inner_steps=3, t_start=1.0, solve_lr=3e-5,
-                      t_end=0.0, lam=0.1, gamma=1e-3, prior_fraction=0.05, prior_grad="full", x_ema=0.9),
+                      t_end=0.0, lam=0.1, gamma=1e-3, prior_fraction=0.05, prior_pixels=0, prior_grad="full",
+                      x_ema=0.9),
     }
 
 

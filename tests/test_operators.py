@@ -59,6 +59,30 @@ def test_symmetric_padding_repeats_the_edge():
     assert p.shape[-1] == 16
 
 
+def test_symmetric_padding_gradient_and_vjp():
+    # the padding has its own backward (edge strips folded back onto the image)
+    x = torch.rand(1, 2, 9, 7, dtype=torch.float64, requires_grad=True)
+    assert torch.autograd.gradcheck(lambda t: operators.pad_symmetric(t, 4, 3), (x,))
+    g = torch.rand(1, 2, 17, 13, dtype=torch.float64)
+    (ref,) = torch.autograd.grad(operators.pad_symmetric(x, 4, 3), x, g)
+    _, vjp = torch.func.vjp(lambda t: operators.pad_symmetric(t, 4, 3), x.detach())
+    np.testing.assert_allclose(vjp(g)[0].numpy(), ref.numpy(), atol=1e-14)
+
+
+@pytest.mark.parametrize("shape,ratio,k", [((17, 22), 4, 9), ((30, 45), 3, 7), ((33, 33), 2, 5)])
+def test_downsample_equals_blur_then_decimate(shape, ratio, k):
+    # evaluated only at the kept pixels (strided), in torch and NumPy
+    rng = np.random.default_rng(1)
+    x = rng.random((3, *shape))
+    for psf in (rng.random((k, k)), rng.random((3, k, k))):
+        full = kernels.blur_np(x, psf)
+        torch_out = operators.downsample(torch.tensor(x)[None], psf, ratio)[0].numpy()
+        np.testing.assert_allclose(torch_out, full[:, ::ratio, ::ratio], atol=1e-12)
+        for start in range(ratio):
+            np.testing.assert_allclose(kernels.blur_decimate_np(x, psf, ratio, start),
+                                       full[:, start::ratio, start::ratio], atol=1e-12)
+
+
 def test_decimation_follows_the_grid_convention():
     x = torch.arange(64.0).reshape(1, 1, 8, 8)
     d = operators.decimate(x, 4)

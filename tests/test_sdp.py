@@ -73,6 +73,21 @@ def test_objective_decreases_from_ones():
     assert float(X.min()) >= 0 and float(X.max()) <= 1
 
 
+def test_prior_is_evaluated_on_at_most_prior_pixels():
+    # a large tile costs the prior's capped pixel count per step, not a fraction of the tile
+    x, hsi, msi, psf, srf = _pair()
+    net = sdp.make_net(C, TINY).eval()
+    rows = []
+    forward = net.forward
+    net.forward = lambda xt, *a, **k: rows.append(xt.shape[0]) or forward(xt, *a, **k)
+    X0 = sdp.initial_estimate(hsi, msi, psf, srf, RATIO, TINY)
+    for cap, expected in ((100, 100), (0, round(0.25 * H * H))):
+        rows.clear()
+        cfg = dataclasses.replace(TINY, prior_fraction=0.25, prior_pixels=cap)
+        sdp.solve(hsi, msi, psf, srf, RATIO, net, X0, cfg, generator=torch.Generator().manual_seed(0))
+        assert rows and set(rows) == {expected}
+
+
 def test_warm_start_beats_cubic():
     x, hsi, msi, psf, srf = _pair(2)
     cfg = dataclasses.replace(TINY, subspace_rank=4)
