@@ -78,8 +78,7 @@ class Degradation:
 
     def tau(self, x: torch.Tensor) -> torch.Tensor:
         """(B, C, H, W) -> (B, C, ceil((H - phase)/r), ...)."""
-        p = self.phase
-        return operators.blur(x, self.psf)[..., p::self.ratio, p::self.ratio]
+        return operators.downsample(x, self.psf, self.ratio, self.phase)
 
     def pan(self, x: torch.Tensor) -> torch.Tensor:
         """(B, C, H, W) -> (B, 1, H, W)."""
@@ -221,6 +220,46 @@ def select_bands(hsi: torch.Tensor, k: int = 3) -> list[int]:
     return sorted(chosen)
 
 
+class Factored:
+    """An HSI X = U x_3 D kept as its factors: U (B, r, H, W) spatial maps, D (C, r) spectra.
+
+    The data terms are linear in X, so tau(X) = tau(U) x_3 D and R X = U x_3 (R D):
+    on r maps instead of C bands (C / r times less work; the NSSD fit and the
+    guidance evaluate them on every step). `full` forms X.
+    """
+
+    def __init__(self, U: torch.Tensor, D: torch.Tensor):
+        self.U, self.D = U, D
+
+    def full(self) -> torch.Tensor:
+        return torch.einsum("brhw,cr->bchw", self.U, self.D)
+
+
+def _full(X) -> torch.Tensor:
+    return X.full() if isinstance(X, Factored) else X
+
+
+def _data_terms(X, hsi, pan, op: "Degradation", pan_weight: float, guide=None, guide_weight: float = 0.0):
+    """mean (tau(X) - Y)^2 + pan_weight mean (R X - P)^2 + guide_weight mean (X - X_g)^2, for X a
+    tensor (B, C, H, W) or `Factored` (then on the factors: the same value without forming X)."""
+    if not isinstance(X, Factored):
+        loss = torch.mean((op.tau(X) - hsi) ** 2) + pan_weight * torch.mean((op.pan(X) - pan) ** 2)
+        if guide is not None and guide_weight > 0:
+            loss = loss + guide_weight * torch.mean((X - guide) ** 2)
+        return loss
+    U, D = X.U, X.D
+    low = torch.einsum("brhw,cr->bchw", op.tau(U), D)
+    pan_x = torch.einsum("brhw,r->bhw", U, (op.srf @ D)[0])[:, None]
+    loss = torch.mean((low - hsi) ** 2) + pan_weight * torch.mean((pan_x - pan) ** 2)
+    if guide is not None and guide_weight > 0:
+        # ||X - G||^2 = sum u'(D'D)u - 2 sum u'(D'g) + ||G||^2 per pixel (u, g: U's and G's columns)
+        xx = torch.einsum("brhw,rs,bshw->", U, D.T @ D, U)
+        xg = torch.sum(U * torch.einsum("cr,bchw->brhw", D, guide))
+        gg = torch.sum(guide.detach() ** 2)
+        loss = loss + guide_weight * (xx - 2 * xg + gg) / guide.numel()
+    return loss
+
+
 class FixedMap:
     """PLRDiff-style X = E a(A): a(A) = s (A + 1)/2, E (C, 3) least squares from 3 LR-HSI bands."""
 
@@ -237,9 +276,9 @@ class FixedMap:
         """(B, 3, H, W) selected-band values -> detail image A in [-1, 1] units."""
         return bands3 / self.scale * 2 - 1
 
-    def __call__(self, A: torch.Tensor) -> torch.Tensor:
-        a = (A + 1) / 2 * self.scale
-        return torch.einsum("ck,bkhw->bchw", self.E, a)
+    def __call__(self, A: torch.Tensor) -> Factored:
+        """(B, 3, H, W) -> X = E a(A), as `Factored` (`.full()`: (B, C, H, W))."""
+        return Factored((A + 1) / 2 * self.scale, self.E)
 
 
 class SmallUNet(nn.Module):
@@ -284,16 +323,14 @@ class NSSD(nn.Module):
         self.spatial = SmallUNet(3, rank, width)
         self.spectral = SpectralFactor(hsi.shape[-2] * hsi.shape[-1], rank)
 
-    def forward(self, A: torch.Tensor) -> torch.Tensor:
-        return torch.einsum("brhw,cr->bchw", self.spatial(A), self.spectral(self.hsi))
+    def forward(self, A: torch.Tensor) -> Factored:
+        """(B, 3, H, W) -> M(A) as `Factored` (`.full()`: (B, C, H, W))."""
+        return Factored(self.spatial(A), self.spectral(self.hsi))
 
 
 def nssd_loss(X, hsi, pan, op: Degradation, lambda2: float, guide=None, guide_weight: float = 0.0):
     """Eq. (14): mean ||tau(X) - Y||^2 + lambda2 mean ||R X - P||^2 (+ guide_weight mean ||X - X_g||^2)."""
-    loss = torch.mean((op.tau(X) - hsi) ** 2) + lambda2 * torch.mean((op.pan(X) - pan) ** 2)
-    if guide is not None and guide_weight > 0:
-        loss = loss + guide_weight * torch.mean((X - guide) ** 2)
-    return loss
+    return _data_terms(X, hsi, pan, op, lambda2, guide, guide_weight)
 
 
 def fit_nssd(model: NSSD, opt, A: torch.Tensor, hsi, pan, op, config: DMZSConfig, iters: int, guide=None,
@@ -319,10 +356,7 @@ def fit_nssd(model: NSSD, opt, A: torch.Tensor, hsi, pan, op, config: DMZSConfig
 
 def guidance_loss(X, hsi, pan, op: Degradation, guide=None, lambda1: float = 0.0) -> torch.Tensor:
     """||tau(X) - Y||^2 + ||R X - P||^2 + lambda1 ||X - X_g||^2 (means over values)."""
-    loss = torch.mean((op.tau(X) - hsi) ** 2) + torch.mean((op.pan(X) - pan) ** 2)
-    if guide is not None and lambda1 > 0:
-        loss = loss + lambda1 * torch.mean((X - guide) ** 2)
-    return loss
+    return _data_terms(X, hsi, pan, op, 1.0, guide, lambda1)
 
 
 def _eps(prior, A: torch.Tensor, gamma: float) -> torch.Tensor:
@@ -604,8 +638,12 @@ def fuse_tile(learned: DMZSScene, hsi, pan, progress=None):
             iters = config.nssd_iters
         else:
             return None
+        # the fit reports (and can be cancelled) at the sampler's current fraction: the first one
+        # runs for minutes on a large tile
+        at = 0.9 * i / max(1, n)
         with torch.enable_grad():
-            state["losses"] += fit_nssd(nssd, opt, A0, hsi, pan, op, config, iters, guide)
+            state["losses"] += fit_nssd(nssd, opt, A0, hsi, pan, op, config, iters, guide,
+                                        lambda f, msg="": progress(at, msg))
         state["active"] = True
         return nssd
 
@@ -618,7 +656,7 @@ def fuse_tile(learned: DMZSScene, hsi, pan, progress=None):
                                         scoped(progress, 0.9, 0.98))
         mapping = nssd
     with torch.no_grad():
-        X = mapping(A)
+        X = _full(mapping(A))
     if config.refine_iters > 0:
         info["pre_refine"] = X.cpu()
         # anchor: M(A) blended with f_psi (measured: NSSD alone distorts the spectra here)

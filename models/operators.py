@@ -108,8 +108,11 @@ def decimate(x: torch.Tensor, ratio: int) -> torch.Tensor:
     return x[..., ::ratio, ::ratio]
 
 
-def downsample(x: torch.Tensor, psf, ratio: int) -> torch.Tensor:
+def downsample(x: torch.Tensor, psf, ratio: int, start: int = 0) -> torch.Tensor:
     """tau(X) = decimate(blur(X, psf), ratio): (B, C, H, W) -> (B, C, ceil(H/r), ceil(W/r)).
+
+    ``start`` (0 <= start < ratio): keep pixels start, start + r, ... instead
+    (blur(X)[..., start::r, start::r]; ceil((H - start)/r) rows).
 
     The blur is evaluated only at the kept pixels (a strided convolution): the
     same values as blurring everything and decimating, r^2 times less work
@@ -121,7 +124,7 @@ def downsample(x: torch.Tensor, psf, ratio: int) -> torch.Tensor:
     if psf.dim() == 2:
         psf = psf.expand(c, -1, -1)
     k = psf.shape[-1]
-    xp = pad_symmetric(x, k // 2, k // 2)
+    xp = pad_symmetric(x, k // 2, k // 2)[..., start:, start:]
     return F.conv2d(xp, psf.flip(-1, -2)[:, None], stride=ratio, groups=c)
 
 

@@ -76,9 +76,9 @@ def test_downsample_equals_blur_then_decimate(shape, ratio, k):
     x = rng.random((3, *shape))
     for psf in (rng.random((k, k)), rng.random((3, k, k))):
         full = kernels.blur_np(x, psf)
-        torch_out = operators.downsample(torch.tensor(x)[None], psf, ratio)[0].numpy()
-        np.testing.assert_allclose(torch_out, full[:, ::ratio, ::ratio], atol=1e-12)
         for start in range(ratio):
+            torch_out = operators.downsample(torch.tensor(x)[None], psf, ratio, start)[0].numpy()
+            np.testing.assert_allclose(torch_out, full[:, start::ratio, start::ratio], atol=1e-12)
             np.testing.assert_allclose(kernels.blur_decimate_np(x, psf, ratio, start),
                                        full[:, start::ratio, start::ratio], atol=1e-12)
 
