@@ -61,6 +61,42 @@ def test_nssd_fit_lowers_loss14():
     assert losses[-1] < losses[0]
 
 
+@pytest.mark.parametrize("phase", [0, 1])
+def test_factored_data_terms_equal_the_full_cube(phase):
+    # the NSSD and the guidance evaluate tau, R and the f_psi term on the factors, never forming X
+    g = torch.Generator().manual_seed(0)
+    C, h = 20, 10
+    Y = torch.rand(1, C, h, h, generator=g, dtype=torch.float64)
+    P, G = (torch.rand(1, c, 4 * h, 4 * h, generator=g, dtype=torch.float64) for c in (1, C))
+    op = dmzs.Degradation(kernels.gauss9_psf(4), np.random.default_rng(0).random((1, C)), 4, phase, Y)
+    U = torch.rand(1, 5, 4 * h, 4 * h, generator=g, dtype=torch.float64, requires_grad=True)
+    D = torch.rand(C, 5, generator=g, dtype=torch.float64, requires_grad=True)
+    X = dmzs.Factored(U, D)
+    a = dmzs.nssd_loss(X, Y, P, op, 0.7, G, 0.3)
+    b = dmzs.nssd_loss(X.full(), Y, P, op, 0.7, G, 0.3)
+    assert abs(float((a - b).detach())) < 1e-10 * float(b.detach())
+    for ga, gb in zip(torch.autograd.grad(a, (U, D)), torch.autograd.grad(b, (U, D))):
+        torch.testing.assert_close(ga, gb, rtol=1e-9, atol=1e-12)
+
+
+def test_nssd_fits_in_the_sampler_report_progress_and_cancel():
+    # the first NSSD fit runs many iterations inside one sampling step: it must stay cancellable
+    X, Y, P, psf, srf = _scene(C=8)
+    cfg = dmzs.DMZSConfig(steps=4, use_guide=False, nssd_first_iters=200, nssd_final_iters=5, rank=3,
+                          nssd_width=8, nssd_start=0.5)
+    learned = dmzs.learn([(Y, P)], 4, srf=srf, psf=psf, prior=_tiny_prior(), config=cfg)
+    messages = []
+
+    def cancel_in_nssd(fraction, message):
+        messages.append(message)
+        if message.startswith("NSSD: iteration 11/200"):
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        dmzs.fuse_tile(learned, Y, P, progress=cancel_in_nssd)
+    assert any(m.startswith("guided sampling") for m in messages)
+
+
 def test_guided_sampling_lowers_guidance_loss():
     X, Y, P, psf, srf = _scene()
     op = dmzs.Degradation(psf, srf, 4, 0, Y)
