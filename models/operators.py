@@ -94,13 +94,20 @@ def blur(x: torch.Tensor, psf) -> torch.Tensor:
 
     psf: (k, k) shared by all bands, or (C, k, k) one per band; odd k.
     """
+    return _convolve(x, psf, 1, 0)
+
+
+def _convolve(x: torch.Tensor, psf, stride: int, start: int) -> torch.Tensor:
+    """blur(x, psf)[..., start::stride, start::stride], evaluated only at those pixels."""
     psf = as_tensor_like(psf, x)
     c = x.shape[1]
     if psf.dim() == 2:
         psf = psf.expand(c, -1, -1)
     k = psf.shape[-1]
     xp = pad_symmetric(x, k // 2, k // 2)
-    return F.conv2d(xp, psf.flip(-1, -2)[:, None], groups=c)
+    if start:
+        xp = xp[..., start:, start:]
+    return F.conv2d(xp, psf.flip(-1, -2)[:, None], stride=stride, groups=c)
 
 
 def decimate(x: torch.Tensor, ratio: int) -> torch.Tensor:
@@ -119,13 +126,7 @@ def downsample(x: torch.Tensor, psf, ratio: int, start: int = 0) -> torch.Tensor
     forward and backward (the data terms of the HSI solvers call this on
     every step).
     """
-    psf = as_tensor_like(psf, x)
-    c = x.shape[1]
-    if psf.dim() == 2:
-        psf = psf.expand(c, -1, -1)
-    k = psf.shape[-1]
-    xp = pad_symmetric(x, k // 2, k // 2)[..., start:, start:]
-    return F.conv2d(xp, psf.flip(-1, -2)[:, None], stride=ratio, groups=c)
+    return _convolve(x, psf, ratio, start)
 
 
 def apply_srf(x: torch.Tensor, srf) -> torch.Tensor:
