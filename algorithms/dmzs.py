@@ -38,8 +38,9 @@ class DMZSAlgorithm(FuseDiffAlgorithm):
             "file (<b>PRIOR_FILE</b>; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is "
             "advised for those).</p>"
             "<p><b>OUTPUT</b>: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric "
-            "scale. Runtime on a CPU with the bundled prior: about 2-3 minutes for a PAN of 92-96 px at ratio 4 "
-            "on one thread (measured, including the training on the scene); minutes for larger scenes. On a "
+            "scale. Runtime on a CPU with the bundled prior: about 1.5 minutes for a PAN of 92-96 px at ratio 4 "
+            "on one thread (measured, including the training on the scene); about 10 minutes per 256 x 256 px "
+            "tile of PAN with a 198-band HSI on 2 threads (measured), so large scenes take hours. On a "
             "GPU typically several times faster (an estimate; not measured here).</p>"
             "<p>Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, "
             "zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.</p>")
