@@ -31,16 +31,22 @@ gradients are normalised Adam-style and subtracted from the DDIM update with
 steps rho1, rho2; then ARGM takes one plain gradient step on (A_{t-1},
 E_{t-1}) on the same loss with steps rho/argm_ratio.
 
-CPU default (measured in bench/ablation_argsdiff.md): instead of pure noise
-the reverse process starts from a data-driven subspace estimate (`data_init`:
-SPA spectra for E, ridge MSI coefficients for A, each A channel mapped to
-[-1, 1] by its own range through `CoeffMap`) noised to a low noise level
-``start``; the networks are trained only up to that timestep; linear
-schedule, 30 DDIM steps from noise level 0.1, guidance w.r.t. the denoised
-estimates, rho = 0.01.
+CPU default (measured in bench/ablation_argsdiff.md): both inputs are
+Wiener-denoised and the reverse process starts from SDP's subspace
+least-squares estimate (`sdp.initial_estimate`, one implementation shared by
+both methods), factored as a x_3 e (`factor_estimate`: e = d LR-HSI pixel
+spectra spanning the estimate's subspace, d at least the scene's signal rank;
+each A channel mapped to [-1, 1] by its own range through `CoeffMap`). The
+estimate is taken as the sample at noise level ``start`` = 0.02 (its own error
+plays the part of the noise; no fresh noise is added), the networks are
+trained only up to that timestep, and a few DDIM steps with guidance w.r.t.
+the denoised estimates (Adam-normalised steps rho = 0.03 scaled by the noise
+level) and ARGM refine it.
 The `paper` preset restores the paper's sampler and network sizes. Measured
-caveat: with networks trained for seconds, the sampling stage lowers PSNR
-relative to its own starting estimate (Jasper 34.1 -> 33.4 dB).
+caveat: with networks trained for seconds the diffusion stage does not
+improve on its starting estimate (HM Jasper 37.87 -> 37.79 dB): at the noise
+levels where it could refine a 38 dB estimate the CPU-trained denoisers are
+not accurate enough, and from higher levels they lose several dB.
 
 Cheap evaluation of L: H and R are linear and act on other axes than the
 subspace product, so H(Z0) = H(a0) x_3 e0 and Z0 x_3 R = a0 x_3 (R e0^T)^T:
@@ -56,12 +62,12 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 import torch
 
-from . import diffusion, dihedral, operators, scene
+from . import diffusion, dihedral, operators, scene, sdp
 from .device import generator as make_generator
 from .device import select_device
 from .nets.spectral_fc import SpectralFC
@@ -245,6 +251,26 @@ def data_init(hsi: torch.Tensor, msi: torch.Tensor, srf: torch.Tensor, ratio: in
     return a.reshape(1, d, H, W).float(), e[None].float()
 
 
+def factor_estimate(X: torch.Tensor, low: torch.Tensor, d: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """An HR-HSI estimate X (1, C, H, W) written as a x_3 e: (a (1, d, H, W), e (1, d, C)), e in [0, 1].
+
+    The rows of e are d LR-HSI pixel spectra (``low`` (1, C, h, w)) projected
+    onto the leading d-dimensional subspace of X's pixels and picked by SPA,
+    so they look like the spectra the spectral network was trained on and
+    still span X's subspace; a is the minimum-norm least-squares fit of X on
+    them (bounded coefficients when X has rank < d and some rows are
+    redundant). When X has rank <= d (a subspace estimate) the product
+    reproduces X.
+    """
+    C, H, W = X.shape[1:]
+    M = X[0].reshape(C, -1).double()
+    U = torch.linalg.svd(M, full_matrices=False)[0][:, :d]
+    P = U @ (U.T @ low[0].reshape(C, -1).double())
+    e = P[:, _spa(P, d)].T.clamp(0, 1)                                     # (d, C)
+    a = (torch.linalg.pinv(e.T, rtol=1e-6) @ M).reshape(1, d, H, W)
+    return a.to(X.dtype), e[None].to(X.dtype)
+
+
 class _Adam:
     """Adam-style normalisation of successive guidance gradients (Eqs. 13-15)."""
 
@@ -289,6 +315,9 @@ def sample(spatial: torch.nn.Module, spectral: torch.nn.Module, fit: DataFit, sh
     E = torch.randn(shape_e, generator=g).to(device)
     t_s = start_timestep(sched, start)
     if init is not None:
+        if not cfg.start_noise:
+            # the estimate's own error plays the part of the noise at t_s
+            A, E = torch.zeros_like(A), torch.zeros_like(E)
         A = diffusion.q_sample(sched, init[0].to(device), t_s, A)
         E = diffusion.q_sample(sched, init[1].to(device), t_s, E)
     ts = [int(t) for t in diffusion.strided_timesteps(t_s + 1, cfg.steps)]
@@ -393,6 +422,15 @@ class ARGSDiffScene:
     device: torch.device
     rng: torch.Tensor
     info: dict
+    msi_sigma: np.ndarray | None = None
+    hsi_sigma: np.ndarray | None = None
+    rank: int = 0
+
+
+def _warm_config(cfg: ARGSDiffConfig) -> sdp.SDPConfig:
+    """The settings of SDP's denoising, operator estimation and subspace warm start, which ARGS-Diff
+    shares (one implementation of each), with ARGS-Diff's seed and denoising switch."""
+    return replace(sdp.SDPConfig(), seed=cfg.seed, denoise=cfg.denoise, blind_iterations=cfg.estimate_iters)
 
 
 def learn(samples, ratio: int, srf=None, psf=None, config: ARGSDiffConfig | None = None, progress=None,
@@ -404,6 +442,10 @@ def learn(samples, ratio: int, srf=None, psf=None, config: ARGSDiffConfig | None
     e.g. the whole scene or windows sampled across a large one: the PSF/SRF
     are estimated on them (pooled), the spectral network is trained on their
     valid LR-HSI spectra, the spatial one on patches of their MSI.
+    With ``config.denoise`` both inputs' noise levels are measured and the
+    networks and operators see the Wiener-filtered inputs (as in SDP); with
+    ``init='subspace'`` the subspace dimension d is at least the scene's
+    signal-subspace rank, so the factored warm start loses nothing.
     ``progress(fraction, message)`` may raise `Cancelled`.
     """
     cfg = config or ARGSDiffConfig()
@@ -418,18 +460,15 @@ def learn(samples, ratio: int, srf=None, psf=None, config: ARGSDiffConfig | None
     C, c = windows[0].low.shape[1], windows[0].high.shape[1]
     info = {"time": {}}
 
-    # --- operators (blind estimation of whatever is not given)
+    # --- noise, subspace rank and operators (blind estimation of whatever is not given)
     t0 = time.perf_counter()
-    if srf is None or psf is None:
-        from .estimation import default_psf_size, estimate_psf_srf
-        high, low, valid = scene.estimation_pair(windows, ratio, scene.psf_margin(ratio, default_psf_size(ratio)))
-        est_psf, est_srf = estimate_psf_srf(high, low, ratio, iterations=cfg.estimate_iters, valid=valid,
-                                            progress=scoped(progress, 0.0, 0.03, "PSF/SRF: "))
-        info["psf_estimated"], info["srf_estimated"] = psf is None, srf is None
-        psf = est_psf if psf is None else psf
-        srf = est_srf if srf is None else srf
-    else:
-        info["psf_estimated"] = info["srf_estimated"] = False
+    wcfg = _warm_config(cfg)
+    msi_sigma, hsi_sigma, rank = sdp.noise_and_rank(windows, ratio, wcfg)
+    if cfg.denoise:
+        windows = scene.denoised(windows, msi_sigma, hsi_sigma)
+    info["psf_estimated"], info["srf_estimated"] = psf is None, srf is None
+    psf, srf = sdp.estimate_operators(windows, ratio, psf, srf, wcfg,
+                                      progress=scoped(progress, 0.0, 0.03, "PSF/SRF: "))
     srf_t = torch.as_tensor(np.asarray(srf), dtype=torch.float32)
     psf_t = torch.as_tensor(np.asarray(psf), dtype=torch.float32)
     if srf_t.shape != (c, C):
@@ -440,8 +479,10 @@ def learn(samples, ratio: int, srf=None, psf=None, config: ARGSDiffConfig | None
     torch.manual_seed(cfg.seed)  # network initialisation
     windows = [scene.Window(w.low.to(dev), w.high.to(dev), w.low_valid) for w in windows]
     sched = diffusion.make_schedule(cfg.schedule, cfg.train_steps)
+    if cfg.init == "subspace" and rank > cfg.rank:
+        cfg = replace(cfg, rank=rank)
     d = cfg.rank
-    t_max = start_timestep(sched, cfg.start) if cfg.init == "data" else sched.T - 1
+    t_max = start_timestep(sched, cfg.start) if cfg.init != "noise" else sched.T - 1
 
     # --- spectral network on LR-HSI pixel spectra
     t0 = time.perf_counter()
@@ -471,7 +512,8 @@ def learn(samples, ratio: int, srf=None, psf=None, config: ARGSDiffConfig | None
     info["t_start"] = t_max
     return ARGSDiffScene(psf=psf_t.to(dev), srf=srf_t.to(dev), spectral=spectral, spatial=spatial, sched=sched,
                          t_max=t_max, ratio=ratio, config=cfg, device=dev, rng=scene.generator_state(g),
-                         info=info)
+                         info=info, msi_sigma=msi_sigma if cfg.denoise else None,
+                         hsi_sigma=hsi_sigma if cfg.denoise else None, rank=rank)
 
 
 def fuse_tile(learned: ARGSDiffScene, hsi, msi, progress=None):
@@ -494,9 +536,18 @@ def fuse_tile(learned: ARGSDiffScene, hsi, msi, progress=None):
 
     # --- starting point and coefficient mapping
     t0 = time.perf_counter()
+    if learned.msi_sigma is not None:
+        [den] = scene.denoised([scene.Window(x, y)], learned.msi_sigma, learned.hsi_sigma)
+        x, y = den.low, den.high
     init = None
-    if cfg.init == "data":
-        a_init, e_init = data_init(x, y, learned.srf, ratio, d, cfg.init_ridge)
+    if cfg.init in ("data", "subspace"):
+        if cfg.init == "subspace":
+            X0 = sdp.initial_estimate(x, y, learned.psf.double().cpu().numpy(), learned.srf.double().cpu().numpy(),
+                                      ratio, _warm_config(cfg), scoped(progress, 0.0, 0.1, "warm start: "),
+                                      learned.rank)
+            a_init, e_init = factor_estimate(X0, x, d)
+        else:
+            a_init, e_init = data_init(x, y, learned.srf, ratio, d, cfg.init_ridge)
         lo = a_init.amin(dim=(0, 2, 3))
         hi = a_init.amax(dim=(0, 2, 3))
         margin = 0.1 * (hi - lo).clamp_min(1e-3)
@@ -511,7 +562,8 @@ def fuse_tile(learned: ARGSDiffScene, hsi, msi, progress=None):
     t0 = time.perf_counter()
     fit = DataFit(x, y, learned.srf, learned.psf, ratio, cfg.lambda1, amap)
     A, E, losses = sample(learned.spatial, learned.spectral, fit, (1, d) + tuple(y.shape[-2:]), (1, d, C), cfg,
-                          learned.sched, g, progress, dev, init, cfg.start if init is not None else 1.0)
+                          learned.sched, g, scoped(progress, 0.1, 1.0), dev, init,
+                          cfg.start if init is not None else 1.0)
     info["time"]["sampling"] = time.perf_counter() - t0
     info["fit_loss"] = losses
     info["A"], info["E"] = A.cpu(), E.cpu()
@@ -543,7 +595,7 @@ def fuse(hsi, msi, srf=None, psf=None, ratio: int | None = None, config: ARGSDif
     ratio = int(ratio or round(y.shape[-1] / x.shape[-1]))
     learned = learn([scene.Window(x, y)], ratio, srf, psf, cfg, scoped(progress, 0.0, 0.7), device)
     z, tinfo = fuse_tile(learned, x, y, scoped(progress, 0.7, 1.0))
-    info = {"config": asdict(cfg), "ratio": ratio}
+    info = {"config": asdict(learned.config), "ratio": ratio}
     info.update(learned.info)
     info.update({k: v for k, v in tinfo.items() if k != "time"})
     info["time"] = dict(learned.info["time"], **tinfo["time"])

@@ -114,11 +114,16 @@ class ARGSDiffConfig:
     spectral_batch: int = param(32, "(d, C) samples per training batch of the spectral network.", 1, 1024)
     spectral_lr: float = param(1e-2, "Adam learning rate of the spectral network.", 1e-6, 1.0)
     # initialisation (CPU practicality; the paper starts from pure noise)
-    init: str = param("data", "Start of the reverse process: 'noise' (A_T, E_T ~ N(0, I), as in the paper) or "
-                      "'data' (a subspace estimate from the inputs, noised to timestep start*T).",
-                      choices=("data", "noise"))
-    start: float = param(0.1, "With init='data': noise level sqrt(1 - abar_t) the reverse process starts from "
+    init: str = param("subspace", "Start of the reverse process: 'noise' (A_T, E_T ~ N(0, I), as in the paper), "
+                      "'subspace' (SDP's subspace least-squares estimate, factored) or 'data' (a quick SPA/ridge "
+                      "subspace estimate), taken as the sample at noise level start.",
+                      choices=("subspace", "data", "noise"))
+    denoise: bool = param(True, "Suppress both inputs' sensor noise before fusing (Wiener filters with noise levels "
+                          "estimated from the inputs); turn off for noise-free inputs.")
+    start: float = param(0.02, "With init='subspace' or 'data': noise level sqrt(1 - abar_t) the reverse process starts from "
                          "(1: pure noise).", 0.001, 1.0)
+    start_noise: bool = param(False, "With init='subspace' or 'data': add fresh noise to the estimate at the start level (off: the "
+                              "estimate's own error is taken as that noise).", expose=False)
     init_ridge: float = param(0.05, "With init='data': weight (relative) pulling the high-res coefficients "
                               "towards the interpolated low-res ones where the MSI does not determine them.",
                               1e-6, 10.0)
@@ -130,9 +135,9 @@ class ARGSDiffConfig:
     guidance: str = param("direct", "Where guidance gradients are taken: through both networks, through the "
                           "spectral one only, w.r.t. the denoised estimates only (no network Jacobian), or none.",
                           choices=GUIDANCE)
-    rho1: float = param(0.01, "Guidance step on the coefficient maps A.", 0.0, 10.0)
-    rho2: float = param(0.01, "Guidance step on the spectral basis E.", 0.0, 10.0)
-    rho_decay: bool = param(False, "Scale the guidance steps by the noise level sqrt(1 - abar) of the step's target "
+    rho1: float = param(0.03, "Guidance step on the coefficient maps A.", 0.0, 10.0)
+    rho2: float = param(0.03, "Guidance step on the spectral basis E.", 0.0, 10.0)
+    rho_decay: bool = param(True, "Scale the guidance steps by the noise level sqrt(1 - abar) of the step's target "
                             "(the paper keeps them constant), so they vanish as the estimate becomes clean.")
     lambda1: float = param(1.0, "Weight of the HR-MSI term in the data-fit loss.", 0.0, 100.0)
     argm: bool = param(True, "Adaptive residual guided module (one extra gradient step per sampling step).")
@@ -146,7 +151,7 @@ class ARGSDiffConfig:
     PRESETS = {
         # paper settings: 500 exp-schedule DDIM steps, guidance through both networks,
         # a wider/deeper U-Net and the training length the paper reports (30k steps)
-        "paper": {"init": "noise", "start": 1.0, "band_norm": False, "rho_decay": False, "schedule": "exp", "unet_width": 64, "unet_levels": 3, "unet_blocks": 2, "spatial_iters": 30000,
+        "paper": {"init": "noise", "start": 1.0, "denoise": False, "band_norm": False, "rho_decay": False, "schedule": "exp", "unet_width": 64, "unet_levels": 3, "unet_blocks": 2, "spatial_iters": 30000,
                   "spatial_batch": 16, "patch": 64, "spatial_lr": 1e-4, "spectral_iters": 30000,
                   "spectral_lr": 1e-4, "steps": 500, "guidance": "network", "rho1": 0.05, "rho2": 0.05},
     }
