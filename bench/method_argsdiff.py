@@ -38,7 +38,7 @@ def _given_operators(case: dict, seed: int) -> np.ndarray:
 #: the paper's sampler (pure noise, exp schedule, 500 steps, guidance through both networks,
 #: steps 0.05, plain [0, 1] -> [-1, 1] scaling) on the default preset's CPU-sized networks
 PAPER_SAMPLING = dict(init="noise", start=1.0, schedule="exp", steps=500, guidance="network", rho1=0.05,
-                      rho2=0.05, band_norm=False)
+                      rho2=0.05, band_norm=False, rho_decay=False, denoise=False)
 
 RUNNERS = {
     "argsdiff": lambda case, seed: _run(case, seed),

@@ -127,6 +127,8 @@ LANDSAT_TEST = [f"{i:02d}" for i in range(31, 40)]
 PLAN = [
     ("HM", ["jasper", "samson", "paris"], ["bicubic", "cnmf", "sdp", "argsdiff"]),
     ("HMR", ["paris"], ["cnmf", "sdp", "argsdiff"]),
+    # issue 4's ablations: without ARGM; the paper's sampler (from noise) on the CPU-sized networks
+    ("HM", ["jasper"], ["argsdiff-noargm", "argsdiff-paper-sampling"]),
     # issue 3's paper-preset bar is on Jasper only (about 17 min per seed on 2 threads)
     ("HM", ["jasper"], ["sdp-paper"]),
     ("HP", ["jasper", "samson", "paris"], ["bicubic", "brovey", "gsa", "mtfglphpm", "dmzs"]),

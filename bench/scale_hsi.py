@@ -102,6 +102,7 @@ def main() -> None:
             run["sam"] = round(float(metrics.sam(x, ref, border=4)), 3)
             run["georef"] = scale.check_georef(out, Path(paths[proto][high]))
         run["protocol"] = proto
+        run["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         result["runs"][alg] = run
         print(alg, json.dumps(run), flush=True)
     Path(args.out, "scale_hsi.json").write_text(json.dumps(result, indent=1) + "\n")
@@ -117,14 +118,14 @@ def write_md(data: dict, path: Path) -> None:
              "/usr/bin/time -v. PSNR/SAM against the mirrored reference (border 4). Machine: "
              f"{data['machine']}.", "",
              "| algorithm | protocol | tiles | wall | CPU s | peak RSS (MB) | PSNR | SAM | on the input grid | "
-             "load before -> after |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "load before -> after | run |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for alg, r in data["runs"].items():
         wall = f"{int(r['wall_s'] // 60)} min {r['wall_s'] % 60:.0f} s"
         lines.append(f"| `fusediff:{alg}` | {r['protocol']} | {r.get('tiles_line', '')} | {wall} | {r.get('cpu_s')} | "
                      f"{r['peak_rss_mb']} | {r.get('psnr', '-')} | {r.get('sam', '-')} | "
                      f"{r.get('georef', {}).get('same_crs_transform_size', '-')} | "
-                     f"{r['load_before']} -> {r['load_after']} |")
+                     f"{r['load_before']} -> {r['load_after']} | {r.get('date', data['date'])} |")
     path.write_text("\n".join(lines) + "\n")
 
 
