@@ -13,10 +13,11 @@ Pipeline of `fuse`:
    (models/estimation.py) unless given.
 2. Zero-shot guidance f_psi(Y, P) (`GuideNet`): trained on the input pair at
    reduced scale (target Y; inputs tau(Y) and tau(P); the 8 flips/rotations),
-   then applied at full scale: X_g = f_psi(Y, P). By default it works in the
-   LR-HSI's leading `guide_rank` spectral directions (a deviation from the
-   paper, which predicts all bands: with a few hundred training pixels the
-   all-band network over-fits and distorts the spectra here).
+   then applied at full scale: X_g = f_psi(Y, P). By default it predicts all
+   bands and trains 2000 iterations, as in the paper (measured on HP, seed 0:
+   Samson 39.63 -> 41.56 dB, Jasper and Paris unchanged within 0.1 dB against
+   300 iterations in the LR-HSI's 4 leading spectral directions, the previous
+   default; `guide_rank` > 0 restricts it to such a subspace).
 3. A fixed PLRDiff-style mapping X = E a(A): three LR-HSI bands are selected
    (successive projections), E (C, 3) is their least-squares fit to all bands;
    a(A) = s (A + 1) / 2 undoes the [-1, 1] scaling of the prior's images.

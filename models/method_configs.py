@@ -173,10 +173,10 @@ class DMZSConfig:
     use_guide: bool = param(True, "Use the zero-shot guidance network f_psi (lambda1 term).")
     lambda1: float = param(0.1, "Weight of the f_psi term of the guidance.", 0.0, 100.0)
     lambda2: float = param(1.0, "Weight of the PAN term of the NSSD loss.", 0.0, 100.0)
-    guide_iters: int = param(300, "Training iterations of f_psi (reduced scale).", 0, 100000)
+    guide_iters: int = param(2000, "Training iterations of f_psi (reduced scale).", 0, 100000)
     guide_width: int = param(32, "Channels of f_psi's hidden layers.", 8, 512)
     guide_layers: int = param(3, "Convolution layers of f_psi.", 2, 16)
-    guide_rank: int = param(4, "f_psi works in the LR-HSI's leading k spectral directions (0: all bands).",
+    guide_rank: int = param(0, "f_psi works in the LR-HSI's leading k spectral directions (0: all bands).",
                             0, 1000)
     guide_augment: bool = param(True, "Train f_psi on the 8 flips/rotations of the pair.")
     guide_lr: float = param(1e-3, "Adam learning rate of f_psi (decayed by 0.8 every 1000 iterations).", 1e-6, 1.0)
