@@ -50,7 +50,7 @@ not accurate enough, and from higher levels they lose several dB.
 
 Cheap evaluation of L: H and R are linear and act on other axes than the
 subspace product, so H(Z0) = H(a0) x_3 e0 and Z0 x_3 R = a0 x_3 (R e0^T)^T:
-the blur runs on d = 8 channels, not C, and Z is never formed while sampling.
+the blur runs on d channels (8 or the scene's rank), not C, and Z is never formed while sampling.
 
 Entry point: `fuse(hsi, msi, srf=None, psf=None, ratio=None, config, progress,
 device)`; PSF/SRF not given are estimated blindly (`estimation.estimate_psf_srf`).
@@ -408,7 +408,10 @@ class ARGSDiffScene:
     random generator's state after training (each tile's sampling starts
     from it, so a one-tile scene gives exactly `fuse`'s result); info:
     whether the operators were estimated, training losses, timings,
-    parameter counts.
+    parameter counts; msi_sigma (c,) / hsi_sigma (C,): the inputs' noise std
+    with which every tile is Wiener-filtered (None: no denoising); rank: the
+    scene's signal-subspace rank (SDP's warm start uses it); config.rank is
+    the subspace dimension d actually used.
     """
 
     psf: torch.Tensor
