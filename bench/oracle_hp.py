@@ -56,7 +56,7 @@ def main() -> None:
     import torch
 
     from fusediff.bench import datasets
-    from fusediff.models import classical, dmzs, metrics
+    from fusediff.models import classical, dmzs, metrics, operators
 
     def score(x: np.ndarray, gt: np.ndarray) -> list[float]:
         x = np.clip(x, 0, 1)
@@ -70,8 +70,9 @@ def main() -> None:
         pan = torch.as_tensor(case["pan"])[None]
         op = dmzs.Degradation(case["psf"], case["srf"].reshape(1, -1), 4, 0, hsi)
         size = pan.shape[-2:]
-        up = dmzs._up(hsi, 4, 0.0, size)[0].double().numpy()
-        detail = case["pan"][0].astype(np.float64) - dmzs._up(op.tau(pan), 4, 0.0, size)[0, 0].double().numpy()
+        up = operators.upsample(hsi, 4)[0, :, :size[0], :size[1]].double().numpy()
+        pan_low = operators.upsample(op.tau(pan), 4)[0, 0, :size[0], :size[1]].double().numpy()
+        detail = case["pan"][0].astype(np.float64) - pan_low
 
         def refined(x: np.ndarray) -> np.ndarray:
             return dmzs.refine(torch.as_tensor(x, dtype=torch.float32)[None], hsi, pan, op, 0.1, 200)[0].numpy()

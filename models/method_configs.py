@@ -120,10 +120,10 @@ class ARGSDiffConfig:
                       choices=("subspace", "data", "noise"))
     denoise: bool = param(True, "Suppress both inputs' sensor noise before fusing (Wiener filters with noise levels "
                           "estimated from the inputs); turn off for noise-free inputs.")
-    start: float = param(0.02, "With init='subspace' or 'data': noise level sqrt(1 - abar_t) the reverse process starts from "
-                         "(1: pure noise).", 0.001, 1.0)
-    start_noise: bool = param(False, "With init='subspace' or 'data': add fresh noise to the estimate at the start level (off: the "
-                              "estimate's own error is taken as that noise).", expose=False)
+    start: float = param(0.02, "With init='subspace' or 'data': noise level sqrt(1 - abar_t) the reverse process "
+                         "starts from (1: pure noise).", 0.001, 1.0)
+    start_noise: bool = param(False, "With init='subspace' or 'data': add fresh noise to the estimate at the start "
+                              "level (off: the estimate's own error is taken as that noise).", expose=False)
     init_ridge: float = param(0.05, "With init='data': weight (relative) pulling the high-res coefficients "
                               "towards the interpolated low-res ones where the MSI does not determine them.",
                               1e-6, 10.0)
