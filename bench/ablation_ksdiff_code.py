@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / ".plugins"))
+sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
@@ -51,7 +51,7 @@ def main() -> None:
     import torch.nn.functional as F
 
     torch.set_num_threads(args.threads)
-    from fusediff.bench import datasets as D
+    from bench import datasets as D
     from fusediff.models import ksdiff as K
     from fusediff.models import metrics, operators
     from fusediff.models import respandiff as R

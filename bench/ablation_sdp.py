@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / ".plugins"))
+sys.path.insert(0, str(ROOT))
 
 import torch  # noqa: E402
 
-from fusediff.bench.datasets import hm_case  # noqa: E402
+from bench.datasets import hm_case  # noqa: E402
 from fusediff.models import metrics, scene, sdp  # noqa: E402
 
 #: The defaults before session 6 (2026-11-22), which rows 0-17 were measured with: raw inputs (no

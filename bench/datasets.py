@@ -80,7 +80,7 @@ def hm_case(name: str, seed: int = 0) -> dict:
     """HM protocol case: gauss9 + decimate x4 + n35 LR-HSI, IKONOS B/G/R/NIR + n35 HR-MSI."""
     import torch
 
-    from ..models import kernels, operators
+    from fusediff.models import kernels, operators
 
     cube, wl = load_cube(name)
     n = HM_CROPS[name]
@@ -99,7 +99,7 @@ def hp_case(name: str) -> dict:
     """HP protocol case: gauss9 + decimate x4 LR-HSI (no noise), PAN = mean of 450-900 nm bands."""
     import torch
 
-    from ..models import kernels, operators
+    from fusediff.models import kernels, operators
 
     cube, wl = load_cube(name)
     n = HM_CROPS[name]
@@ -136,7 +136,7 @@ def landsat_wald(scene: str, ratio: int) -> dict:
     decimated from index 0; PAN = 15 m pan blurred by the ratio-2 filter and
     averaged over 2x2 blocks (on the 30 m grid).
     """
-    from ..models import kernels
+    from fusediff.models import kernels
 
     ms, pan15 = _landsat(scene)
     lr = kernels.decimate_np(kernels.blur_np(ms, kernels.mtf_psf(ratio, 0.3)), ratio)

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / ".plugins"))
+sys.path.insert(0, str(ROOT))
 
 CLASSICAL = ("bicubic", "gsa", "mtfglphpm")
 
@@ -41,7 +41,7 @@ def evaluate(method: str, ratio: int, scenes: list[str], weights=None) -> dict:
     classical methods, the bars, and per-scene rows."""
     import torch
 
-    from fusediff.bench import datasets as D
+    from bench import datasets as D
     from fusediff.models import classical
     from fusediff.models import ksdiff as K
     from fusediff.models import respandiff as R

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / ".plugins"))
+sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
@@ -30,8 +30,8 @@ def main() -> None:
     args = ap.parse_args()
     import torch
     torch.set_num_threads(args.threads)
-    from fusediff.bench import datasets as D
-    from fusediff.bench import method_respandiff as M
+    from bench import datasets as D
+    from bench import method_respandiff as M
     from fusediff.models import classical, metrics
 
     for kv in args.set:

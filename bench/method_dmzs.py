@@ -16,8 +16,8 @@ def _runner(**overrides):
     def run(case: dict, seed: int) -> np.ndarray:
         import torch
 
-        from ..models import dmzs
-        from ..models.config import with_preset
+        from fusediff.models import dmzs
+        from fusediff.models.config import with_preset
 
         torch.set_num_threads(max(1, torch.get_num_threads()))
         prior = overrides.get("prior", "bundled")

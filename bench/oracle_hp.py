@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / ".plugins"))
+sys.path.insert(0, str(ROOT))
 
 BLOCKS = (0, 16, 8)  # 0: one gain per band for the whole image
 
@@ -55,7 +55,7 @@ def main() -> None:
 
     import torch
 
-    from fusediff.bench import datasets
+    from bench import datasets
     from fusediff.models import classical, dmzs, metrics, operators
 
     def score(x: np.ndarray, gt: np.ndarray) -> list[float]:

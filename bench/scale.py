@@ -47,7 +47,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / ".plugins"))
+sys.path.insert(0, str(ROOT))
 
 PAN_PIXEL = 15.0
 CRS = "EPSG:32633"
@@ -105,7 +105,7 @@ def ksdiff_weights(path_arg: str | None, work: Path) -> tuple[Path, str]:
 def _scene_u8(scene: str, cache: dict) -> tuple[np.ndarray, np.ndarray]:
     """(ms (4, 400, 400), pan (800, 800)) uint8 of one native scene (the files' 8-bit values)."""
     if scene not in cache:
-        from fusediff.bench import datasets as D
+        from bench import datasets as D
         c = D.landsat_full(scene)
         cache[scene] = (np.round(c["ms"] * 255).astype(np.uint8), np.round(c["pan"][0] * 255).astype(np.uint8))
     return cache[scene]
@@ -122,7 +122,7 @@ def build_mosaic(folder: Path, pan_size: int) -> tuple[Path, Path]:
     from rasterio.transform import Affine
     from rasterio.windows import Window
 
-    from fusediff.bench import datasets as D
+    from bench import datasets as D
     if pan_size % CELL:
         raise ValueError(f"pan_size must be a multiple of {CELL}")
     folder.mkdir(parents=True, exist_ok=True)
@@ -232,7 +232,7 @@ def part_speed(args, weights: Path) -> dict:
     """ResPanDiff (15 steps) vs KSDiff (default steps) on one 256 x 256 x 4 pair, same process."""
     import torch
 
-    from fusediff.bench import datasets as D
+    from bench import datasets as D
     from fusediff.models import ksdiff as K
     from fusediff.models import respandiff as R
     torch.set_num_threads(args.threads)

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / ".plugins"))
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -34,7 +34,7 @@ ALGORITHMS = {"sdp": ("HM", "MSI"), "argsdiff": ("HM", "MSI"), "dmzs": ("HP", "P
 
 def mirrored_reference(grid: int) -> tuple[np.ndarray, np.ndarray]:
     """(198, CROP grid, CROP grid) float64 Jasper mosaic, every other cell flipped; wavelengths (nm)."""
-    from fusediff.bench import datasets as D
+    from bench import datasets as D
     cube, wl = D.load_cube("jasper")
     cell = cube[:, :CROP, :CROP].astype(np.float64)
     rows = [np.concatenate([cell[:, ::(-1 if i % 2 else 1), ::(-1 if j % 2 else 1)] for j in range(grid)], axis=2)
@@ -47,7 +47,7 @@ def write_inputs(folder: Path, ref: np.ndarray, wl: np.ndarray) -> dict:
     import scenes  # tests/scenes.py: GeoTIFF writer and the test grid
     import torch
 
-    from fusediff.bench import datasets as D
+    from bench import datasets as D
     from fusediff.models import kernels, operators
     psf = kernels.gauss9_psf(4)
     x = torch.as_tensor(ref)[None]

@@ -9,7 +9,7 @@ Network: the SR3 U-Net class (models/nets/sr3_unet.py), small; noise-level
 conditioning on sqrt(abar) drawn continuously from the exp schedule that the
 sampler uses. EMA weights are checkpointed regularly with the loss history.
 
-Usage: python -m fusediff.bench.train_dmzs_prior OUT_DIR [minutes] [threads]
+Usage: python -m bench.train_dmzs_prior OUT_DIR [minutes] [threads]
 (run from .plugins with the venv's python; writes OUT_DIR/ckpt.pt and OUT_DIR/log.json).
 """
 from __future__ import annotations
@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ..models import diffusion
-from ..models.nets.sr3_unet import SR3Config, SR3UNet
+from fusediff.models import diffusion
+from fusediff.models.nets.sr3_unet import SR3Config, SR3UNet
 from . import datasets
 
 SMALL = SR3Config(in_channel=3, out_channel=3, inner_channel=32, norm_groups=8, channel_mults=(1, 2, 2),

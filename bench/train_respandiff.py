@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / ".plugins"))
+sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
@@ -38,7 +38,7 @@ def main() -> None:
 
     import torch
     torch.set_num_threads(args.threads)
-    from fusediff.bench import datasets as D
+    from bench import datasets as D
     from fusediff.models import respandiff as R
 
     train_scenes = [f"{i:02d}" for i in range(1, 29)]

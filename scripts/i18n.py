@@ -110,7 +110,7 @@ def extract_config_help(path: Path) -> list:
 def python_files(roots) -> list:
     files = []
     for r in roots:
-        p = ROOT / r
+        p = ROOT / "fusediff" / r
         files += sorted(p.rglob("*.py")) if p.is_dir() else [p]
     return [f for f in files if "__pycache__" not in f.parts]
 
@@ -203,7 +203,7 @@ def main(argv=None) -> int:
         fill = module.TRANSLATIONS
     missing_total = 0
     for lang in LANGUAGES:
-        ts_path = ROOT / "i18n" / f"fusediff_{lang}.ts"
+        ts_path = ROOT / "fusediff" / "i18n" / f"fusediff_{lang}.ts"
         existing = read_ts(ts_path)
         for s, text in fill.get(lang, {}).items():
             if text:
@@ -221,7 +221,7 @@ def main(argv=None) -> int:
             print("lrelease not found: install qttools5-dev-tools", file=sys.stderr)
             return 1
         for lang in LANGUAGES:
-            ts_path = ROOT / "i18n" / f"fusediff_{lang}.ts"
+            ts_path = ROOT / "fusediff" / "i18n" / f"fusediff_{lang}.ts"
             subprocess.run([binary, "-silent", str(ts_path), "-qm", str(ts_path.with_suffix(".qm"))], check=True)
     return 1 if args.check and missing_total else 0
 

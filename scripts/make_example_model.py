@@ -105,7 +105,7 @@ def build_model():
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT / ".plugins"))
+    sys.path.insert(0, str(ROOT))
     sys.path.append("/usr/share/qgis/python/plugins")
     from qgis.core import QgsApplication
     QgsApplication.setPrefixPath("/usr", True)

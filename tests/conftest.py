@@ -1,8 +1,7 @@
-"""Test setup: make the repository importable as the package ``fusediff``.
+"""Test setup: the package ``fusediff`` importable from the repository root.
 
-The repository root is the plugin folder; tests import it the way QGIS does,
-as ``fusediff``, through a symlink in ``.plugins/`` (also used as
-QGIS_PLUGINPATH by the qgis_process tests).
+The plugin folder is ``fusediff/``; ``.plugins/fusediff`` links to it so that
+``.plugins`` can serve as QGIS_PLUGINPATH for the qgis_process tests.
 """
 import os
 import sys
@@ -20,14 +19,14 @@ def _ensure_plugin_link() -> None:
     link = PLUGINS / "fusediff"
     if not link.exists():
         try:
-            link.symlink_to(ROOT, target_is_directory=True)
+            link.symlink_to(ROOT / "fusediff", target_is_directory=True)
         except FileExistsError:
             pass
 
 
 _ensure_plugin_link()
-if str(PLUGINS) not in sys.path:
-    sys.path.insert(0, str(PLUGINS))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

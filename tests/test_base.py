@@ -117,7 +117,7 @@ def test_user_errors_messages():
 
 
 def test_scene_scale_robust_maximum():
-    from fusediff.algorithms.base import SceneScale
+    from fusediff.engine.scaling import SceneScale
     rng = np.random.default_rng(0)
     high = rng.uniform(0, 1000, (1, 100, 100)).astype(np.float32)
     high[0, 0, 0] = 1e9  # one outlier must not set the scale
@@ -133,7 +133,7 @@ def test_scene_scale_robust_maximum():
 
 
 def test_fill_invalid():
-    from fusediff.algorithms.base import fill_invalid
+    from fusediff.engine.scaling import fill_invalid
     a = np.array([[[1.0, np.nan], [3.0, 100.0]]], np.float32)
     valid = np.array([[True, True], [True, False]])
     out = fill_invalid(a, valid)

@@ -183,7 +183,7 @@ def test_works_without_torch():
 
 def _mp(name):
     shared_data("pansharpening", f"{name}_reduced_256.mat")
-    from fusediff.bench import datasets
+    from bench import datasets
     return datasets.mp_reduced(name)
 
 
@@ -213,7 +213,7 @@ def test_pleiades_gsa_bars():
 def test_cnmf_jasper_beats_bicubic_by_3db(seed):
     shared_data("hsi", "jasper_ridge_r198.mat")
     pytest.importorskip("torch")  # the protocol's simulation uses the torch operators
-    from fusediff.bench import datasets
+    from bench import datasets
     c = datasets.hm_case("jasper", seed)
     out = cl.cnmf(c["msi"], c["hsi"], c["ratio"], srf=c["srf"], psf=c["psf"], seed=seed)
     bic = metrics.psnr(cl.upsample_baseline(c["hsi"], 4), c["gt"], border=4)

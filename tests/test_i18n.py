@@ -15,7 +15,7 @@ LANGS = ("de", "zh_CN")
 def test_ts_files_complete_and_compiled():
     """scripts/i18n.py --check: every tr() string of the code has a finished translation."""
     for lang in LANGS:
-        assert (ROOT / "i18n" / f"fusediff_{lang}.qm").is_file()
+        assert (ROOT / "fusediff" / "i18n" / f"fusediff_{lang}.qm").is_file()
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import i18n
@@ -25,7 +25,7 @@ def test_ts_files_complete_and_compiled():
     assert not warnings, warnings  # e.g. an f-string passed to tr()
     assert len(sources) > 100
     for lang in LANGS:
-        done = i18n.read_ts(ROOT / "i18n" / f"fusediff_{lang}.ts")
+        done = i18n.read_ts(ROOT / "fusediff" / "i18n" / f"fusediff_{lang}.ts")
         missing = [s for s in sources if not done.get(s, ("", False))[1]]
         assert not missing, f"{lang}: {len(missing)} untranslated, e.g. {missing[:3]}"
         # placeholders survive translation
@@ -46,7 +46,7 @@ def test_qm_compiled_from_current_ts(tmp_path):
     if binary is None:
         pytest.skip("lrelease (qttools5-dev-tools) is not installed")
     for lang in LANGS:
-        ts = ROOT / "i18n" / f"fusediff_{lang}.ts"
+        ts = ROOT / "fusediff" / "i18n" / f"fusediff_{lang}.ts"
         ET.parse(ts)  # well-formed
         qm = tmp_path / f"{lang}.qm"
         subprocess.run([binary, "-silent", str(ts), "-qm", str(qm)], check=True)

@@ -12,7 +12,7 @@ EXPECTED = {"fusediff:classical", "fusediff:simulate", "fusediff:assess"}
 
 def test_metadata_has_required_fields():
     parser = configparser.ConfigParser(interpolation=None)
-    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    parser.read(ROOT / "fusediff" / "metadata.txt", encoding="utf-8")
     general = parser["general"]
     for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
                 "repository", "tracker", "hasProcessingProvider", "tags", "icon", "experimental"):
@@ -20,10 +20,10 @@ def test_metadata_has_required_fields():
     assert general["name"] == "FuseDiff"
     assert general["qgisMinimumVersion"] == "3.22"
     assert general["hasProcessingProvider"] == "yes"
-    assert (ROOT / general["icon"]).is_file()
+    assert (ROOT / "fusediff" / general["icon"]).is_file()
     assert general["repository"].startswith("https://") and general["tracker"].startswith("https://")
-    assert "GNU GENERAL PUBLIC LICENSE" in (ROOT / "LICENSE").read_text()[:200]
-    assert "Version 3" in (ROOT / "LICENSE").read_text()[:200]
+    assert "GNU GENERAL PUBLIC LICENSE" in (ROOT / "fusediff" / "LICENSE").read_text()[:200]
+    assert "Version 3" in (ROOT / "fusediff" / "LICENSE").read_text()[:200]
 
 
 def test_provider_registered(qgis_app):
@@ -31,7 +31,8 @@ def test_provider_registered(qgis_app):
     provider = QgsApplication.processingRegistry().providerById("fusediff")
     assert provider is not None
     assert provider.name() == "FuseDiff"
-    assert provider.longName() == "FuseDiff 0.1.0"
+    import fusediff
+    assert provider.longName() == f"FuseDiff {fusediff.__version__}"
     assert not provider.icon().isNull()
     ids = {a.id() for a in provider.algorithms()}
     assert EXPECTED <= ids

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..models.tile_split import even_split
+from ..numerics.tile_split import even_split
 
 
 class Tile(NamedTuple):

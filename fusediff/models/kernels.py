@@ -19,6 +19,8 @@ import math
 
 import numpy as np
 
+from ..numerics.cubic import keys_cubic  # noqa: F401 (re-exported)
+
 # Per-band MTF gains at the low-resolution Nyquist frequency, as used by the
 # pansharpening literature (Vivone et al., "A critical comparison among
 # pansharpening algorithms", and its toolbox). Keys are lower-case sensor
@@ -149,18 +151,6 @@ def separable_factor(kernel: np.ndarray, tol: float = 1e-10) -> tuple[np.ndarray
 # --------------------------------------------------------------------------
 # Interpolation weights
 # --------------------------------------------------------------------------
-
-def keys_cubic(x: np.ndarray, a: float = -0.5) -> np.ndarray:
-    """Keys' cubic convolution kernel at distances x (a = -0.5: the classic "bicubic", and GDAL's
-    'cubic')."""
-    x = np.abs(x)
-    out = np.zeros_like(x)
-    m1 = x <= 1
-    m2 = (x > 1) & (x < 2)
-    out[m1] = (a + 2) * x[m1] ** 3 - (a + 3) * x[m1] ** 2 + 1
-    out[m2] = a * x[m2] ** 3 - 5 * a * x[m2] ** 2 + 8 * a * x[m2] - 4 * a
-    return out
-
 
 def _lanczos(x: np.ndarray, a: int = 3) -> np.ndarray:
     out = np.sinc(x) * np.sinc(x / a)

@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 
 import torch
 
-from .tile_split import even_split
+from ..numerics.tile_split import even_split
 
 
 def tile_starts(n: int, tile: int, overlap: int, align: int = 8) -> tuple[list[int], int]:

@@ -55,7 +55,7 @@ from rasterio.warp import Resampling, reproject
 from rasterio.warp import transform as transform_points
 from rasterio.windows import Window
 
-from ..models.kernels import keys_cubic
+from ..numerics.cubic import keys_cubic
 from .errors import RasterError
 from .io import RasterInfo, read, read_info
 

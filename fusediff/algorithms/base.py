@@ -34,6 +34,7 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException,
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..engine.scaling import SceneScale, fill_invalid  # noqa: F401 (used by the algorithms)
 from ..models.progress import Cancelled
 
 PLUGIN_DIR = Path(__file__).resolve().parents[1]
@@ -42,10 +43,6 @@ README_URL = "https://github.com/fusediff/fusediff/blob/main/README.md"
 TR_CONTEXT = "FuseDiff"
 
 DEVICES = ("auto", "cpu", "cuda")
-#: Percentile of the valid input values used as the scene's robust maximum.
-SCALE_PERCENTILE = 99.9
-#: At most this many values are sampled to estimate the robust maximum.
-SCALE_SAMPLES = 2_000_000
 #: Resampling of the low-resolution raster when its grid is not already the aligned one
 #: (rasters.align_pair; a pair that follows the grid convention is copied, not resampled).
 #: Lanczos keeps more of the MS's detail than cubic: GSA on GeoTIFFs from wv3_reduced_256.mat
@@ -148,74 +145,6 @@ def user_errors():
 # --------------------------------------------------------------------------
 # scaling
 # --------------------------------------------------------------------------
-
-@dataclasses.dataclass
-class SceneScale:
-    """Per-scene scaling of the input values to about [0, 1].
-
-    ``maximum``: the robust maximum (a high percentile of the valid input
-    values, both inputs together) that maps to 1. ``offset`` is 0: values are
-    divided, not shifted, so ratios between bands (which Brovey, HPM and the
-    spectral responses rely on) are preserved.
-    """
-
-    maximum: float
-    percentile: float = SCALE_PERCENTILE
-
-    @classmethod
-    def from_inputs(cls, arrays_and_masks, percentile: float = SCALE_PERCENTILE) -> "SceneScale":
-        """Robust maximum of several (array (C, H, W), valid (H, W) or None) inputs.
-
-        Uses at most SCALE_SAMPLES regularly spaced valid values per input.
-        Raises ValueError (a sentence for the user) when no valid value exists
-        or the inputs are all zero or negative.
-        """
-        samples = []
-        for array, valid in arrays_and_masks:
-            a = np.asarray(array)
-            v = a[:, valid] if valid is not None else a.reshape(a.shape[0], -1)
-            v = v.ravel()
-            v = v[np.isfinite(v)]
-            if v.size > SCALE_SAMPLES:
-                v = v[:: int(np.ceil(v.size / SCALE_SAMPLES))]
-            samples.append(v)
-        values = np.concatenate(samples) if samples else np.zeros(0)
-        if values.size == 0:
-            raise ValueError(tr("The inputs have no valid pixel in their common area (all nodata). "
-                                "Check the nodata value and the extents of the rasters."))
-        top = float(np.percentile(values, percentile))
-        if not np.isfinite(top) or top <= 0:
-            top = float(values.max())
-        if not np.isfinite(top) or top <= 0:
-            raise ValueError(tr("The input values are all zero or negative; there is nothing to fuse. "
-                                "Check the input rasters."))
-        return cls(maximum=top, percentile=percentile)
-
-    def forward(self, array: np.ndarray) -> np.ndarray:
-        """Input-scale values -> about [0, 1] (float32)."""
-        return (np.asarray(array, dtype=np.float32) / np.float32(self.maximum)).astype(np.float32, copy=False)
-
-    def inverse(self, array: np.ndarray) -> np.ndarray:
-        """[0, 1]-scale values -> the input's radiometric scale (float32)."""
-        return (np.asarray(array, dtype=np.float32) * np.float32(self.maximum)).astype(np.float32, copy=False)
-
-
-def fill_invalid(array: np.ndarray, valid: Optional[np.ndarray]) -> np.ndarray:
-    """Replace invalid pixels (valid False, or NaN/inf) by each band's mean of valid pixels.
-
-    Processing needs finite numbers everywhere; these pixels are written as
-    nodata at the end, and a band mean disturbs their neighbours least.
-    """
-    a = np.array(array, dtype=np.float32, copy=True)
-    bad = ~np.isfinite(a)
-    if valid is not None:
-        bad |= ~np.asarray(valid, dtype=bool)[None]
-    if bad.any():
-        for b in range(a.shape[0]):
-            good = ~bad[b]
-            a[b][bad[b]] = float(a[b][good].mean()) if good.any() else 0.0
-    return a
-
 
 # --------------------------------------------------------------------------
 # tiled processing: methods, samples, ETA, out-of-memory retry

@@ -1,0 +1,16 @@
+"""FuseDiff: diffusion-model image fusion for remote sensing.
+
+One package serves every front end: ``fusediff.run(...)`` in Python, the
+``fusediff`` command, Dask clusters, and QGIS, which imports this folder as a
+plugin and calls `classFactory`. Nothing heavy is imported here, so the
+plugin loads fast and loads even where PyTorch is missing.
+"""
+
+__version__ = "0.2.0"
+
+
+def classFactory(iface):  # noqa: N802 (QGIS API name)
+    """QGIS entry point: the plugin instance. ``iface`` is None under
+    qgis_process and in tests; the plugin then only provides Processing."""
+    from .plugin import FuseDiffPlugin
+    return FuseDiffPlugin(iface)
