@@ -1,0 +1,316 @@
+"""One large scene over the workers of a Dask cluster (``fusediff run ... --scheduler ADDRESS``).
+
+The single-machine run (`FuseDiffAlgorithm.fuse_scene` in algorithms/base.py; engine/scene.py
+once it lands) plans the alignment, learns the scene scale and the method's state once on windows
+sampled across the scene, then fuses overlapping tiles in row-major order and blends them with
+raised-cosine weights (`rasters.TileAccumulator`) into one GeoTIFF. Here the same steps are split:
+
+1. on the client: plan, sample, scale, ``method.prepare`` (learn once) -- exactly as locally;
+2. the prepared method (its learnt state) is scattered to every worker once;
+3. one task per row of tiles: each reads its padded tiles from the input files, fuses them,
+   and accumulates ``sum(weight * tile)`` and ``sum(weight)`` for its rows (the same weights
+   and validity handling as `TileAccumulator.add`), written as one ``.npy`` file in a hidden
+   temporary folder next to the output (the workers must see the inputs' and the output's file
+   system: a shared disk on a cluster);
+4. on the client: the row files are added in order into one accumulator and written as one
+   GeoTIFF (atomic, `rasters.GeoTiffWriter`), normalised by the weight sum -- the blending of a
+   single-machine run (only the order of float32 additions in the overlap of two tile rows
+   differs), then the temporary folder is removed.
+
+Workers need fusediff (with torch for the diffusion methods) and dask/distributed installed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import tempfile
+import time
+from typing import Optional
+
+import numpy as np
+
+from .errors import UserError
+from .scaling import SceneScale
+
+#: Scene sampling (the values of algorithms/base.py: the whole scene up to 2048 x 2048 pixels,
+#: else 6 x 6 windows of 512 pixels).
+SAMPLE_FULL_PIXELS = 2048 * 2048
+SAMPLE_GRID = 6
+SAMPLE_WINDOW = 512
+LOW_RES_RESAMPLING = "lanczos"
+
+
+@dataclasses.dataclass
+class ScaledWindow:
+    """One sample window in [0, 1] scale (as algorithms/base.py's)."""
+
+    high: np.ndarray
+    low: np.ndarray
+    valid: np.ndarray
+    low_valid: np.ndarray
+
+
+def scene_sample(plan) -> list:
+    """Windows of the aligned scene for the scale and ``prepare`` (algorithms/base.scene_sample)."""
+    from ..rasters import read_aligned_window
+    r = plan.ratio
+    if plan.height * plan.width <= SAMPLE_FULL_PIXELS:
+        return [read_aligned_window(plan, 0, 0, plan.height, plan.width)]
+
+    def starts(n):
+        size = min(n, max(r, (SAMPLE_WINDOW // r) * r))
+        k = SAMPLE_GRID if n > size else 1
+        pos = np.linspace(0, n - size, k)
+        return sorted({int(p // r) * r for p in pos}), size
+
+    rows, hh = starts(plan.height)
+    cols, ww = starts(plan.width)
+    return [read_aligned_window(plan, r0, c0, hh, ww) for r0 in rows for c0 in cols]
+
+
+def band_metadata(info, bands=None):
+    """(descriptions, wavelengths) of the chosen bands (algorithms/base.band_metadata)."""
+    if info is None:
+        return None, None
+    desc = list(getattr(info, "descriptions", None) or [])
+    wl = list(getattr(info, "wavelengths", None) or [])
+    idx = [b - 1 for b in bands] if bands else list(range(int(info.count)))
+    desc = [desc[i] for i in idx] if len(desc) == info.count else []
+    wl = [wl[i] for i in idx] if len(wl) == info.count else []
+    return (desc if any(desc) else None), (wl if any(w is not None for w in wl) else None)
+
+
+@dataclasses.dataclass
+class PreparedScene:
+    """Everything the tile rows need: the alignment plan, the scene scale, the prepared method
+    (learnt state inside), the tiling and the output's band metadata."""
+
+    plan: object
+    scale: SceneScale
+    method: object
+    tile: int
+    overlap: int
+    pad: int
+    descriptions: Optional[list] = None
+    wavelengths: Optional[list] = None
+    protect: tuple = ()
+
+    @property
+    def bands(self) -> int:
+        return len(self.plan.low_bands)
+
+    def tiles(self) -> list:
+        from ..rasters import tile_grid
+        r = self.plan.ratio
+        size = max(self.tile, 2 * r * max(1, -(-self.overlap // r)) + r)
+        return tile_grid(self.plan.height, self.plan.width, size, self.overlap, r)
+
+    def tile_rows(self) -> list:
+        """Tiles grouped by row (lists of Tile, rows in order; tiles of a row share row_off)."""
+        rows = {}
+        for t in self.tiles():
+            rows.setdefault(t.row_off, []).append(t)
+        return [rows[k] for k in sorted(rows)]
+
+
+def _nothing(*_a):
+    return None
+
+
+def prepare_scene(high_path: str, low_path: str, method, tiling, ratio=None, high_bands=None,
+                  low_bands=None, progress=_nothing, log=_nothing, **align_options) -> PreparedScene:
+    """Plan, sample, scale and learn once, on this machine (as the single-machine run does).
+
+    ``method``: a SceneMethod-like object (``prepare(samples, ratio, progress)``,
+    ``fuse_tile(high, low, ratio, progress)``, optional tile_size/overlap/pad, ``learns``);
+    ``tiling``: (tile, overlap, pad) defaults of the algorithm.
+    """
+    from ..rasters import plan_alignment
+    align_options.setdefault("resampling", LOW_RES_RESAMPLING)
+    align_options.pop("fill", None)
+    plan = plan_alignment(high_path, low_path, ratio=ratio, high_bands=high_bands, low_bands=low_bands,
+                          **align_options)
+    samples = scene_sample(plan)
+    if not any(s.valid.any() for s in samples):
+        raise ValueError("The rasters have no pixel that is valid in both (all nodata, NaN or infinite in "
+                         "the overlap). Check the inputs' nodata values.")
+    scale = SceneScale.from_inputs([(s.high, s.valid) for s in samples]
+                                   + [(s.low, s.low_valid) for s in samples])
+    scaled = [ScaledWindow(scale.forward(s.high), scale.forward(s.low), s.valid, s.low_valid)
+              for s in samples]
+    del samples
+    t0 = time.perf_counter()
+    method.prepare(scaled, plan.ratio, progress)
+    if getattr(method, "learns", False):
+        log(f"Learned from {len(scaled)} window(s) of the scene in {time.perf_counter() - t0:.1f} s.")
+    tile, overlap, pad = tiling
+    tile = getattr(method, "tile_size", None) or tile
+    overlap = method.overlap if getattr(method, "overlap", None) is not None else overlap
+    pad = method.pad if getattr(method, "pad", None) is not None else pad
+    desc, wl = band_metadata(plan.low_info, low_bands or getattr(plan, "low_bands", None))
+    return PreparedScene(plan, scale, method, int(tile), int(overlap), int(pad), desc, wl,
+                         protect=(low_path, high_path))
+
+
+def fuse_row(job: PreparedScene, tiles: list, method=None) -> tuple:
+    """Fuse one row of tiles: (row_off, acc (C, h, W) = sum of weight * tile, wsum (h, W)), float32.
+
+    The weights and the handling of invalid pixels are those of `TileAccumulator.add`.
+    ``method``: the prepared method (default job.method; the scattered copy on a worker).
+    """
+    from ..rasters import blend_weights, read_aligned_window
+    method = job.method if method is None else method
+    plan, scale, r = job.plan, job.scale, job.plan.ratio
+    row_off = tiles[0].row_off
+    h = max(t.height for t in tiles)
+    acc = np.zeros((job.bands, h, plan.width), np.float32)
+    wsum = np.zeros((h, plan.width), np.float32)
+    for t in tiles:
+        win = read_aligned_window(plan, t.row_off, t.col_off, t.height, t.width, pad=job.pad)
+        rs, cs = win.core
+        valid = win.valid[rs, cs]
+        if not valid.any():
+            fused = np.zeros((job.bands, t.height, t.width), np.float32)
+        else:
+            fused = np.asarray(method.fuse_tile(scale.forward(win.high), scale.forward(win.low), r, _nothing))
+            if fused.ndim != 3 or fused.shape[1:] != win.high.shape[1:] or fused.shape[0] != job.bands:
+                raise RuntimeError(f"fusion returned shape {fused.shape}, expected ({job.bands}, "
+                                   f"{win.high.shape[1]}, {win.high.shape[2]})")
+            fused = np.asarray(scale.inverse(fused[:, rs, cs]), np.float32)
+        wts = blend_weights(t.height, t.width, job.overlap)
+        invalid = None if valid.all() else ~valid
+        if invalid is not None:
+            wts[invalid] = 0.0
+        dst = acc[:, :t.height, t.col_off:t.col_off + t.width]
+        term = np.empty((t.height, t.width), np.float32)
+        for b in range(job.bands):
+            np.multiply(fused[b], wts, out=term)
+            if invalid is not None:
+                term[invalid] = 0.0
+            dst[b] += term
+        wsum[:t.height, t.col_off:t.col_off + t.width] += wts
+        del win, fused
+    return row_off, acc, wsum
+
+
+def fuse_row_to_file(job: PreparedScene, tiles: list, folder: str, method=None, threads: int = 0) -> str:
+    """`fuse_row` on a worker, saved as ``folder/row_<row_off>.npy`` ((C + 1, h, W): the weighted
+    sums, then the weight sum), written to a temporary name and renamed. Returns the path."""
+    if threads <= 0:
+        from .batch import _worker_info
+        threads = _worker_info()[1]
+    from .batch import _set_threads
+    _set_threads(threads, "torch" in __import__("sys").modules)
+    row_off, acc, wsum = fuse_row(job, tiles, method)
+    path = os.path.join(folder, f"row_{row_off:08d}.npy")
+    fd, tmp = tempfile.mkstemp(prefix=".row.", suffix=".npy.tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.save(f, np.concatenate([acc, wsum[None]], axis=0))
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+        raise
+    return path
+
+
+def _accumulator_class():
+    from ..rasters import TileAccumulator
+
+    class RowAccumulator(TileAccumulator):
+        """A TileAccumulator that also takes rows of already weighted sums (`add_weighted`)."""
+
+        def add_weighted(self, acc, wsum, row_off: int) -> None:
+            h = acc.shape[1]
+            if row_off < self.top:
+                raise ValueError("rows must be added in order")
+            flush_to = (row_off // self.block_rows) * self.block_rows
+            if flush_to > self.top:
+                self._flush(flush_to)
+            self._ensure(row_off + h)
+            r = row_off - self.top
+            self.acc[:, r:r + h] += acc
+            self.wsum[r:r + h] += wsum
+
+    return RowAccumulator
+
+
+def write_rows(job: PreparedScene, rows, out_path: str) -> str:
+    """Blend rows ``[(row_off, acc, wsum), ...]`` (in row order) into the GeoTIFF ``out_path``."""
+    from ..rasters import BackgroundWriter, EdgeExtendingSink, GeoTiffWriter
+    plan = job.plan
+    with GeoTiffWriter(out_path, plan.out_width, plan.out_height, job.bands, plan.crs, plan.transform,
+                       descriptions=job.descriptions, wavelengths=job.wavelengths, protect=job.protect,
+                       threads=os.cpu_count() or 1) as writer, BackgroundWriter(writer) as background:
+        sink = EdgeExtendingSink(background, plan.height, plan.width, plan.extra_rows, plan.extra_cols)
+        acc = _accumulator_class()(sink, job.bands, plan.height, plan.width, job.overlap)
+        for row_off, a, w in rows:
+            acc.add_weighted(a, w, row_off)
+        acc.finish()
+    return out_path
+
+
+def fuse_local(job: PreparedScene, out_path: str) -> str:
+    """The rows fused here, one after another (the reference for the cluster run)."""
+    return write_rows(job, (fuse_row(job, tiles) for tiles in job.tile_rows()), out_path)
+
+
+def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = True,
+                    retries: int = 2, echo=print, resources=None) -> dict:
+    """Fuse the rows of ``job`` on the workers of ``client`` and write ``out_path``.
+
+    The prepared method is scattered once (broadcast to every worker); each row task writes its
+    file into a hidden folder next to the output (removed at the end, also on failure).
+    Returns {'OUTPUT': out_path, 'rows': n, 'seconds': ..., 'workers': [...]}.
+    """
+    from distributed import as_completed
+    out_path = os.path.abspath(out_path)
+    folder, name = os.path.split(out_path)
+    if not os.path.isdir(folder):
+        raise UserError(f"The output folder '{folder}' does not exist. Create it or choose another output path.")
+    t0 = time.perf_counter()
+    rows = job.tile_rows()
+    tmpdir = tempfile.mkdtemp(prefix=f".{name}.", suffix=".rows", dir=folder)
+    try:
+        method_future = client.scatter(job.method, broadcast=True, hash=False)
+        light = dataclasses.replace(job, method=None)
+        futures = {client.submit(fuse_row_to_file, light, tiles, tmpdir, method_future, pure=False,
+                                 retries=retries, resources=resources): i for i, tiles in enumerate(rows)}
+        bar = None
+        if progress:
+            try:
+                from tqdm import tqdm
+                import sys
+                bar = tqdm(total=len(rows), unit="row", desc="tile rows", file=sys.stderr)
+            except ImportError:
+                bar = None
+        paths = [None] * len(rows)
+        who = set()
+        for fut in as_completed(list(futures)):
+            paths[futures[fut]] = fut.result()
+            if bar is not None:
+                bar.update(1)
+        if bar is not None:
+            bar.close()
+        try:
+            who = {ts for ts in client.who_has(list(futures)).values() for ts in ts}
+        except Exception:  # noqa: BLE001
+            who = set()
+        for fut in futures:
+            fut.release()
+
+        def load():
+            for p in paths:
+                data = np.load(p, mmap_mode="r")
+                row_off = int(os.path.basename(p)[4:12])
+                yield row_off, np.asarray(data[:-1]), np.asarray(data[-1])
+
+        write_rows(job, load(), out_path)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    return {"OUTPUT": out_path, "rows": len(rows), "seconds": round(time.perf_counter() - t0, 3),
+            "workers": sorted(who)}

@@ -1,0 +1,357 @@
+"""Batches of scenes and one scene split over the workers of a Dask cluster (issue 22).
+
+Real Landsat-7 crops (128 x 128 PAN, 64 x 64 MS, from ../shared/data; skipped without it) fused
+with the classical GSA, on a LocalCluster of 2 single-threaded workers and on an external
+`dask scheduler` + 2 `dask worker` processes on 127.0.0.1 (one SIGKILLed mid-batch).
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("distributed")
+rasterio = pytest.importorskip("rasterio")
+
+import scenes  # noqa: E402
+from conftest import SHARED_DATA  # noqa: E402
+
+from fusediff.engine import batch as batchmod  # noqa: E402
+from fusediff.engine.context import RunContext  # noqa: E402
+from fusediff.engine.errors import UserError  # noqa: E402
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+PAN_SIZE = 128
+
+
+def _shared() -> Path:
+    root = Path(os.environ.get("FUSEDIFF_SHARED_DATA") or SHARED_DATA)
+    p = root / "pansharpening" / "landsat7"
+    if not p.exists():
+        pytest.skip(f"shared data not available: {p}")
+    return p
+
+
+def _engine():
+    """(run_function, spec): the engine's run_algorithm and 'classical' spec when they exist,
+    else the test stand-in (tests/batch_standin.py)."""
+    try:
+        from fusediff.engine.registry import get_spec
+        from fusediff.engine.run import run_algorithm
+        return run_algorithm, get_spec("classical")
+    except (ImportError, UserError):
+        import batch_standin
+        return batch_standin.run_algorithm, batch_standin.SPEC
+
+
+def write_l7(folder: Path, scene: str, size: int = PAN_SIZE):
+    """(ms, pan) GeoTIFFs of Landsat-7 scene ``scene``: PAN size x size, MS B, G, R, NIR."""
+    from scipy.io import loadmat
+    root = _shared()
+    pan = loadmat(root / f"{scene}_pan.mat")["cropped_gray"][:size, :size].astype(np.float32)
+    ms = loadmat(root / f"{scene}_ms.mat")["cropped_im"][:size // 2, :size // 2, [2, 1, 0, 3]]
+    th = scenes.high_transform(pixel=15.0)
+    return (scenes.write(folder / f"l7_{scene}_ms.tif", np.transpose(ms, (2, 0, 1)).astype(np.float32),
+                         th * rasterio.Affine.scale(2)),
+            scenes.write(folder / f"l7_{scene}_pan.tif", pan, th))
+
+
+@pytest.fixture(scope="module")
+def l7(tmp_path_factory):
+    """4 Landsat-7 pairs in one folder: [(ms, pan), ...]."""
+    folder = tmp_path_factory.mktemp("l7")
+    return folder, [write_l7(folder, f"{i:02d}") for i in (1, 2, 3, 4)]
+
+
+def _manifest(path: Path, rows, header=("MS", "PAN", "OUTPUT")) -> Path:
+    with open(path, "w") as f:
+        f.write(",".join(header) + "\n")
+        for r in rows:
+            f.write(",".join(r) + "\n")
+    return path
+
+
+def _read(path):
+    with rasterio.open(path) as ds:
+        return ds.read().astype(np.float64)
+
+
+def _rel(a, b) -> float:
+    return float(np.max(np.abs(a - b)) / np.max(np.abs(b)))
+
+
+def _single(run, folder: Path, ms: str, pan: str, name: str, **extra) -> np.ndarray:
+    """The single-process output of one scene (run in this process)."""
+    out = folder / name
+    run("classical", {"MS": ms, "PAN": pan, "OUTPUT": str(out), **extra}, RunContext(threads=1))
+    return _read(out)
+
+
+def _leftovers(folder: Path) -> list:
+    return sorted(p for p in glob.glob(str(folder / ".*")))
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A LocalCluster of 2 single-threaded worker processes (shared by the tests that pass its
+    address as the scheduler)."""
+    import logging
+
+    import distributed
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as c:
+        yield c
+
+
+def test_batch_local_cluster_equals_single_runs_and_rerun_does_nothing(tmp_path, l7, monkeypatch, capfd):
+    run, spec = _engine()
+    folder, pairs = l7
+    out = tmp_path / "out"
+    out.mkdir()
+    manifest = _manifest(tmp_path / "scenes.csv",
+                         [(ms, pan, str(out / f"fused_{i}.tif")) for i, (ms, pan) in enumerate(pairs)])
+    report = batchmod.batch("classical", manifest, workers=2, threads_per_worker=1, common={"METHOD": "1"},
+                            progress=True, run_function=run, spec=spec)
+    assert report["counts"] == {"done": 4, "skipped": 0, "failed": 0}, report
+    assert report["workers"] == 2 and report["threads_per_worker"] == [1]
+    assert all(e["threads"] == 1 and e["worker"] for e in report["scenes"])
+    on_disk = json.loads((tmp_path / "scenes.report.json").read_text())
+    assert on_disk["counts"] == report["counts"]
+    ref_dir = tmp_path / "ref"
+    ref_dir.mkdir()
+    for i, (ms, pan) in enumerate(pairs):
+        one = _single(run, ref_dir, ms, pan, f"one_{i}.tif", METHOD=1)
+        got = _read(out / f"fused_{i}.tif")
+        assert got.shape == one.shape and _rel(got, one) <= 1e-5
+        side = json.loads((out / f"fused_{i}.tif.fusediff.json").read_text())
+        assert side["checksum"].startswith("sha256:") and side["parameters"]["METHOD"] == "1"
+    assert _leftovers(out) == []
+    err = capfd.readouterr().err
+    assert "fusediff batch" in err and "4/4" in err  # the tqdm bar over scenes
+
+    # a finished batch: nothing to do, found from the sidecars before any cluster starts
+    def no_cluster(*a, **k):
+        raise AssertionError("a cluster was started")
+
+    monkeypatch.setattr(batchmod, "connect", no_cluster)
+    mtimes = [os.stat(out / f"fused_{i}.tif").st_mtime_ns for i in range(4)]
+    again = batchmod.batch("classical", manifest, common={"METHOD": "1"}, run_function=run, spec=spec)
+    assert again["counts"] == {"done": 0, "skipped": 4, "failed": 0}
+    assert mtimes == [os.stat(out / f"fused_{i}.tif").st_mtime_ns for i in range(4)]
+    # another setting is another output: not skipped
+    changed = batchmod.read_manifest(manifest, spec, {"METHOD": "0"})
+    assert not any(batchmod.is_complete(s) for s in changed)
+    # a corrupted output is not complete
+    with open(out / "fused_0.tif", "r+b") as f:
+        f.seek(-8, 2)
+        f.write(b"\0" * 8)
+    assert [batchmod.is_complete(s) for s in batchmod.read_manifest(manifest, spec, {"METHOD": "1"})] == \
+        [False, True, True, True]
+
+
+def test_bad_rows_fail_alone(tmp_path, l7, cluster, capfd):
+    run, spec = _engine()
+    folder, pairs = l7
+    one_band = scenes.write(tmp_path / "one_band_ms.tif", _read(pairs[0][0])[:1],
+                            scenes.high_transform(pixel=15.0) * rasterio.Affine.scale(2))
+    missing = str(tmp_path / "no_such_ms.tif")
+    out = tmp_path / "out"
+    out.mkdir()
+    manifest = _manifest(tmp_path / "bad.csv", [
+        (pairs[0][0], pairs[0][1], str(out / "good_0.tif")),
+        (missing, pairs[1][1], str(out / "missing.tif")),
+        (one_band, pairs[2][1], str(out / "one_band.tif")),
+        (pairs[3][0], pairs[3][1], str(out / "good_3.tif")),
+    ])
+    code = batchmod.batch_command(["classical", str(manifest), "--scheduler", cluster.scheduler_address,
+                                   "--METHOD=1", "--no-progress"], run_function=run, spec=spec)
+    assert code == 1
+    report = json.loads((tmp_path / "bad.report.json").read_text())
+    assert [e["status"] for e in report["scenes"]] == ["done", "failed", "failed", "done"]
+    err = capfd.readouterr().err
+    for line, path, name in ((3, missing, "missing.tif"), (4, one_band, "one_band.tif")):
+        # the sentence a user of the single algorithm gets, naming the file
+        with pytest.raises(UserError) as info:
+            run("classical", {"MS": path, "PAN": pairs[0][1], "OUTPUT": str(tmp_path / name), "METHOD": 1},
+                RunContext(threads=1))
+        sentence = str(info.value)
+        assert os.path.basename(path) in sentence
+        entry = report["scenes"][line - 2]
+        assert entry["line"] == line and entry["error"] == sentence
+        assert f"FAILED line {line}" in err and sentence in err
+        assert not (out / name).exists()
+    assert (out / "good_0.tif").exists() and (out / "good_3.tif").exists()
+    assert _leftovers(out) == []
+
+
+def test_bad_manifest_is_one_sentence(tmp_path):
+    _run, spec = _engine()
+    m = _manifest(tmp_path / "m.csv", [("a.tif", "b.tif", "o.tif")], header=("MS", "PANN", "OUTPUT"))
+    with pytest.raises(UserError, match="PANN"):
+        batchmod.read_manifest(m, spec)
+    m = _manifest(tmp_path / "m.csv", [("a.tif", "b.tif", "o.tif"), ("c.tif", "d.tif", "o.tif")])
+    with pytest.raises(UserError, match="both write"):
+        batchmod.read_manifest(m, spec)
+    # relative paths are relative to the manifest's folder
+    m = _manifest(tmp_path / "m.csv", [("a.tif", "b.tif", "o.tif")])
+    s = batchmod.read_manifest(m, spec, {"METHOD": "2"})[0]
+    assert s.values["MS"] == str(tmp_path / "a.tif") and s.values["METHOD"] == "2"
+    assert s.outputs == [str(tmp_path / "o.tif")]
+    args, common = batchmod.parse_batch_args(["ksdiff", "m.csv", "--workers", "2", "--STEPS=4", "--DEVICE", "cpu"])
+    assert args.workers == 2 and common == {"STEPS": "4", "DEVICE": "cpu"}
+
+
+def test_dask_missing_is_one_sentence(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(UserError, match=r"pip install fusediff\[dask\]"):
+        batchmod.require_dask()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _worker_count(address: str) -> int:
+    import distributed
+    with distributed.Client(address, timeout="10s") as c:
+        return len(c.scheduler_info()["workers"])
+
+
+def test_external_cluster_survives_a_killed_worker(tmp_path, l7):
+    """`dask scheduler` + 2 `dask worker` on 127.0.0.1; one worker (nanny included) SIGKILLed while
+    it writes a scene: the batch completes, outputs equal the single-process ones, no temporary
+    file is left."""
+    import distributed
+    run, spec = _engine()
+    extra = {"METHOD": "1"}
+    if "SLEEP" in [p.name for p in spec.params]:
+        extra.update(SLEEP="0.25", TILE="64")  # 9 tiles per scene: ~2.5 s inside the writer
+        slow_run = run
+    else:  # the real engine: a wrapper that waits inside the run
+        import batch_standin
+        slow_run = batch_standin.slow_real_run
+    folder, pairs = l7
+    out = tmp_path / "out"
+    out.mkdir()
+    manifest = _manifest(tmp_path / "kill.csv",
+                         [(ms, pan, str(out / f"fused_{i}.tif")) for i, (ms, pan) in enumerate(pairs)])
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(TESTS), str(ROOT)]), OMP_NUM_THREADS="1",
+               DASK_DISTRIBUTED__WORKER__DAEMON="True")
+    dask_cli = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    procs = []
+    try:
+        procs.append(subprocess.Popen(dask_cli + ["--host", "127.0.0.1", "--port", str(port),
+                                                  "--dashboard-address", "127.0.0.1:0", "--no-show"],
+                                      env=env, start_new_session=True, cwd=tmp_path,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        workers = []
+        for _ in range(2):
+            p = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+                                  "--nworkers", "1", "--host", "127.0.0.1", "--no-dashboard",
+                                  "--death-timeout", "60", "--memory-limit", "2GB"],
+                                 env=env, start_new_session=True, cwd=tmp_path,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            procs.append(p)
+            workers.append(p)
+        deadline = time.time() + 90
+        while True:
+            try:
+                if _worker_count(address) == 2:
+                    break
+            except OSError:
+                pass
+            assert time.time() < deadline, "the external workers did not start in 90 s"
+            time.sleep(0.5)
+        result = {}
+
+        def go():
+            try:
+                result["report"] = batchmod.batch("classical", manifest, scheduler=address, common=extra,
+                                                  progress=False, run_function=slow_run, spec=spec)
+            except BaseException as exc:  # noqa: BLE001
+                result["error"] = exc
+
+        thread = threading.Thread(target=go)
+        thread.start()
+        # wait until a scene is being written (its temporary GeoTIFF exists), then kill the worker
+        # process group (nanny and worker) that runs it
+        victim = None
+        with distributed.Client(address, timeout="10s") as c:
+            deadline = time.time() + 60
+            while victim is None:
+                assert time.time() < deadline, "no scene started writing in 60 s"
+                if glob.glob(str(out / ".*.tmp.tif")):
+                    busy = [w for w, keys in c.processing().items() if keys]
+                    pids = c.run(os.getpid, workers=busy) if busy else {}
+                    for w in workers:
+                        hit = [pid for pid in pids.values() if os.getpgid(pid) == w.pid]
+                        if hit:
+                            victim, victim_pid = w, hit[0]
+                            writing = {os.path.basename(p).split(".")[1] + ".tif"
+                                       for p in glob.glob(str(out / ".*.tmp.tif"))}
+                            break
+                time.sleep(0.05)
+            os.killpg(victim.pid, signal.SIGKILL)
+            victim.wait(10)
+        thread.join(240)
+        assert not thread.is_alive(), "the batch did not finish in 240 s after the kill"
+        assert "error" not in result, result.get("error")
+        report = result["report"]
+        assert report["counts"] == {"done": 4, "skipped": 0, "failed": 0}, report
+        print(json.dumps(report["scenes"], indent=1), victim_pid, writing)
+        # the scenes were finished by the surviving worker, including the one being written
+        assert victim_pid not in {e["pid"] for e in report["scenes"]}
+        assert writing and all(len({e["worker"] for e in report["scenes"]
+                                    if e["name"] == name}) == 1 for name in writing)
+    finally:
+        for p in procs:
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            p.wait(10)
+    ref_dir = tmp_path / "ref"
+    ref_dir.mkdir()
+    for i, (ms, pan) in enumerate(pairs):
+        one = _single(run, ref_dir, ms, pan, f"one_{i}.tif", METHOD=1)
+        assert _rel(_read(out / f"fused_{i}.tif"), one) <= 1e-5
+    assert _leftovers(out) == [], _leftovers(out)
+
+
+def test_one_scene_split_over_two_workers(tmp_path, cluster):
+    """`run --scheduler`: rows of tiles on 2 workers, blended into one GeoTIFF, equal to the
+    single-machine tiled run (within the tiled-vs-untiled tolerance of test_tiling.py)."""
+    import distributed
+    import batch_standin
+    from fusediff.engine import distributed_scene as ds
+    from fusediff.engine.params import resolve
+    ms, pan = write_l7(tmp_path, "05", size=256)
+    values = resolve(batch_standin.SPEC, {"MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "x.tif"),
+                                          "TILE": 64, "METHOD": 1})
+    job = batch_standin.job_for(values)
+    assert len(job.tile_rows()) >= 4
+    ds.fuse_local(job, str(tmp_path / "local.tif"))
+    with distributed.Client(cluster.scheduler_address) as client:
+        info = ds.fuse_on_cluster(job, str(tmp_path / "cluster.tif"), client, progress=False)
+    assert len(info["workers"]) == 2
+    local, split = _read(tmp_path / "local.tif"), _read(tmp_path / "cluster.tif")
+    assert local.shape == split.shape == (4, 256, 256)
+    assert np.allclose(split, local, rtol=1e-5, atol=1e-5 * local.max()), np.abs(split - local).max()
+    assert _leftovers(tmp_path) == []
+    with rasterio.open(tmp_path / "local.tif") as a, rasterio.open(tmp_path / "cluster.tif") as b:
+        assert a.transform == b.transform and a.crs == b.crs
