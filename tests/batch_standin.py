@@ -65,3 +65,18 @@ def run_algorithm(name, given: dict, ctx) -> dict:
 
 def run_values(values, ctx):
     return run_algorithm("classical", values, ctx)
+
+
+def slow_real_run(name, values, ctx):
+    """The engine's run_algorithm, waiting 0.3 s at each progress report inside the tile loop
+    (so that a test can kill a worker while it writes)."""
+    from fusediff.engine.run import run_algorithm
+    report = ctx.progress
+
+    def slow(fraction, message=""):
+        if 0.05 <= fraction < 0.99:
+            time.sleep(0.3)
+        return report(fraction, message)
+
+    ctx.progress = slow
+    return run_algorithm(name, values, ctx)

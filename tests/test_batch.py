@@ -355,3 +355,17 @@ def test_one_scene_split_over_two_workers(tmp_path, cluster):
     assert _leftovers(tmp_path) == []
     with rasterio.open(tmp_path / "local.tif") as a, rasterio.open(tmp_path / "cluster.tif") as b:
         assert a.transform == b.transform and a.crs == b.crs
+
+
+def test_batch_spec():
+    from fusediff.engine.algorithms import batch as spec_module
+    from fusediff.engine.params import resolve
+    from fusediff.engine.registry import ALGORITHM_NAMES, get_spec
+    assert "batch" in ALGORITHM_NAMES and get_spec("fusediff:batch") is spec_module.SPEC
+    assert set(spec_module.BATCH_ALGORITHMS) == set(ALGORITHM_NAMES) - {"batch"}
+    v = resolve(spec_module.SPEC, {"ALGORITHM": "ksdiff", "MANIFEST": "m.csv", "REPORT": "r.json",
+                                   "SETTINGS": "STEPS=4; DEVICE=cpu"})
+    assert spec_module.BATCH_ALGORITHMS[v["ALGORITHM"]] == "ksdiff" and v["WORKERS"] == 0
+    assert spec_module.parse_settings(v["SETTINGS"]) == {"STEPS": "4", "DEVICE": "cpu"}
+    with pytest.raises(UserError, match="NAME=value"):
+        spec_module.parse_settings("STEPS")

@@ -353,7 +353,8 @@ def _has_bokeh() -> bool:
 
 
 def connect(scheduler: Optional[str] = None, workers: Optional[int] = None,
-            threads_per_worker: Optional[int] = None, echo: Callable[[str], None] = print):
+            threads_per_worker: Optional[int] = None, echo: Callable[[str], None] = print,
+            processes: bool = True):
     """(client, cluster or None): a Client to ``scheduler``, or a new LocalCluster of ``workers``
     processes x ``threads_per_worker`` threads (defaults: one single-threaded worker per core).
     Prints the dashboard address when there is one."""
@@ -370,7 +371,7 @@ def connect(scheduler: Optional[str] = None, workers: Optional[int] = None,
         t = max(1, int(threads_per_worker or 1))
         n = max(1, int(workers or max(1, (os.cpu_count() or 1) // t)))
         cluster = distributed.LocalCluster(
-            n_workers=n, threads_per_worker=t, processes=True,
+            n_workers=n, threads_per_worker=t, processes=processes,
             dashboard_address=":0" if _has_bokeh() else None, silence_logs=logging.ERROR)
         client = distributed.Client(cluster)
     link = _dashboard(client)
@@ -412,7 +413,7 @@ def default_report_path(manifest_csv) -> str:
 def batch(algorithm: str, manifest_csv, scheduler: Optional[str] = None, workers: Optional[int] = None,
           threads_per_worker: Optional[int] = None, common: Optional[dict] = None, progress: bool = True,
           report_path=None, retries: int = RETRIES, echo: Callable[[str], None] = None,
-          run_function=None, spec=None) -> dict:
+          run_function=None, spec=None, ctx=None, processes: bool = True) -> dict:
     """Fuse every scene of ``manifest_csv`` with ``algorithm`` on a Dask cluster; returns the report.
 
     scheduler: address of a running scheduler ('tcp://host:8786'); None: a LocalCluster of
@@ -422,7 +423,9 @@ def batch(algorithm: str, manifest_csv, scheduler: Optional[str] = None, workers
     that raised an unexpected error (a dead worker's task is re-run by the scheduler anyway).
     echo: where lines for the user go (default: stderr). run_function / spec: the function run
     per scene and the algorithm's spec (default: `run.run_algorithm` and the registry's spec;
-    tests inject small stand-ins; run_function may be 'module:function').
+    tests inject small stand-ins; run_function may be 'module:function'). ctx: a RunContext whose
+    progress bar follows the scenes and whose cancel stops the batch (the QGIS algorithm);
+    processes: False runs the local cluster's workers as threads of this process.
 
     The report: {'algorithm', 'manifest', 'scheduler', 'workers', 'seconds', 'counts': {'done',
     'skipped', 'failed'}, 'scenes': [{'line', 'name', 'outputs', 'status', 'seconds', 'worker',
@@ -458,7 +461,7 @@ def batch(algorithm: str, manifest_csv, scheduler: Optional[str] = None, workers
     removed = clean_stale_temporaries([o for s in todo for o in s.outputs])
     if removed:
         echo(f"Removed {len(removed)} temporary file(s) of an interrupted run.")
-    client, cluster = connect(scheduler, workers, threads_per_worker, echo)
+    client, cluster = connect(scheduler, workers, threads_per_worker, echo, processes=processes)
     try:
         info = client.scheduler_info().get("workers", {})
         report["workers"] = len(info)
@@ -473,19 +476,21 @@ def batch(algorithm: str, manifest_csv, scheduler: Optional[str] = None, workers
                                 retries=int(retries), resources=resources,
                                 key=f"fusediff-{algorithm}-line{s.line}-{os.urandom(4).hex()}")
             futures[fut] = s
-        _collect(futures, entries, progress, echo)
+        _collect(futures, entries, progress, echo, ctx)
     finally:
         try:
             client.close()
         finally:
             if cluster is not None:
-                cluster.close()
+                cluster.close()  # its workers are gone: their temporaries are stale
+                clean_stale_temporaries([o for s in todo for o in s.outputs])
     clean_stale_temporaries([o for s in todo for o in s.outputs])
     return _finish(report, scenes, entries, t0, report_path, echo)
 
 
-def _collect(futures: dict, entries: dict, progress: bool, echo) -> None:
-    """Wait for the scene futures, filling ``entries``; one progress bar over the scenes."""
+def _collect(futures: dict, entries: dict, progress: bool, echo, ctx=None) -> None:
+    """Wait for the scene futures, filling ``entries``; one progress bar over the scenes.
+    ``ctx``: also report to its progress; on its cancel, cancel the scenes not finished."""
     from distributed import as_completed
     bar = None
     if progress:
@@ -495,7 +500,9 @@ def _collect(futures: dict, entries: dict, progress: bool, echo) -> None:
         except ImportError:
             bar = None
     say = (bar.write if bar is not None else echo)
-    for fut in as_completed(list(futures)):
+    finished = 0
+    for fut in _poll(as_completed(list(futures)), ctx, futures):
+        finished += 1
         s = futures[fut]
         try:
             entry = fut.result()
@@ -508,9 +515,32 @@ def _collect(futures: dict, entries: dict, progress: bool, echo) -> None:
         if bar is not None:
             bar.update(1)
         elif progress:
-            echo(f"{sum(1 for e in entries.values() if e['status'] != 'skipped')}/{len(futures)} scene(s) finished")
+            echo(f"{finished}/{len(futures)} scene(s) finished")
+        if ctx is not None:
+            ctx.progress(finished / len(futures), f"{finished}/{len(futures)} scene(s) finished")
     if bar is not None:
         bar.close()
+
+
+def _poll(pending, ctx, futures):
+    """Futures of ``pending`` (an as_completed) as they finish; with a ``ctx``, checks its cancel
+    every half second and then cancels every scene not yet finished (raises Cancelled)."""
+    if ctx is None:
+        yield from pending
+        return
+    while True:
+        if ctx.is_cancelled():
+            for f in futures:
+                f.cancel()
+            raise Cancelled("cancelled by the user")
+        if pending.is_empty():
+            return
+        done = pending.next_batch(block=False)
+        if not done:
+            time.sleep(0.5)
+            continue
+        for f in done:
+            yield f
 
 
 def _task_error(exc: BaseException) -> str:
