@@ -13,6 +13,7 @@ VERSION := $(shell sed -n 's/^version=//p' fusediff/metadata.txt)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 SCALE_ARGS ?=
+DASK_SCALE_ARGS ?=
 
 .PHONY: demo test bench bench-scale deps venv package translations docs
 
@@ -53,9 +54,12 @@ bench: venv
 # Speed and scale (issues 7 and 8): KSDiff vs ResPanDiff at 256 x 256, KSDiff on a 4000 x 4000
 # mosaic, GSA and KSDiff on a 12000 x 12000 mosaic through qgis_process (peak RSS, ETA,
 # georeferencing). Writes bench/scale.md and bench/scale.json; big files under /tmp (~3 GB free
-# needed), deleted at the end. SCALE_ARGS="--parts speed" runs one part.
+# needed), deleted at the end. SCALE_ARGS="--parts speed" runs one part. Then bench/scale_dask.py
+# (issue 22): fusediff batch over 4 Landsat-7 3200^2 mosaics and SDP split over workers, 1 vs 2
+# workers (DASK_SCALE_ARGS="--parts batch --size 1600" for a shorter run).
 bench-scale: venv
 	$(PY) bench/scale.py $(SCALE_ARGS)
+	$(PY) bench/scale_dask.py $(DASK_SCALE_ARGS)
 
 # i18n/fusediff_<lang>.ts from the tr() strings of the code (translations kept, new strings
 # unfinished), then .qm compiled with lrelease (qttools5-dev-tools). Edit the .ts with Qt Linguist.

@@ -424,6 +424,10 @@ def write_md(data: dict, path: Path) -> None:
         lines += [""] + [f"- {name}: {q.get('tiles_line', '')} rc {q['rc']}; output {q.get('output_gb', '-')} GB "
                          f"float32 ({q.get('bands', '-')} bands), centre means {q.get('centre_band_means', '-')}."
                          for name, q in g["runs"].items()] + [""]
+    dask_json = path.parent / "scale_dask.json"
+    if dask_json.is_file():  # issue 22, measured by bench/scale_dask.py
+        from bench.scale_dask import md_section
+        lines += md_section(json.loads(dask_json.read_text()))
     if data.get("notes"):
         lines += ["## Notes", ""] + [f"- {n}" for n in data["notes"]] + [""]
     lines += [f"Machine: {data.get('machine', '')}", ""]

@@ -612,8 +612,8 @@ def parse_batch_args(argv: Sequence[str]):
 
 
 def batch_command(argv: Sequence[str], run_function=None, spec=None) -> int:
-    """``fusediff batch ...``: 0 when every scene is done or skipped, 1 when any failed, 2 on a
-    usage error or a bad manifest."""
+    """``fusediff batch ...``: 0 when every scene is done or skipped; 1 when any scene failed or
+    the manifest is unusable (the sentence on stderr); 2 for a command-line mistake."""
     try:
         args, common = parse_batch_args(argv)
     except SystemExit as exc:
@@ -625,5 +625,5 @@ def batch_command(argv: Sequence[str], run_function=None, spec=None) -> int:
                        run_function=run_function, spec=spec)
     except UserError as exc:
         print(f"Error: {exc}", file=sys.stderr)
-        return 2
+        return 1
     return 1 if report["counts"]["failed"] else 0
