@@ -21,6 +21,9 @@ Workers need fusediff (with torch for the diffusion methods) and dask/distribute
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import copy
 import dataclasses
 import os
 import shutil
@@ -259,12 +262,24 @@ def fuse_local(job: PreparedScene, out_path: str) -> str:
     return write_rows(job, (fuse_row(job, tiles) for tiles in job.tile_rows()), out_path)
 
 
+def shippable(method):
+    """A shallow copy of ``method`` without what only makes sense in this process (log callbacks,
+    QGIS feedback), ready to be pickled to the workers."""
+    m = copy.copy(method)
+    for attr in ("log", "feedback"):
+        if getattr(m, attr, None) is not None:
+            setattr(m, attr, None)
+    return m
+
+
 def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = True,
-                    retries: int = 2, echo=print, resources=None) -> dict:
+                    retries: int = 2, echo=print, resources=None, report=None) -> dict:
     """Fuse the rows of ``job`` on the workers of ``client`` and write ``out_path``.
 
     The prepared method is scattered once (broadcast to every worker); each row task writes its
     file into a hidden folder next to the output (removed at the end, also on failure).
+    ``report(fraction, message)``: optional progress of the rows (a RunContext's ``report``: it
+    raises Cancelled on cancel, which cancels the rows not finished).
     Returns {'OUTPUT': out_path, 'rows': n, 'seconds': ..., 'workers': [...]}.
     """
     from distributed import as_completed
@@ -274,9 +289,11 @@ def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = 
         raise UserError(f"The output folder '{folder}' does not exist. Create it or choose another output path.")
     t0 = time.perf_counter()
     rows = job.tile_rows()
+    from .batch import clean_stale_temporaries
+    clean_stale_temporaries([out_path])  # of an earlier run of this output that was killed
     tmpdir = tempfile.mkdtemp(prefix=f".{name}.", suffix=".rows", dir=folder)
     try:
-        method_future = client.scatter(job.method, broadcast=True, hash=False)
+        method_future = client.scatter(shippable(job.method), broadcast=True, hash=False)
         light = dataclasses.replace(job, method=None)
         futures = {client.submit(fuse_row_to_file, light, tiles, tmpdir, method_future, pure=False,
                                  retries=retries, resources=resources): i for i, tiles in enumerate(rows)}
@@ -290,12 +307,20 @@ def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = 
                 bar = None
         paths = [None] * len(rows)
         who = set()
-        for fut in as_completed(list(futures)):
-            paths[futures[fut]] = fut.result()
+        try:
+            for k, fut in enumerate(as_completed(list(futures)), 1):
+                paths[futures[fut]] = fut.result()
+                if bar is not None:
+                    bar.update(1)
+                if report is not None:
+                    report(k / len(rows), f"row of tiles {k}/{len(rows)}")
+        except BaseException:
+            for fut in futures:
+                fut.cancel()
+            raise
+        finally:
             if bar is not None:
-                bar.update(1)
-        if bar is not None:
-            bar.close()
+                bar.close()
         try:
             who = {ts for ts in client.who_has(list(futures)).values() for ts in ts}
         except Exception:  # noqa: BLE001
@@ -314,3 +339,82 @@ def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = 
         shutil.rmtree(tmpdir, ignore_errors=True)
     return {"OUTPUT": out_path, "rows": len(rows), "seconds": round(time.perf_counter() - t0, 3),
             "workers": sorted(who)}
+
+
+# --------------------------------------------------------------------------
+# `fusediff run ... --scheduler`: the engine's fuse_scene hands its tile pass to the cluster
+# --------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class ClusterTarget:
+    """Where `engine.scene.fuse_scene` sends its tiles while `on_cluster` is active."""
+
+    client: object
+    progress: bool = False
+    retries: int = 2
+    resources: Optional[dict] = None
+    runs: list = dataclasses.field(default_factory=list)
+
+
+_ACTIVE: contextvars.ContextVar = contextvars.ContextVar("fusediff_cluster", default=None)
+
+
+def active_cluster() -> Optional[ClusterTarget]:
+    """The ClusterTarget of the enclosing `on_cluster` block, or None (tiles run here)."""
+    return _ACTIVE.get()
+
+
+@contextlib.contextmanager
+def on_cluster(client, progress: bool = False, retries: int = 2, resources=None):
+    """Inside this block, every scene fused by `engine.scene.fuse_scene` learns here and fuses
+    its rows of tiles on ``client``'s workers (`fuse_tiles_on_cluster`). Yields the target
+    (its ``runs``: one info dict per scene)."""
+    target = ClusterTarget(client, progress, retries, resources)
+    token = _ACTIVE.set(target)
+    try:
+        yield target
+    finally:
+        _ACTIVE.reset(token)
+
+
+def fuse_tiles_on_cluster(target: ClusterTarget, plan, method, scale, tile_size, overlap, pad, out_path,
+                          protect, desc, wl, ctx, start) -> None:
+    """The cluster counterpart of `engine.scene._fuse_tiles` (same arguments, plus the target):
+    the tile plan, weights and output are the same; rows of tiles run on the workers."""
+    job = PreparedScene(plan, scale, method, int(tile_size), int(overlap), int(pad), desc, wl,
+                        protect=tuple(protect))
+    n = len(job.tile_rows())
+    ctx.info(f"Fusing {len(job.tiles())} tiles in {n} row(s) on the Dask cluster "
+             f"({len(target.client.scheduler_info().get('workers', {}))} worker(s)).")
+
+    def report(fraction, message=""):
+        ctx.report(start + (0.95 - start) * fraction, message)
+
+    info = fuse_on_cluster(job, out_path, target.client, progress=target.progress, retries=target.retries,
+                           resources=target.resources, report=report)
+    target.runs.append(info)
+
+
+def run_on_cluster(name: str, values: dict, ctx=None, scheduler: Optional[str] = None,
+                   workers: Optional[int] = None, threads_per_worker: Optional[int] = None,
+                   progress: bool = False, echo=print) -> dict:
+    """`run.run_algorithm` with the scene's rows of tiles on a Dask cluster (``scheduler``'s, or
+    a LocalCluster of ``workers`` x ``threads_per_worker``): learn once here, send the learnt
+    state to the workers once, rows of tiles there, one GeoTIFF assembled here."""
+    from .batch import _benefits_from_gpu, cluster_has_gpus, connect
+    from .context import RunContext
+    from .registry import get_spec
+    from .run import run_algorithm
+    ctx = ctx or RunContext()
+    spec = get_spec(name)
+    client, cluster = connect(scheduler, workers, threads_per_worker, echo=echo)
+    try:
+        resources = {"GPU": 1} if _benefits_from_gpu(spec) and cluster_has_gpus(client) else None
+        with on_cluster(client, progress=progress, resources=resources):
+            return run_algorithm(name, values, ctx)
+    finally:
+        try:
+            client.close()
+        finally:
+            if cluster is not None:
+                cluster.close()
