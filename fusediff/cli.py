@@ -50,7 +50,8 @@ def cmd_help(name: str, out=sys.stdout) -> int:
     for p in spec.params:
         extra = []
         if p.choices:
-            extra.append("choices: " + ", ".join(f"{i} = {c}" for i, c in enumerate(p.choices)))
+            extra.append("choices: " + ", ".join(f"{i} = {c}" + (f" ({p.ids[i]})" if p.ids else "")
+                                                 for i, c in enumerate(p.choices)))
         if p.default is not None and p.default != "":
             extra.append(f"default: {p.default}")
         if p.minimum is not None or p.maximum is not None:

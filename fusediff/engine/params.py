@@ -32,6 +32,7 @@ class Param:
     ``default`` None with ``optional`` True means "not given". ``advanced`` hides it under the
     dialog's advanced section. ``extension``: file filter of file/file_out ('pt', 'csv', ...);
     ``file_filter``: the dialog's filter text of a file_out ('PyTorch weights (*.pt)').
+    ``ids``: short names of an enum's choices ('gsa'), accepted like the index and the label.
     """
 
     name: str
@@ -48,6 +49,7 @@ class Param:
     extension: Optional[str] = None
     multiple: bool = False
     file_filter: str = ""
+    ids: Sequence[str] = ()
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -197,8 +199,10 @@ def coerce(p: Param, value: Any) -> Any:
         raise _fail(p, f"'{value}' is not true or false.")
     if p.kind == "enum":
         text = str(value).strip()
-        if text in p.choices:
-            return list(p.choices).index(text)
+        for names in (p.choices, p.ids):  # the label or the short name, any case
+            lowered = [n.lower() for n in names]
+            if text.lower() in lowered:
+                return lowered.index(text.lower())
         try:
             index = int(float(text))
         except ValueError:

@@ -240,8 +240,7 @@ def _without_reference(fused_path, ms_path, pan_path, ratio, ctx):
                          .format(fused.shape[0], pair.low.shape[0]))
     if not fvalid.all():
         ctx.warning(tr("FUSED has {0} nodata pixel(s); they are filled with the band "
-                                     "means for the metrics.").format(int((~fvalid).sum())))
-        from .base import fill_invalid
+                       "means for the metrics.").format(int((~fvalid).sum())))
         fused = fill_invalid(fused, fvalid)
     scale = SceneScale.from_inputs([(pair.high, pair.valid), (pair.low, pair.low_valid)])
     values = metrics.noref_metrics(scale.forward(fused), scale.forward(pair.low),

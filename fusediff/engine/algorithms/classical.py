@@ -42,7 +42,7 @@ SPEC = AlgorithmSpec(
     help_anchor="classical-fusion-fusediffclassical", pair=("PAN", "MS"),
     run=f"{__name__}:run", needs=("numpy", "rasterio"),
     params=(
-        Param("METHOD", "enum", "Method", choices=METHOD_LABELS, default=1),
+        Param("METHOD", "enum", "Method", choices=METHOD_LABELS, default=1, ids=METHODS),
         Param("MS", "raster", "Low-resolution spectral raster (MS / HSI)"),
         Param("PAN", "raster", "High-resolution raster (PAN; MSI for CNMF)"),
         Param("PAN_BAND", "bands", "PAN band (when the high-resolution raster has several bands)",

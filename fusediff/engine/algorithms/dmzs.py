@@ -41,7 +41,7 @@ SPEC = AlgorithmSpec(
         Param("HSI", "raster", "Hyperspectral raster (HSI)"),
         Param("PAN", "raster", "Panchromatic raster (PAN)"),
         Param("SRF", "file", "PAN spectral response CSV (empty: estimate)", extension="csv", optional=True),
-        Param("PRIOR", "enum", "Diffusion prior", choices=PRIOR_LABELS, default=0),
+        Param("PRIOR", "enum", "Diffusion prior", choices=PRIOR_LABELS, default=0, ids=PRIOR_CHOICES),
         Param("PRIOR_FILE", "file", "Prior checkpoint file", optional=True, advanced=True),
         ratio_param(advanced=True),
         device_param(),

@@ -26,7 +26,7 @@ def net_params(config_cls, steps_label: str, steps_default: int, steps_max: int)
         Param("PAN", "raster", "Panchromatic raster (PAN)"),
         Param("MS_BANDS", "bands", "MS bands, in the weights' order (empty: all, as stored)", parent="MS",
               optional=True, multiple=True),
-        Param("WEIGHTS", "enum", "Weights", choices=WEIGHT_LABELS, default=0),
+        Param("WEIGHTS", "enum", "Weights", choices=WEIGHT_LABELS, default=0, ids=WEIGHT_CHOICES),
         Param("WEIGHTS_FILE", "file", "Weights file (overrides WEIGHTS)", extension="pt", optional=True,
               advanced=True),
         Param("ADAPT_ITERS", "int", "Scene adaptation iterations (0 = none)", default=0, minimum=0,

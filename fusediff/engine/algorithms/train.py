@@ -49,7 +49,7 @@ SPEC = AlgorithmSpec(
     group_id="training", help=HELP, help_anchor="train-pansharpening-weights-fusedifftrain",
     run=f"{__name__}:run", needs=("torch", "numpy", "rasterio"),
     params=(
-        Param("METHOD", "enum", "Method", choices=METHOD_LABELS, default=0),
+        Param("METHOD", "enum", "Method", choices=METHOD_LABELS, default=0, ids=METHODS),
         Param("PANS", "rasters", "Full-resolution PAN rasters", optional=True),
         Param("MSS", "rasters", "Full-resolution MS rasters (same order as the PANs)", optional=True),
         Param("HDF5", "file", "PanCollection HDF5 file", extension="h5", optional=True),
