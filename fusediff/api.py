@@ -18,7 +18,7 @@ class _Bar:
     """A tqdm progress bar (percent, with elapsed time and ETA) driven by progress(fraction, message)."""
 
     def __init__(self, title: str):
-        from tqdm import tqdm
+        from tqdm import tqdm  # a core dependency; imported here so `import fusediff` stays light
         self.bar = tqdm(total=100, desc=title, unit="%", bar_format="{desc}: {percentage:3.0f}%|{bar}| "
                         "[{elapsed}<{remaining}] {postfix}")
         self.message = None
