@@ -7,7 +7,6 @@ look swapped are refused, and every error a user can fix arrives as one `UserErr
 """
 from __future__ import annotations
 
-import importlib
 import sys
 import time
 from typing import Optional
@@ -26,7 +25,7 @@ def check_needs(spec) -> None:
     """UserError naming the first package ``spec.needs`` that cannot be imported, and how to install it."""
     for module in spec.needs:
         try:
-            importlib.import_module(module)
+            __import__(module)  # the import statement's path (import hooks see it, as in the algorithm)
         except ImportError as exc:
             raise UserError(tr(
                 "fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it "
