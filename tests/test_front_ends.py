@@ -1,6 +1,8 @@
 """One engine, three front ends: `qgis_process run fusediff:ALG`, `fusediff run ALG` and
 `fusediff.run(ALG)` give the same pixels (max relative difference <= 1e-5) for every fusion
-algorithm on the same small inputs (tiny settings, one torch thread everywhere)."""
+algorithm on the same small inputs (tiny settings, one torch thread everywhere). Measured (2-core VM,
+load ~16): classical 0, ResPanDiff 3.0e-7, KSDiff 4.2e-7, DM-ZS 4.4e-7, SDP 1.2e-6, ARGS-Diff 1.3e-6;
+the self-learning three are marked slow (run with -m slow)."""
 from __future__ import annotations
 
 import os
@@ -67,7 +69,11 @@ def qgis_env(tmp_path_factory):
 
 
 @pytest.mark.qgis
-@pytest.mark.parametrize("alg", ["classical", "respandiff", "ksdiff", "dmzs", "sdp", "argsdiff"])
+@pytest.mark.parametrize("alg", ["classical", "respandiff", "ksdiff",
+                                 # the self-learning ones train three times each (minutes): -m slow
+                                 pytest.param("dmzs", marks=pytest.mark.slow),
+                                 pytest.param("sdp", marks=pytest.mark.slow),
+                                 pytest.param("argsdiff", marks=pytest.mark.slow)])
 def test_same_pixels_from_every_front_end(tmp_path, qgis_env, alg):
     import fusediff
     env = qgis_env
