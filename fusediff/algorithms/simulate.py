@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
-from affine import Affine
+from ..rasters.transform import Affine
 from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination,
