@@ -27,14 +27,15 @@ from typing import Callable, Optional
 import numpy as np
 from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingParameterBoolean,
-                       QgsProcessingParameterDefinition,
                        QgsProcessingParameterEnum,
                        QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER
 from ..engine.scaling import SceneScale, fill_invalid  # noqa: F401 (used by the algorithms)
+from ..engine.errors import UserError
 from ..models.progress import Cancelled
 
 PLUGIN_DIR = Path(__file__).resolve().parents[1]
@@ -51,37 +52,25 @@ DEVICES = ("auto", "cpu", "cuda")
 #: (pleiades: 36.31 / 3.31 / 2.33 against 35.77 / 3.59 / 2.48).
 LOW_RES_RESAMPLING = "lanczos"
 
-TORCH_INSTALL_HELP = (
-    "PyTorch is not installed for the Python that QGIS uses. Install it with "
-    "'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or "
-    "'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), "
-    "using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. "
-    "The classical methods work without PyTorch.")
-
 
 def tr(text: str) -> str:
     """Translate ``text`` in FuseDiff's translation context."""
     return QCoreApplication.translate(TR_CONTEXT, text)
 
 
-TORCH_BROKEN_HELP = (
-    "PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or "
-    "incompatible installation, e.g. a missing library). Reinstall it with "
-    "'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' "
-    "(CPU) or 'python3 -m pip install --force-reinstall torch --index-url "
-    "https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 "
-    "of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical "
-    "methods work without PyTorch.")
+def require(needs) -> None:
+    """Raise a QgsProcessingException with one sentence per missing or broken module of
+    ``needs`` and the one step that fixes it (fusediff.engine.dependencies)."""
+    from ..engine.dependencies import missing
+    problems = missing(needs, qgis=True)
+    if problems:
+        raise QgsProcessingException(" ".join(problems))
 
 
 def require_torch():
     """Import torch or raise a QgsProcessingException saying how to install (or repair) it."""
-    try:
-        import torch  # noqa: F401  (imported here so the provider loads without it)
-    except ImportError as exc:
-        raise QgsProcessingException(tr(TORCH_INSTALL_HELP) + f" ({exc})") from exc
-    except Exception as exc:  # a broken install raising OSError (missing DLL/.so) etc.
-        raise QgsProcessingException(tr(TORCH_BROKEN_HELP) + f" ({type(exc).__name__}: {exc})") from exc
+    require(("torch",))
+    import torch  # noqa: F401  (imported here so the provider loads without it)
     return torch
 
 
@@ -132,6 +121,8 @@ def user_errors():
         yield
     except QgsProcessingException:
         raise
+    except UserError as exc:
+        raise QgsProcessingException(str(exc)) from exc
     except Cancelled as exc:
         raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from exc
     except (RasterError, ValueError) as exc:
@@ -412,8 +403,12 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     # --- running -------------------------------------------------------------
+    #: modules the run needs (fusediff.engine.dependencies; 'rasterio': rasterio or osgeo.gdal)
+    NEEDS = ("rasterio",)
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Run `process()` with user-facing errors turned into QgsProcessingException."""
+        require(self.NEEDS)
         started = time.perf_counter()
         self._restore_blas = None
         try:
@@ -453,14 +448,14 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
     @staticmethod
     def _advanced(param, advanced: bool = True):
         if advanced:
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            param.setFlags(param.flags() | FLAG_ADVANCED)
         return param
 
     def add_ratio_parameter(self, name: str = "RATIO", advanced: bool = False) -> None:
         """Optional resolution ratio (default: from the pixel sizes)."""
         p = QgsProcessingParameterNumber(
             name, self.tr("Resolution ratio (empty: from the pixel sizes)"),
-            QgsProcessingParameterNumber.Double, defaultValue=None, optional=True)
+            NUMBER_DOUBLE, defaultValue=None, optional=True)
         p.setHelp(self.tr("Ratio of the low-resolution pixel size to the high-resolution one, "
                           "e.g. 4 for 2 m multispectral and 0.5 m panchromatic pixels. "
                           "Leave empty to take it from the rasters' pixel sizes."))
@@ -475,7 +470,7 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
     def add_seed_parameter(self, advanced: bool = True) -> None:
         """SEED: makes stochastic runs repeatable."""
         p = QgsProcessingParameterNumber("SEED", self.tr("Random seed"),
-                                         QgsProcessingParameterNumber.Integer, defaultValue=0, minValue=0)
+                                         NUMBER_INTEGER, defaultValue=0, minValue=0)
         p.setHelp(self.tr("The same seed and inputs give the same result."))
         self.addParameter(self._advanced(p, advanced))
 
@@ -528,10 +523,10 @@ class FuseDiffAlgorithm(QgsProcessingAlgorithm):
             elif isinstance(default, bool):
                 p = QgsProcessingParameterBoolean(name, label, defaultValue=default)
             elif isinstance(default, int):
-                p = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Integer,
+                p = QgsProcessingParameterNumber(name, label, NUMBER_INTEGER,
                                                  defaultValue=default)
             elif isinstance(default, float):
-                p = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Double,
+                p = QgsProcessingParameterNumber(name, label, NUMBER_DOUBLE,
                                                  defaultValue=default)
             else:
                 continue  # not a type users can set from QGIS

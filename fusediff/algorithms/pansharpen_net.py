@@ -15,6 +15,7 @@ from qgis.core import (QgsProcessingParameterBand, QgsProcessingParameterEnum,
                        QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterRasterLayer)
 
+from .compat import NUMBER_INTEGER
 from .base import FuseDiffAlgorithm
 
 #: WEIGHTS enum: 'auto' picks the bundled Landsat-7 weights for the ratio.
@@ -51,11 +52,11 @@ class NetPansharpenAlgorithm(FuseDiffAlgorithm):
         self.addParameter(self._advanced(wfile))
         adapt = QgsProcessingParameterNumber(
             "ADAPT_ITERS", self.tr("Scene adaptation iterations (0 = none)"),
-            QgsProcessingParameterNumber.Integer, defaultValue=0, minValue=0, maxValue=100000)
+            NUMBER_INTEGER, defaultValue=0, minValue=0, maxValue=100000)
         adapt.setHelp(self.tr("Fit the model on the input pair degraded once more before sharpening."))
         self.addParameter(adapt)
         steps = QgsProcessingParameterNumber("STEPS", self.tr(self.STEPS_LABEL),
-                                             QgsProcessingParameterNumber.Integer,
+                                             NUMBER_INTEGER,
                                              defaultValue=self.STEPS_DEFAULT, minValue=1, maxValue=self.STEPS_MAX)
         self.addParameter(self._advanced(steps))
         self.add_ratio_parameter(advanced=True)

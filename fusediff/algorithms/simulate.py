@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
+from .compat import NUMBER_DOUBLE, NUMBER_INTEGER
 from ..rasters.transform import Affine
 from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterNumber,
@@ -79,7 +80,7 @@ class SimulateAlgorithm(FuseDiffAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer("REFERENCE", self.tr("Reference raster")))
         ratio = QgsProcessingParameterNumber("RATIO", self.tr("Resolution ratio"),
-                                             QgsProcessingParameterNumber.Integer, defaultValue=4)
+                                             NUMBER_INTEGER, defaultValue=4)
         ratio.setHelp(self.tr("Decimation factor (a whole number, 2 or more)."))
         self.addParameter(ratio)
         self.addParameter(QgsProcessingParameterEnum(
@@ -87,10 +88,10 @@ class SimulateAlgorithm(FuseDiffAlgorithm):
             defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "MTF_GAIN", self.tr("MTF gain at Nyquist (MTF-matched PSF)"),
-            QgsProcessingParameterNumber.Double, defaultValue=0.3, minValue=0.01, maxValue=0.99))
+            NUMBER_DOUBLE, defaultValue=0.3, minValue=0.01, maxValue=0.99))
         self.addParameter(QgsProcessingParameterNumber(
             "SIGMA", self.tr("Gaussian sigma in reference pixels (Gaussian PSF)"),
-            QgsProcessingParameterNumber.Double, defaultValue=1.699, minValue=0.1))
+            NUMBER_DOUBLE, defaultValue=1.699, minValue=0.1))
         self.addParameter(QgsProcessingParameterEnum(
             "SRF", self.tr("Spectral response of the high-resolution raster"),
             options=[self.tr(s) for s in SRF_LABELS], defaultValue=0))
@@ -102,7 +103,7 @@ class SimulateAlgorithm(FuseDiffAlgorithm):
         self.addParameter(self._advanced(wl))
         self.addParameter(QgsProcessingParameterNumber(
             "SNR", self.tr("Signal-to-noise ratio in dB (0: no noise)"),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+            NUMBER_DOUBLE, defaultValue=0.0, minValue=0.0))
         self.add_seed_parameter(advanced=False)
         self.addParameter(QgsProcessingParameterRasterDestination(
             "OUTPUT_LOWRES", self.tr("Simulated low-resolution raster")))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFile,
+from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
+from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_RASTER
 from .base import FuseDiffAlgorithm, SceneScale, progress_adapter
 
 METHODS = ("respandiff", "ksdiff")
@@ -79,9 +80,9 @@ class TrainAlgorithm(FuseDiffAlgorithm):
         self.addParameter(QgsProcessingParameterEnum("METHOD", self.tr("Method"),
                                                      options=[self.tr(v) for v in METHOD_LABELS], defaultValue=0))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            "PANS", self.tr("Full-resolution PAN rasters"), QgsProcessing.TypeRaster, optional=True))
+            "PANS", self.tr("Full-resolution PAN rasters"), TYPE_RASTER, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            "MSS", self.tr("Full-resolution MS rasters (same order as the PANs)"), QgsProcessing.TypeRaster,
+            "MSS", self.tr("Full-resolution MS rasters (same order as the PANs)"), TYPE_RASTER,
             optional=True))
         self.addParameter(QgsProcessingParameterFile("HDF5", self.tr("PanCollection HDF5 file"),
                                                      extension="h5", optional=True))
@@ -91,12 +92,12 @@ class TrainAlgorithm(FuseDiffAlgorithm):
         defaults = _train_defaults()
         for name, label, default, lo, hi, typ in (
                 ("ITERATIONS", "Iterations (KSDiff: stage 1)", defaults["iterations"], 1, 10 ** 7,
-                 QgsProcessingParameterNumber.Integer),
+                 NUMBER_INTEGER),
                 ("ITERATIONS2", "KSDiff stage 2 iterations", defaults["iterations2"], 0, 10 ** 7,
-                 QgsProcessingParameterNumber.Integer),
-                ("BATCH", "Patches per iteration", defaults["batch"], 1, 1024, QgsProcessingParameterNumber.Integer),
-                ("PATCH", "Patch size (PAN pixels)", defaults["patch"], 8, 1024, QgsProcessingParameterNumber.Integer),
-                ("LR", "Learning rate", defaults["lr"], 1e-7, 1.0, QgsProcessingParameterNumber.Double)):
+                 NUMBER_INTEGER),
+                ("BATCH", "Patches per iteration", defaults["batch"], 1, 1024, NUMBER_INTEGER),
+                ("PATCH", "Patch size (PAN pixels)", defaults["patch"], 8, 1024, NUMBER_INTEGER),
+                ("LR", "Learning rate", defaults["lr"], 1e-7, 1.0, NUMBER_DOUBLE)):
             self.addParameter(QgsProcessingParameterNumber(name, self.tr(label), typ, defaultValue=default,
                                                            minValue=lo, maxValue=hi))
         self.addParameter(self._advanced(QgsProcessingParameterFile(

@@ -52,8 +52,28 @@ def _choose():
             return _load(name)
         except Exception as exc:  # noqa: BLE001 (see available)
             errors.append(f"{name}: {type(exc).__name__}: {exc}")
-    raise ImportError("No raster library: neither rasterio nor GDAL's Python bindings (osgeo.gdal) "
-                      "can be imported (" + "; ".join(errors) + ")")
+    return _Missing("No raster library: neither rasterio nor GDAL's Python bindings (osgeo.gdal) "
+                    "can be imported (" + "; ".join(errors) + ")")
+
+
+class _Missing:
+    """Stands in when no backend imports, so importing `fusediff.rasters` never fails (the
+    plugin still loads); using it raises ImportError (fusediff.engine.dependencies says why)."""
+
+    NAME = "none"
+    BackendError = OSError
+
+    def __init__(self, message: str):
+        self.message = message
+
+    class Window:
+        def __init__(self, col_off, row_off, width, height):
+            self.col_off, self.row_off, self.width, self.height = col_off, row_off, width, height
+
+    def _fail(self, *args, **kwargs):
+        raise ImportError(self.message)
+
+    open_raster = array_bounds = reproject = transform_points = _fail
 
 
 _impl = _choose()
