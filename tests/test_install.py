@@ -212,7 +212,7 @@ def test_source_arguments_and_torch_build(tmp_path, monkeypatch):
 def test_find_python_is_this_version():
     from fusediff.engine import installer
     exe = installer.find_python()
-    assert installer._python_version(exe) == "%d.%d" % sys.version_info[:2]
+    assert installer._python_version(exe) == f"{sys.version_info[0]}.{sys.version_info[1]}|{sys.version}"
 
 
 FAKE_PIP = textwrap.dedent('''\

@@ -112,41 +112,45 @@ def remove(folder: Path) -> str:
 # --------------------------------------------------------------------------------------------
 
 def _python_version(exe: str) -> str:
+    """'major.minor|sys.version' of an interpreter ('' when it does not run)."""
     try:
         out = subprocess.run(  # nosec B603 (a fixed argument list; exe is an existing file)
-            [exe, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            [exe, "-c", "import sys; print('%d.%d|%s' % (sys.version_info[0], sys.version_info[1], sys.version))"],
             capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return ""
-    return out.stdout.strip() if out.returncode == 0 else ""
+    return out.stdout.strip().replace("\n", " ") if out.returncode == 0 else ""
 
 
 def python_candidates() -> list:
     """Where QGIS's own Python interpreter may be, most likely first.
 
     - ``$FUSEDIFF_PYTHON`` (an explicit choice).
-    - ``sys.executable`` when it is a Python (Linux, a plain Python, tests).
-    - Windows (OSGeo4W, standalone installer): sys.executable is ``qgis-bin.exe`` (or
-      qgis-ltr-bin.exe) in ``<root>/bin``; the interpreter is ``python.exe`` in ``sys.prefix``
-      (``<root>/apps/Python3X``) or ``<root>/bin/python3.exe``.
-    - macOS (QGIS.app): sys.executable is ``QGIS.app/Contents/MacOS/QGIS``; the interpreter is
-      ``<sys.prefix>/bin/python3.X`` (the bundled Python.framework) or ``Contents/MacOS/bin/python3``.
-    - Linux: ``<sys.prefix>/bin/python3.X`` (``/usr/bin/python3.11`` for distribution packages).
-    - Last, ``python3`` on PATH. Every candidate must be the same major.minor version as the
-      running Python (checked by `find_python`), so wheels match the QGIS process.
+    - In the running Python's prefix (``sys.prefix``, ``sys.exec_prefix``, ``sys.base_prefix``):
+      Windows (OSGeo4W, standalone installer), where sys.executable is ``qgis-bin.exe`` (or
+      qgis-ltr-bin.exe) in ``<root>/bin``: ``python.exe`` in ``<root>/apps/Python3X``; macOS
+      (QGIS.app), where sys.executable is ``QGIS.app/Contents/MacOS/QGIS``:
+      ``<prefix>/bin/python3.X`` of the bundled Python.framework; Linux: ``/usr/bin/python3.X``.
+    - ``sys.executable`` when it is named like a Python (a plain Python, a venv; embedded in
+      QGIS on Linux it is whatever ``python3`` PATH finds, which need not be QGIS's: a pyenv
+      shim, a conda python).
+    - Next to the QGIS program: ``<root>/bin/python3.exe`` (OSGeo4W), ``Contents/MacOS/bin/python3``.
+    - Last, ``python3`` on PATH.
+    `find_python` takes the first that runs exactly this Python build (same ``sys.version``),
+    else the first of the same major.minor version, so wheels match the QGIS process.
     """
     exe = sys.executable or ""
     names = [f"python{sys.version_info[0]}.{sys.version_info[1]}", "python3", "python"]
     out = []
     if os.environ.get("FUSEDIFF_PYTHON"):
         out.append(os.environ["FUSEDIFF_PYTHON"])
-    if re.match(r"^python[0-9.]*(\.exe)?$", os.path.basename(exe).lower()):
-        out.append(exe)
     for prefix in dict.fromkeys([sys.prefix, sys.exec_prefix, sys.base_prefix]):
         if os.name == "nt":
             out += [os.path.join(prefix, "python.exe"), os.path.join(prefix, "python3.exe")]
         else:
             out += [os.path.join(prefix, "bin", n) for n in names]
+    if re.match(r"^python[0-9.]*(\.exe)?$", os.path.basename(exe).lower()):
+        out.append(exe)
     if exe:
         here = os.path.dirname(exe)
         if os.name == "nt":
@@ -162,9 +166,20 @@ def python_candidates() -> list:
 def find_python() -> str:
     """QGIS's own Python interpreter (see `python_candidates`), or UserError."""
     want = "%d.%d" % sys.version_info[:2]
+    exact = f"{want}|{sys.version}".replace("\n", " ")
+    fallback = None
+    if os.environ.get("FUSEDIFF_PYTHON"):
+        return os.environ["FUSEDIFF_PYTHON"]
     for exe in python_candidates():
-        if os.path.isfile(exe) and _python_version(exe) == want:
+        if not os.path.isfile(exe):
+            continue
+        version = _python_version(exe)
+        if version == exact:
             return exe
+        if fallback is None and version.split("|")[0] == want:
+            fallback = exe
+    if fallback:
+        return fallback
     raise UserError(f"The Python {want} interpreter of this QGIS was not found next to "
                     f"'{sys.executable}'; set the environment variable FUSEDIFF_PYTHON to its "
                     f"path and run this again.")
