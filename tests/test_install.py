@@ -413,6 +413,12 @@ def test_fresh_profile_install_then_run(tmp_path):
     assert rc == 0, log[-4000:]
     assert (deps / "torch").is_dir() and not (deps / "numpy").exists()
     assert "INSTALLED:" in log and "torch==2.13.0" in log
+    # pip ran with QGIS's own interpreter (embedded, sys.executable is whatever python3 PATH finds)
+    used = [line.split(": ", 1)[1].strip() for line in log.splitlines() if line.startswith("QGIS's Python: ")]
+    assert used, log[-3000:]
+    version = "import sys; print(sys.version)"
+    assert (subprocess.run([used[0], "-c", version], capture_output=True, text=True).stdout
+            == subprocess.run([SYSTEM_PYTHON, "-c", version], capture_output=True, text=True).stdout), used
 
     # 4. a NEW qgis_process runs classical (QGIS's GDAL, no rasterio) and ksdiff (torch from deps)
     rc, log, timings["classical"] = _qgis_process(

@@ -5,9 +5,9 @@
 or broken, by GDAL's own Python bindings (``osgeo.gdal``, which every QGIS ships; see
 `fusediff.rasters.backend`). A package is *missing* when importing it raises ImportError and
 *broken* when importing it raises anything else (a broken binary install raises OSError: a
-missing DLL/.so, a NumPy ABI mismatch...). Every import is attempted inside a try that catches
-everything except KeyboardInterrupt/SystemExit, so a check never takes the caller down; a
-module that imported once is not imported again.
+missing DLL/.so, a NumPy ABI mismatch...). Every import is attempted (through ``__import__``,
+so import hooks apply; an imported module costs a dictionary lookup) inside a try that catches
+everything except KeyboardInterrupt/SystemExit, so a check never takes the caller down.
 
 `missing(needs)` returns the sentences (empty: all fine); `check(needs)` raises `UserError`
 with them. Inside QGIS the one step is the plugin's "Install dependencies" action (the Processing
@@ -39,17 +39,13 @@ QGIS_REPAIR = ("repair it in one step with the menu Plugins > FuseDiff > Install
                "(or the Processing algorithm fusediff:install_dependencies with REINSTALL) "
                "and restart QGIS")
 
-_OK: set = set()
-
-
 def in_qgis() -> bool:
     """True inside QGIS (desktop, qgis_process, a QgsApplication): qgis.core is loaded."""
     return "qgis.core" in sys.modules
 
 
 def forget() -> None:
-    """Forget earlier results and importlib's directory caches (after installing or removing)."""
-    _OK.clear()
+    """Forget importlib's directory caches (after installing or removing packages)."""
     importlib.invalidate_caches()
     for key in [k for k, v in sys.path_importer_cache.items() if v is None]:
         del sys.path_importer_cache[key]  # folders that did not exist when first looked at
@@ -57,10 +53,8 @@ def forget() -> None:
 
 def _import(module: str) -> tuple:
     """('ok' | 'missing' | 'broken', detail)."""
-    if module in _OK:
-        return "ok", ""
     try:
-        importlib.import_module(module)
+        __import__(module)
     except ImportError as exc:
         # ImportError of a *dependency* of an installed package counts as broken
         name = getattr(exc, "name", None)
@@ -71,7 +65,6 @@ def _import(module: str) -> tuple:
         raise
     except BaseException as exc:  # noqa: BLE001 (OSError from a missing .so/DLL, RuntimeError...)
         return "broken", f"{type(exc).__name__}: {exc}"
-    _OK.add(module)
     return "ok", ""
 
 

@@ -200,14 +200,6 @@
       <translation>Nicht genug Speicher für diese Eingaben. Schneiden Sie die Raster auf ein kleineres Gebiet zu und starten Sie erneut.</translation>
     </message>
     <message>
-      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
-      <translation>Die Eingaben haben in ihrem gemeinsamen Gebiet kein gültiges Pixel (alles Nodata). Prüfen Sie den Nodata-Wert und die Ausdehnungen der Raster.</translation>
-    </message>
-    <message>
-      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
-      <translation>Die Eingabewerte sind alle null oder negativ; es gibt nichts zu fusionieren. Prüfen Sie die Eingaberaster.</translation>
-    </message>
-    <message>
       <source>tile {0}/{1}</source>
       <translation>Kachel {0}/{1}</translation>
     </message>
@@ -290,14 +282,6 @@
     <message>
       <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
       <translation>Die Ausgabe {0} „{1}“ ist zugleich eine Eingabe; Eingaben werden nie überschrieben. Wählen Sie einen anderen Ausgabepfad.</translation>
-    </message>
-    <message>
-      <source>PyTorch is not installed for the Python that QGIS uses. Install it with 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
-      <translation>PyTorch ist für das Python, das QGIS verwendet, nicht installiert. Installieren Sie es mit 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
-    </message>
-    <message>
-      <source>PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or incompatible installation, e.g. a missing library). Reinstall it with 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
-      <translation>PyTorch ist für das Python, das QGIS verwendet, installiert, lässt sich aber nicht laden (eine defekte oder inkompatible Installation, z. B. eine fehlende Bibliothek). Installieren Sie es neu mit 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
     </message>
     <message>
       <source>Classical fusion (Brovey, GSA, MTF-GLP-HPM, CNMF)</source>
@@ -426,6 +410,74 @@
     <message>
       <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
       <translation>Die SRF-Datei hat {0} Zeilen, das MSI aber {1} Bänder: Es wird eine Zeile je MSI-Band benötigt.</translation>
+    </message>
+    <message>
+      <source>Install dependencies (PyTorch)</source>
+      <translation>Abhängigkeiten installieren (PyTorch)</translation>
+    </message>
+    <message>
+      <source>Setup</source>
+      <translation>Einrichtung</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Installs what FuseDiff's diffusion methods need and this QGIS lacks: PyTorch 2.13.0 (CPU or CUDA build, chosen from the NVIDIA driver it finds where the source offers both), with pip and QGIS's own Python, into a folder of your QGIS profile (python/fusediff-deps-pyXY; no administrator rights). NumPy and GDAL are never installed: QGIS's own are used. The classical, simulate and assess algorithms need nothing (they use QGIS's GDAL). Restart QGIS afterwards if a FuseDiff algorithm already failed in this session.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: empty = pip's configured package index (internet); a folder of wheel files (offline install, e.g. copied from another machine with 'pip download'); or the URL of another package index.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Also install Dask&lt;/b&gt;: only needed to run FuseDiff on a Dask cluster from Python.&lt;/p&gt;&lt;p&gt;To undo: Plugins &gt; FuseDiff &gt; Remove installed dependencies, or delete the folder named in the log.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Installiert, was die Diffusionsverfahren von FuseDiff brauchen und diesem QGIS fehlt: PyTorch 2.13.0 (CPU- oder CUDA-Version, gewählt nach dem gefundenen NVIDIA-Treiber, wo die Quelle beide anbietet), mit pip und QGIS' eigenem Python, in einen Ordner Ihres QGIS-Profils (python/fusediff-deps-pyXY; keine Administratorrechte). NumPy und GDAL werden nie installiert: die von QGIS werden verwendet. Die Algorithmen classical, simulate und assess brauchen nichts (sie verwenden das GDAL von QGIS). Starten Sie QGIS danach neu, falls ein FuseDiff-Algorithmus in dieser Sitzung bereits fehlgeschlagen ist.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quelle&lt;/b&gt;: leer = der in pip eingestellte Paketindex (Internet); ein Ordner mit Wheel-Dateien (Offline-Installation, z. B. auf einem anderen Rechner mit 'pip download' geladen); oder die URL eines anderen Paketindex.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Auch Dask installieren&lt;/b&gt;: nur nötig, um FuseDiff aus Python auf einem Dask-Cluster auszuführen.&lt;/p&gt;&lt;p&gt;Rückgängig machen: Erweiterungen &gt; FuseDiff &gt; Installierte Abhängigkeiten entfernen, oder den im Protokoll genannten Ordner löschen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PyTorch build where the source offers several</source>
+      <translation>PyTorch-Version, wo die Quelle mehrere anbietet</translation>
+    </message>
+    <message>
+      <source>Reinstall even what already loads (repairs a broken install)</source>
+      <translation>Auch neu installieren, was schon lädt (repariert eine defekte Installation)</translation>
+    </message>
+    <message>
+      <source>Source: a folder of wheels or a package index URL (empty: pip's configured index)</source>
+      <translation>Quelle: ein Ordner mit Wheels oder die URL eines Paketindex (leer: der in pip eingestellte Index)</translation>
+    </message>
+    <message>
+      <source>Also install Dask (dask, distributed)</source>
+      <translation>Auch Dask installieren (dask, distributed)</translation>
+    </message>
+    <message>
+      <source>Dependencies folder</source>
+      <translation>Ordner der Abhängigkeiten</translation>
+    </message>
+    <message>
+      <source>Installed packages</source>
+      <translation>Installierte Pakete</translation>
+    </message>
+    <message>
+      <source>Detect (CUDA when an NVIDIA driver is found)</source>
+      <translation>Erkennen (CUDA, wenn ein NVIDIA-Treiber gefunden wird)</translation>
+    </message>
+    <message>
+      <source>CPU</source>
+      <translation>CPU</translation>
+    </message>
+    <message>
+      <source>CUDA</source>
+      <translation>CUDA</translation>
+    </message>
+    <message>
+      <source>Dependencies folder: {0}</source>
+      <translation>Ordner der Abhängigkeiten: {0}</translation>
+    </message>
+    <message>
+      <source>Nothing to install: every dependency already loads.</source>
+      <translation>Nichts zu installieren: alle Abhängigkeiten laden bereits.</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; the dependencies folder was left as it was.</source>
+      <translation>Vom Benutzer abgebrochen; der Ordner der Abhängigkeiten blieb unverändert.</translation>
+    </message>
+    <message>
+      <source>Installed into {0}: {1}</source>
+      <translation>Installiert in {0}: {1}</translation>
+    </message>
+    <message>
+      <source>To install: {0}</source>
+      <translation>Zu installieren: {0}</translation>
     </message>
     <message>
       <source>KSDiff pansharpening (kernel-space latent diffusion, fast)</source>
@@ -714,6 +766,42 @@
     <message>
       <source>CPU threads for FuseDiff (0 = all cores)</source>
       <translation>CPU-Threads für FuseDiff (0 = alle Kerne)</translation>
+    </message>
+    <message>
+      <source>Install dependencies (PyTorch)…</source>
+      <translation>Abhängigkeiten installieren (PyTorch)…</translation>
+    </message>
+    <message>
+      <source>Remove installed dependencies…</source>
+      <translation>Installierte Abhängigkeiten entfernen…</translation>
+    </message>
+    <message>
+      <source>Every dependency already loads; nothing to install.</source>
+      <translation>Alle Abhängigkeiten laden bereits; nichts zu installieren.</translation>
+    </message>
+    <message>
+      <source>Install {0} for FuseDiff into {1} with pip (from pip's configured package index; PyTorch is a download of several hundred MB, {2} build: {3})? NumPy and GDAL are not touched. It runs in the background; follow or cancel it in the task manager.</source>
+      <translation>{0} für FuseDiff mit pip in {1} installieren (aus dem in pip eingestellten Paketindex; PyTorch ist ein Download von mehreren hundert MB, {2}-Version: {3})? NumPy und GDAL bleiben unberührt. Es läuft im Hintergrund; verfolgen oder abbrechen können Sie es im Aufgabenmanager.</translation>
+    </message>
+    <message>
+      <source>Installing the dependencies failed or was cancelled; see the Processing log (View &gt; Panels &gt; Log Messages).</source>
+      <translation>Die Installation der Abhängigkeiten ist fehlgeschlagen oder wurde abgebrochen; siehe das Processing-Protokoll (Ansicht &gt; Bedienfelder &gt; Protokollmeldungen).</translation>
+    </message>
+    <message>
+      <source>No dependencies are installed in {0}.</source>
+      <translation>In {0} sind keine Abhängigkeiten installiert.</translation>
+    </message>
+    <message>
+      <source>Delete {0} (PyTorch and what FuseDiff installed with it)? The diffusion algorithms then ask for the install again; the classical ones keep working.</source>
+      <translation>{0} löschen (PyTorch und was FuseDiff damit installiert hat)? Die Diffusionsalgorithmen verlangen dann wieder die Installation; die klassischen funktionieren weiter.</translation>
+    </message>
+    <message>
+      <source>Removed {0}. Restart QGIS to unload PyTorch if it was loaded.</source>
+      <translation>{0} entfernt. Starten Sie QGIS neu, um PyTorch zu entladen, falls es geladen war.</translation>
+    </message>
+    <message>
+      <source>Dependencies installed into {0}. Restart QGIS if a FuseDiff algorithm failed before in this session.</source>
+      <translation>Abhängigkeiten in {0} installiert. Starten Sie QGIS neu, falls ein FuseDiff-Algorithmus in dieser Sitzung zuvor fehlgeschlagen ist.</translation>
     </message>
     <message>
       <source>DDIM steps of the latent sampler (the image network runs once).</source>
@@ -1314,6 +1402,22 @@
     <message>
       <source>Random seed (noise and adaptation patches).</source>
       <translation>Zufallsstartwert (Rauschen und Anpassungsausschnitte).</translation>
+    </message>
+    <message>
+      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
+      <translation type="vanished">Die Eingaben haben in ihrem gemeinsamen Gebiet kein gültiges Pixel (alles Nodata). Prüfen Sie den Nodata-Wert und die Ausdehnungen der Raster.</translation>
+    </message>
+    <message>
+      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
+      <translation type="vanished">Die Eingabewerte sind alle null oder negativ; es gibt nichts zu fusionieren. Prüfen Sie die Eingaberaster.</translation>
+    </message>
+    <message>
+      <source>PyTorch is not installed for the Python that QGIS uses. Install it with 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation type="vanished">PyTorch ist für das Python, das QGIS verwendet, nicht installiert. Installieren Sie es mit 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
+    </message>
+    <message>
+      <source>PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or incompatible installation, e.g. a missing library). Reinstall it with 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation type="vanished">PyTorch ist für das Python, das QGIS verwendet, installiert, lässt sich aber nicht laden (eine defekte oder inkompatible Installation, z. B. eine fehlende Bibliothek). Installieren Sie es neu mit 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
     </message>
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 15 s for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the two models); about 1 minute for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>

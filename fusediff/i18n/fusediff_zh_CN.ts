@@ -200,14 +200,6 @@
       <translation>内存不足以处理这些输入。请将栅格裁剪到较小区域后重新运行。</translation>
     </message>
     <message>
-      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
-      <translation>输入在其共同区域内没有有效像素（全部为无数据）。请检查无数据值和栅格范围。</translation>
-    </message>
-    <message>
-      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
-      <translation>输入值全部为零或负数；没有可融合的内容。请检查输入栅格。</translation>
-    </message>
-    <message>
       <source>tile {0}/{1}</source>
       <translation>分块 {0}/{1}</translation>
     </message>
@@ -290,14 +282,6 @@
     <message>
       <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
       <translation>输出 {0}“{1}”同时也是输入；输入永远不会被覆盖。请选择其他输出路径。</translation>
-    </message>
-    <message>
-      <source>PyTorch is not installed for the Python that QGIS uses. Install it with 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
-      <translation>QGIS 所用的 Python 未安装 PyTorch。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）进行安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
-    </message>
-    <message>
-      <source>PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or incompatible installation, e.g. a missing library). Reinstall it with 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
-      <translation>QGIS 所用的 Python 已安装 PyTorch，但无法加载（安装损坏或不兼容，例如缺少某个库）。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）重新安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
     </message>
     <message>
       <source>Classical fusion (Brovey, GSA, MTF-GLP-HPM, CNMF)</source>
@@ -426,6 +410,74 @@
     <message>
       <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
       <translation>SRF 文件有 {0} 行，但 MSI 有 {1} 个波段：每个 MSI 波段需要一行。</translation>
+    </message>
+    <message>
+      <source>Install dependencies (PyTorch)</source>
+      <translation>安装依赖项（PyTorch）</translation>
+    </message>
+    <message>
+      <source>Setup</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Installs what FuseDiff's diffusion methods need and this QGIS lacks: PyTorch 2.13.0 (CPU or CUDA build, chosen from the NVIDIA driver it finds where the source offers both), with pip and QGIS's own Python, into a folder of your QGIS profile (python/fusediff-deps-pyXY; no administrator rights). NumPy and GDAL are never installed: QGIS's own are used. The classical, simulate and assess algorithms need nothing (they use QGIS's GDAL). Restart QGIS afterwards if a FuseDiff algorithm already failed in this session.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: empty = pip's configured package index (internet); a folder of wheel files (offline install, e.g. copied from another machine with 'pip download'); or the URL of another package index.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Also install Dask&lt;/b&gt;: only needed to run FuseDiff on a Dask cluster from Python.&lt;/p&gt;&lt;p&gt;To undo: Plugins &gt; FuseDiff &gt; Remove installed dependencies, or delete the folder named in the log.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;安装 FuseDiff 的扩散方法所需而本 QGIS 缺少的组件：PyTorch 2.13.0（CPU 或 CUDA 版本；当来源同时提供两者时，根据检测到的 NVIDIA 驱动选择），使用 pip 和 QGIS 自带的 Python，安装到您的 QGIS 配置文件中的一个文件夹（python/fusediff-deps-pyXY；无需管理员权限）。从不安装 NumPy 和 GDAL：使用 QGIS 自带的版本。classical、simulate 和 assess 算法无需任何安装（它们使用 QGIS 的 GDAL）。如果本次会话中已有 FuseDiff 算法失败，请在安装后重启 QGIS。&lt;/p&gt;&lt;p&gt;&lt;b&gt;来源&lt;/b&gt;：留空 = pip 配置的软件包索引（互联网）；一个 wheel 文件夹（离线安装，例如在另一台计算机上用 'pip download' 下载后复制过来）；或另一个软件包索引的 URL。&lt;/p&gt;&lt;p&gt;&lt;b&gt;同时安装 Dask&lt;/b&gt;：仅在从 Python 于 Dask 集群上运行 FuseDiff 时需要。&lt;/p&gt;&lt;p&gt;撤销：插件 &gt; FuseDiff &gt; 删除已安装的依赖项，或删除日志中给出的文件夹。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PyTorch build where the source offers several</source>
+      <translation>来源提供多个版本时的 PyTorch 版本</translation>
+    </message>
+    <message>
+      <source>Reinstall even what already loads (repairs a broken install)</source>
+      <translation>即使已能加载也重新安装（修复损坏的安装）</translation>
+    </message>
+    <message>
+      <source>Source: a folder of wheels or a package index URL (empty: pip's configured index)</source>
+      <translation>来源：wheel 文件夹或软件包索引 URL（留空：pip 配置的索引）</translation>
+    </message>
+    <message>
+      <source>Also install Dask (dask, distributed)</source>
+      <translation>同时安装 Dask（dask、distributed）</translation>
+    </message>
+    <message>
+      <source>Dependencies folder</source>
+      <translation>依赖项文件夹</translation>
+    </message>
+    <message>
+      <source>Installed packages</source>
+      <translation>已安装的软件包</translation>
+    </message>
+    <message>
+      <source>Detect (CUDA when an NVIDIA driver is found)</source>
+      <translation>自动检测（找到 NVIDIA 驱动时使用 CUDA）</translation>
+    </message>
+    <message>
+      <source>CPU</source>
+      <translation>CPU</translation>
+    </message>
+    <message>
+      <source>CUDA</source>
+      <translation>CUDA</translation>
+    </message>
+    <message>
+      <source>Dependencies folder: {0}</source>
+      <translation>依赖项文件夹：{0}</translation>
+    </message>
+    <message>
+      <source>Nothing to install: every dependency already loads.</source>
+      <translation>无需安装：所有依赖项均已可以加载。</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; the dependencies folder was left as it was.</source>
+      <translation>已被用户取消；依赖项文件夹保持原样。</translation>
+    </message>
+    <message>
+      <source>Installed into {0}: {1}</source>
+      <translation>已安装到 {0}：{1}</translation>
+    </message>
+    <message>
+      <source>To install: {0}</source>
+      <translation>待安装：{0}</translation>
     </message>
     <message>
       <source>KSDiff pansharpening (kernel-space latent diffusion, fast)</source>
@@ -714,6 +766,42 @@
     <message>
       <source>CPU threads for FuseDiff (0 = all cores)</source>
       <translation>FuseDiff 的 CPU 线程数（0 = 全部核心）</translation>
+    </message>
+    <message>
+      <source>Install dependencies (PyTorch)…</source>
+      <translation>安装依赖项（PyTorch）…</translation>
+    </message>
+    <message>
+      <source>Remove installed dependencies…</source>
+      <translation>删除已安装的依赖项…</translation>
+    </message>
+    <message>
+      <source>Every dependency already loads; nothing to install.</source>
+      <translation>所有依赖项均已可以加载；无需安装。</translation>
+    </message>
+    <message>
+      <source>Install {0} for FuseDiff into {1} with pip (from pip's configured package index; PyTorch is a download of several hundred MB, {2} build: {3})? NumPy and GDAL are not touched. It runs in the background; follow or cancel it in the task manager.</source>
+      <translation>使用 pip 为 FuseDiff 将 {0} 安装到 {1}（来自 pip 配置的软件包索引；PyTorch 需下载数百 MB，{2} 版本：{3}）？不会改动 NumPy 和 GDAL。安装在后台运行；可在任务管理器中查看进度或取消。</translation>
+    </message>
+    <message>
+      <source>Installing the dependencies failed or was cancelled; see the Processing log (View &gt; Panels &gt; Log Messages).</source>
+      <translation>依赖项安装失败或已取消；请查看处理日志（视图 &gt; 面板 &gt; 日志消息）。</translation>
+    </message>
+    <message>
+      <source>No dependencies are installed in {0}.</source>
+      <translation>{0} 中没有已安装的依赖项。</translation>
+    </message>
+    <message>
+      <source>Delete {0} (PyTorch and what FuseDiff installed with it)? The diffusion algorithms then ask for the install again; the classical ones keep working.</source>
+      <translation>删除 {0}（PyTorch 及 FuseDiff 随之安装的内容）？之后扩散算法会再次要求安装；经典算法仍可正常使用。</translation>
+    </message>
+    <message>
+      <source>Removed {0}. Restart QGIS to unload PyTorch if it was loaded.</source>
+      <translation>已删除 {0}。如果 PyTorch 已被加载，请重启 QGIS 以将其卸载。</translation>
+    </message>
+    <message>
+      <source>Dependencies installed into {0}. Restart QGIS if a FuseDiff algorithm failed before in this session.</source>
+      <translation>依赖项已安装到 {0}。如果本次会话中之前有 FuseDiff 算法失败，请重启 QGIS。</translation>
     </message>
     <message>
       <source>DDIM steps of the latent sampler (the image network runs once).</source>
@@ -1314,6 +1402,22 @@
     <message>
       <source>Random seed (noise and adaptation patches).</source>
       <translation>随机种子（噪声和适配图像块）。</translation>
+    </message>
+    <message>
+      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
+      <translation type="vanished">输入在其共同区域内没有有效像素（全部为无数据）。请检查无数据值和栅格范围。</translation>
+    </message>
+    <message>
+      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
+      <translation type="vanished">输入值全部为零或负数；没有可融合的内容。请检查输入栅格。</translation>
+    </message>
+    <message>
+      <source>PyTorch is not installed for the Python that QGIS uses. Install it with 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation type="vanished">QGIS 所用的 Python 未安装 PyTorch。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）进行安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
+    </message>
+    <message>
+      <source>PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or incompatible installation, e.g. a missing library). Reinstall it with 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation type="vanished">QGIS 所用的 Python 已安装 PyTorch，但无法加载（安装损坏或不兼容，例如缺少某个库）。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）重新安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
     </message>
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 15 s for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the two models); about 1 minute for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
