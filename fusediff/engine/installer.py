@@ -328,8 +328,9 @@ def _run(cmd: list, log: Callable[[str], None], is_cancelled: Callable[[], bool]
     lines: queue.Queue = queue.Queue()
 
     def reader():
-        for line in proc.stdout:
-            lines.put(line.rstrip())
+        with proc.stdout:
+            for line in proc.stdout:
+                lines.put(line.rstrip())
         lines.put(None)
 
     threading.Thread(target=reader, daemon=True).start()
