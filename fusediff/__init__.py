@@ -21,5 +21,6 @@ def __getattr__(name):
 def classFactory(iface):  # noqa: N802 (QGIS API name)
     """QGIS entry point: the plugin instance. ``iface`` is None under
     qgis_process and in tests; the plugin then only provides Processing."""
-    from .plugin import FuseDiffPlugin
+    from .plugin import FuseDiffPlugin, activate_dependencies
+    activate_dependencies()  # the profile's fusediff-deps folder first on sys.path (before torch)
     return FuseDiffPlugin(iface)

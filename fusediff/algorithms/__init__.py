@@ -12,8 +12,10 @@ LOAD_ERRORS: dict = {}
 
 def _log(message: str) -> None:
     try:
-        from qgis.core import Qgis, QgsMessageLog
-        QgsMessageLog.logMessage(message, "FuseDiff", Qgis.Warning)
+        from qgis.core import QgsMessageLog
+
+        from .compat import MSG_WARNING
+        QgsMessageLog.logMessage(message, "FuseDiff", MSG_WARNING)
     except Exception:
         pass
 

@@ -15,10 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException,
                        QgsProcessingOutputNumber, QgsProcessingParameterBand,
-                       QgsProcessingParameterBoolean, QgsProcessingParameterDefinition,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFile,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination,
                        QgsProcessingParameterFolderDestination,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
@@ -28,6 +27,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..engine import i18n
+from .compat import FILE_FILE, FILE_FOLDER, FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_RASTER
 from ..engine.algorithms.common import README_URL
 from ..engine.context import RunContext
 from ..engine.errors import CANCELLED_MESSAGE, Cancelled, UserError
@@ -73,9 +73,9 @@ def qgis_parameter(p):
     if k == "raster":
         q = QgsProcessingParameterRasterLayer(p.name, label, optional=p.optional)
     elif k == "rasters":
-        q = QgsProcessingParameterMultipleLayers(p.name, label, QgsProcessing.TypeRaster, optional=p.optional)
+        q = QgsProcessingParameterMultipleLayers(p.name, label, TYPE_RASTER, optional=p.optional)
     elif k in ("file", "folder"):
-        behavior = QgsProcessingParameterFile.Folder if k == "folder" else QgsProcessingParameterFile.File
+        behavior = FILE_FOLDER if k == "folder" else FILE_FILE
         q = QgsProcessingParameterFile(p.name, label, behavior, extension=p.extension or "", optional=p.optional)
     elif k == "raster_out":
         q = QgsProcessingParameterRasterDestination(p.name, label, optional=p.optional)
@@ -90,7 +90,7 @@ def qgis_parameter(p):
     elif k == "bool":
         q = QgsProcessingParameterBoolean(p.name, label, defaultValue=p.default, optional=p.optional)
     elif k in ("int", "float"):
-        kind = QgsProcessingParameterNumber.Integer if k == "int" else QgsProcessingParameterNumber.Double
+        kind = NUMBER_INTEGER if k == "int" else NUMBER_DOUBLE
         q = QgsProcessingParameterNumber(p.name, label, kind, defaultValue=p.default, optional=p.optional)
         if p.minimum is not None:
             q.setMinimum(p.minimum)
@@ -104,7 +104,7 @@ def qgis_parameter(p):
     if p.help:
         q.setHelp(tr(p.help))
     if p.advanced:
-        q.setFlags(q.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        q.setFlags(q.flags() | FLAG_ADVANCED)
     return q
 
 

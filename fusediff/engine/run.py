@@ -7,7 +7,6 @@ look swapped are refused, and every error a user can fix arrives as one `UserErr
 """
 from __future__ import annotations
 
-import sys
 import time
 from typing import Optional
 
@@ -17,26 +16,11 @@ from .i18n import tr
 from .params import INPUT_KINDS, resolve
 from .registry import get_spec
 
-#: pip requirement and what the package is for, per importable module an algorithm may need.
-_PACKAGES = {"torch": "torch==2.13.0", "numpy": "numpy", "rasterio": "rasterio", "h5py": "h5py"}
-
-
 def check_needs(spec) -> None:
-    """UserError naming the first package ``spec.needs`` that cannot be imported, and how to install it."""
-    for module in spec.needs:
-        try:
-            __import__(module)  # the import statement's path (import hooks see it, as in the algorithm)
-        except ImportError as exc:
-            raise UserError(tr(
-                "fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it "
-                "with '{2} -m pip install {4}' and run again.").format(
-                    spec.name, module, sys.executable, exc, _PACKAGES.get(module, module))) from exc
-        except Exception as exc:  # noqa: BLE001 (a broken install: OSError from a missing library...)
-            raise UserError(tr(
-                "fusediff:{0} needs the Python package {1}, which is installed for {2} but cannot be loaded "
-                "({3}); reinstall it with '{2} -m pip install --force-reinstall {4}' and run again.").format(
-                    spec.name, module, sys.executable, f"{type(exc).__name__}: {exc}",
-                    _PACKAGES.get(module, module))) from exc
+    """UserError with one sentence per package ``spec.needs`` that is missing or broken, saying how
+    to install it in one step (`dependencies.check`)."""
+    from .dependencies import check
+    check(spec.needs)
 
 
 def check_outputs(spec, values: dict) -> None:

@@ -628,14 +628,6 @@
       <translation>Die Ausgabe {0} „{1}“ ist zugleich eine Eingabe; Eingaben werden nie überschrieben. Wählen Sie einen anderen Ausgabepfad.</translation>
     </message>
     <message>
-      <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>
-      <translation>fusediff:{0} benötigt das Python-Paket {1}, das für {2} nicht installiert ist ({3}); installieren Sie es mit '{2} -m pip install {4}' und starten Sie erneut.</translation>
-    </message>
-    <message>
-      <source>fusediff:{0} needs the Python package {1}, which is installed for {2} but cannot be loaded ({3}); reinstall it with '{2} -m pip install --force-reinstall {4}' and run again.</source>
-      <translation>fusediff:{0} benötigt das Python-Paket {1}, das für {2} installiert ist, aber nicht geladen werden kann ({3}); installieren Sie es mit '{2} -m pip install --force-reinstall {4}' neu und starten Sie erneut.</translation>
-    </message>
-    <message>
       <source>Reading and aligning the inputs</source>
       <translation>Eingaben werden gelesen und ausgerichtet</translation>
     </message>
@@ -716,8 +708,112 @@
       <translation>Die Eingabe {0} ist kein dateibasiertes Raster ({1}); exportieren Sie sie zuerst als GeoTIFF.</translation>
     </message>
     <message>
+      <source>Install dependencies (PyTorch)</source>
+      <translation>Abhängigkeiten installieren (PyTorch)</translation>
+    </message>
+    <message>
+      <source>Setup</source>
+      <translation>Einrichtung</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Installs what FuseDiff's diffusion methods need and this QGIS lacks: PyTorch 2.13.0 (CPU or CUDA build, chosen from the NVIDIA driver it finds where the source offers both), with pip and QGIS's own Python, into a folder of your QGIS profile (python/fusediff-deps-pyXY; no administrator rights). NumPy and GDAL are never installed: QGIS's own are used. The classical, simulate and assess algorithms need nothing (they use QGIS's GDAL). Restart QGIS afterwards if a FuseDiff algorithm already failed in this session.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: empty = pip's configured package index (internet); a folder of wheel files (offline install, e.g. copied from another machine with 'pip download'); or the URL of another package index.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Also install Dask&lt;/b&gt;: only needed to run FuseDiff on a Dask cluster from Python.&lt;/p&gt;&lt;p&gt;To undo: Plugins &gt; FuseDiff &gt; Remove installed dependencies, or delete the folder named in the log.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Installiert, was die Diffusionsverfahren von FuseDiff brauchen und diesem QGIS fehlt: PyTorch 2.13.0 (CPU- oder CUDA-Version, gewählt nach dem gefundenen NVIDIA-Treiber, wo die Quelle beide anbietet), mit pip und QGIS' eigenem Python, in einen Ordner Ihres QGIS-Profils (python/fusediff-deps-pyXY; keine Administratorrechte). NumPy und GDAL werden nie installiert: die von QGIS werden verwendet. Die Algorithmen classical, simulate und assess brauchen nichts (sie verwenden das GDAL von QGIS). Starten Sie QGIS danach neu, falls ein FuseDiff-Algorithmus in dieser Sitzung bereits fehlgeschlagen ist.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quelle&lt;/b&gt;: leer = der in pip eingestellte Paketindex (Internet); ein Ordner mit Wheel-Dateien (Offline-Installation, z. B. auf einem anderen Rechner mit 'pip download' geladen); oder die URL eines anderen Paketindex.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Auch Dask installieren&lt;/b&gt;: nur nötig, um FuseDiff aus Python auf einem Dask-Cluster auszuführen.&lt;/p&gt;&lt;p&gt;Rückgängig machen: Erweiterungen &gt; FuseDiff &gt; Installierte Abhängigkeiten entfernen, oder den im Protokoll genannten Ordner löschen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PyTorch build where the source offers several</source>
+      <translation>PyTorch-Version, wo die Quelle mehrere anbietet</translation>
+    </message>
+    <message>
+      <source>Reinstall even what already loads (repairs a broken install)</source>
+      <translation>Auch neu installieren, was schon lädt (repariert eine defekte Installation)</translation>
+    </message>
+    <message>
+      <source>Source: a folder of wheels or a package index URL (empty: pip's configured index)</source>
+      <translation>Quelle: ein Ordner mit Wheels oder die URL eines Paketindex (leer: der in pip eingestellte Index)</translation>
+    </message>
+    <message>
+      <source>Also install Dask (dask, distributed)</source>
+      <translation>Auch Dask installieren (dask, distributed)</translation>
+    </message>
+    <message>
+      <source>Dependencies folder</source>
+      <translation>Ordner der Abhängigkeiten</translation>
+    </message>
+    <message>
+      <source>Installed packages</source>
+      <translation>Installierte Pakete</translation>
+    </message>
+    <message>
+      <source>Detect (CUDA when an NVIDIA driver is found)</source>
+      <translation>Erkennen (CUDA, wenn ein NVIDIA-Treiber gefunden wird)</translation>
+    </message>
+    <message>
+      <source>CPU</source>
+      <translation>CPU</translation>
+    </message>
+    <message>
+      <source>CUDA</source>
+      <translation>CUDA</translation>
+    </message>
+    <message>
+      <source>Dependencies folder: {0}</source>
+      <translation>Ordner der Abhängigkeiten: {0}</translation>
+    </message>
+    <message>
+      <source>Nothing to install: every dependency already loads.</source>
+      <translation>Nichts zu installieren: alle Abhängigkeiten laden bereits.</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; the dependencies folder was left as it was.</source>
+      <translation>Vom Benutzer abgebrochen; der Ordner der Abhängigkeiten blieb unverändert.</translation>
+    </message>
+    <message>
+      <source>Installed into {0}: {1}</source>
+      <translation>Installiert in {0}: {1}</translation>
+    </message>
+    <message>
+      <source>To install: {0}</source>
+      <translation>Zu installieren: {0}</translation>
+    </message>
+    <message>
       <source>CPU threads for FuseDiff (0 = all cores)</source>
       <translation>CPU-Threads für FuseDiff (0 = alle Kerne)</translation>
+    </message>
+    <message>
+      <source>Install dependencies (PyTorch)…</source>
+      <translation>Abhängigkeiten installieren (PyTorch)…</translation>
+    </message>
+    <message>
+      <source>Remove installed dependencies…</source>
+      <translation>Installierte Abhängigkeiten entfernen…</translation>
+    </message>
+    <message>
+      <source>Every dependency already loads; nothing to install.</source>
+      <translation>Alle Abhängigkeiten laden bereits; nichts zu installieren.</translation>
+    </message>
+    <message>
+      <source>Install {0} for FuseDiff into {1} with pip (from pip's configured package index; PyTorch is a download of several hundred MB, {2} build: {3})? NumPy and GDAL are not touched. It runs in the background; follow or cancel it in the task manager.</source>
+      <translation>{0} für FuseDiff mit pip in {1} installieren (aus dem in pip eingestellten Paketindex; PyTorch ist ein Download von mehreren hundert MB, {2}-Version: {3})? NumPy und GDAL bleiben unberührt. Es läuft im Hintergrund; verfolgen oder abbrechen können Sie es im Aufgabenmanager.</translation>
+    </message>
+    <message>
+      <source>Installing the dependencies failed or was cancelled; see the Processing log (View &gt; Panels &gt; Log Messages).</source>
+      <translation>Die Installation der Abhängigkeiten ist fehlgeschlagen oder wurde abgebrochen; siehe das Processing-Protokoll (Ansicht &gt; Bedienfelder &gt; Protokollmeldungen).</translation>
+    </message>
+    <message>
+      <source>No dependencies are installed in {0}.</source>
+      <translation>In {0} sind keine Abhängigkeiten installiert.</translation>
+    </message>
+    <message>
+      <source>Delete {0} (PyTorch and what FuseDiff installed with it)? The diffusion algorithms then ask for the install again; the classical ones keep working.</source>
+      <translation>{0} löschen (PyTorch und was FuseDiff damit installiert hat)? Die Diffusionsalgorithmen verlangen dann wieder die Installation; die klassischen funktionieren weiter.</translation>
+    </message>
+    <message>
+      <source>Removed {0}. Restart QGIS to unload PyTorch if it was loaded.</source>
+      <translation>{0} entfernt. Starten Sie QGIS neu, um PyTorch zu entladen, falls es geladen war.</translation>
+    </message>
+    <message>
+      <source>Dependencies installed into {0}. Restart QGIS if a FuseDiff algorithm failed before in this session.</source>
+      <translation>Abhängigkeiten in {0} installiert. Starten Sie QGIS neu, falls ein FuseDiff-Algorithmus in dieser Sitzung zuvor fehlgeschlagen ist.</translation>
     </message>
     <message>
       <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
@@ -1314,6 +1410,14 @@
     <message>
       <source>Random seed (latent noise and adaptation patches).</source>
       <translation>Zufallsstartwert (latentes Rauschen und Ausschnitte der Anpassung).</translation>
+    </message>
+    <message>
+      <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>
+      <translation type="vanished">fusediff:{0} benötigt das Python-Paket {1}, das für {2} nicht installiert ist ({3}); installieren Sie es mit '{2} -m pip install {4}' und starten Sie erneut.</translation>
+    </message>
+    <message>
+      <source>fusediff:{0} needs the Python package {1}, which is installed for {2} but cannot be loaded ({3}); reinstall it with '{2} -m pip install --force-reinstall {4}' and run again.</source>
+      <translation type="vanished">fusediff:{0} benötigt das Python-Paket {1}, das für {2} installiert ist, aber nicht geladen werden kann ({3}); installieren Sie es mit '{2} -m pip install --force-reinstall {4}' neu und starten Sie erneut.</translation>
     </message>
     <message>
       <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>

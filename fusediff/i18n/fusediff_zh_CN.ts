@@ -628,14 +628,6 @@
       <translation>输出 {0}“{1}”同时也是输入；输入永远不会被覆盖。请选择其他输出路径。</translation>
     </message>
     <message>
-      <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>
-      <translation>fusediff:{0} 需要 Python 包 {1}，但 {2} 未安装该包（{3}）；请用 '{2} -m pip install {4}' 安装后重新运行。</translation>
-    </message>
-    <message>
-      <source>fusediff:{0} needs the Python package {1}, which is installed for {2} but cannot be loaded ({3}); reinstall it with '{2} -m pip install --force-reinstall {4}' and run again.</source>
-      <translation>fusediff:{0} 需要 Python 包 {1}，{2} 已安装但无法加载（{3}）；请用 '{2} -m pip install --force-reinstall {4}' 重新安装后再运行。</translation>
-    </message>
-    <message>
       <source>Reading and aligning the inputs</source>
       <translation>正在读取并对齐输入</translation>
     </message>
@@ -716,8 +708,112 @@
       <translation>输入 {0} 不是基于文件的栅格（{1}）；请先将其导出为 GeoTIFF。</translation>
     </message>
     <message>
+      <source>Install dependencies (PyTorch)</source>
+      <translation>安装依赖项（PyTorch）</translation>
+    </message>
+    <message>
+      <source>Setup</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Installs what FuseDiff's diffusion methods need and this QGIS lacks: PyTorch 2.13.0 (CPU or CUDA build, chosen from the NVIDIA driver it finds where the source offers both), with pip and QGIS's own Python, into a folder of your QGIS profile (python/fusediff-deps-pyXY; no administrator rights). NumPy and GDAL are never installed: QGIS's own are used. The classical, simulate and assess algorithms need nothing (they use QGIS's GDAL). Restart QGIS afterwards if a FuseDiff algorithm already failed in this session.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: empty = pip's configured package index (internet); a folder of wheel files (offline install, e.g. copied from another machine with 'pip download'); or the URL of another package index.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Also install Dask&lt;/b&gt;: only needed to run FuseDiff on a Dask cluster from Python.&lt;/p&gt;&lt;p&gt;To undo: Plugins &gt; FuseDiff &gt; Remove installed dependencies, or delete the folder named in the log.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;安装 FuseDiff 的扩散方法所需而本 QGIS 缺少的组件：PyTorch 2.13.0（CPU 或 CUDA 版本；当来源同时提供两者时，根据检测到的 NVIDIA 驱动选择），使用 pip 和 QGIS 自带的 Python，安装到您的 QGIS 配置文件中的一个文件夹（python/fusediff-deps-pyXY；无需管理员权限）。从不安装 NumPy 和 GDAL：使用 QGIS 自带的版本。classical、simulate 和 assess 算法无需任何安装（它们使用 QGIS 的 GDAL）。如果本次会话中已有 FuseDiff 算法失败，请在安装后重启 QGIS。&lt;/p&gt;&lt;p&gt;&lt;b&gt;来源&lt;/b&gt;：留空 = pip 配置的软件包索引（互联网）；一个 wheel 文件夹（离线安装，例如在另一台计算机上用 'pip download' 下载后复制过来）；或另一个软件包索引的 URL。&lt;/p&gt;&lt;p&gt;&lt;b&gt;同时安装 Dask&lt;/b&gt;：仅在从 Python 于 Dask 集群上运行 FuseDiff 时需要。&lt;/p&gt;&lt;p&gt;撤销：插件 &gt; FuseDiff &gt; 删除已安装的依赖项，或删除日志中给出的文件夹。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PyTorch build where the source offers several</source>
+      <translation>来源提供多个版本时的 PyTorch 版本</translation>
+    </message>
+    <message>
+      <source>Reinstall even what already loads (repairs a broken install)</source>
+      <translation>即使已能加载也重新安装（修复损坏的安装）</translation>
+    </message>
+    <message>
+      <source>Source: a folder of wheels or a package index URL (empty: pip's configured index)</source>
+      <translation>来源：wheel 文件夹或软件包索引 URL（留空：pip 配置的索引）</translation>
+    </message>
+    <message>
+      <source>Also install Dask (dask, distributed)</source>
+      <translation>同时安装 Dask（dask、distributed）</translation>
+    </message>
+    <message>
+      <source>Dependencies folder</source>
+      <translation>依赖项文件夹</translation>
+    </message>
+    <message>
+      <source>Installed packages</source>
+      <translation>已安装的软件包</translation>
+    </message>
+    <message>
+      <source>Detect (CUDA when an NVIDIA driver is found)</source>
+      <translation>自动检测（找到 NVIDIA 驱动时使用 CUDA）</translation>
+    </message>
+    <message>
+      <source>CPU</source>
+      <translation>CPU</translation>
+    </message>
+    <message>
+      <source>CUDA</source>
+      <translation>CUDA</translation>
+    </message>
+    <message>
+      <source>Dependencies folder: {0}</source>
+      <translation>依赖项文件夹：{0}</translation>
+    </message>
+    <message>
+      <source>Nothing to install: every dependency already loads.</source>
+      <translation>无需安装：所有依赖项均已可以加载。</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; the dependencies folder was left as it was.</source>
+      <translation>已被用户取消；依赖项文件夹保持原样。</translation>
+    </message>
+    <message>
+      <source>Installed into {0}: {1}</source>
+      <translation>已安装到 {0}：{1}</translation>
+    </message>
+    <message>
+      <source>To install: {0}</source>
+      <translation>待安装：{0}</translation>
+    </message>
+    <message>
       <source>CPU threads for FuseDiff (0 = all cores)</source>
       <translation>FuseDiff 的 CPU 线程数（0 = 全部核心）</translation>
+    </message>
+    <message>
+      <source>Install dependencies (PyTorch)…</source>
+      <translation>安装依赖项（PyTorch）…</translation>
+    </message>
+    <message>
+      <source>Remove installed dependencies…</source>
+      <translation>删除已安装的依赖项…</translation>
+    </message>
+    <message>
+      <source>Every dependency already loads; nothing to install.</source>
+      <translation>所有依赖项均已可以加载；无需安装。</translation>
+    </message>
+    <message>
+      <source>Install {0} for FuseDiff into {1} with pip (from pip's configured package index; PyTorch is a download of several hundred MB, {2} build: {3})? NumPy and GDAL are not touched. It runs in the background; follow or cancel it in the task manager.</source>
+      <translation>使用 pip 为 FuseDiff 将 {0} 安装到 {1}（来自 pip 配置的软件包索引；PyTorch 需下载数百 MB，{2} 版本：{3}）？不会改动 NumPy 和 GDAL。安装在后台运行；可在任务管理器中查看进度或取消。</translation>
+    </message>
+    <message>
+      <source>Installing the dependencies failed or was cancelled; see the Processing log (View &gt; Panels &gt; Log Messages).</source>
+      <translation>依赖项安装失败或已取消；请查看处理日志（视图 &gt; 面板 &gt; 日志消息）。</translation>
+    </message>
+    <message>
+      <source>No dependencies are installed in {0}.</source>
+      <translation>{0} 中没有已安装的依赖项。</translation>
+    </message>
+    <message>
+      <source>Delete {0} (PyTorch and what FuseDiff installed with it)? The diffusion algorithms then ask for the install again; the classical ones keep working.</source>
+      <translation>删除 {0}（PyTorch 及 FuseDiff 随之安装的内容）？之后扩散算法会再次要求安装；经典算法仍可正常使用。</translation>
+    </message>
+    <message>
+      <source>Removed {0}. Restart QGIS to unload PyTorch if it was loaded.</source>
+      <translation>已删除 {0}。如果 PyTorch 已被加载，请重启 QGIS 以将其卸载。</translation>
+    </message>
+    <message>
+      <source>Dependencies installed into {0}. Restart QGIS if a FuseDiff algorithm failed before in this session.</source>
+      <translation>依赖项已安装到 {0}。如果本次会话中之前有 FuseDiff 算法失败，请重启 QGIS。</translation>
     </message>
     <message>
       <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
@@ -1314,6 +1410,14 @@
     <message>
       <source>Random seed (latent noise and adaptation patches).</source>
       <translation>随机种子（潜在噪声和适应所用的块）。</translation>
+    </message>
+    <message>
+      <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>
+      <translation type="vanished">fusediff:{0} 需要 Python 包 {1}，但 {2} 未安装该包（{3}）；请用 '{2} -m pip install {4}' 安装后重新运行。</translation>
+    </message>
+    <message>
+      <source>fusediff:{0} needs the Python package {1}, which is installed for {2} but cannot be loaded ({3}); reinstall it with '{2} -m pip install --force-reinstall {4}' and run again.</source>
+      <translation type="vanished">fusediff:{0} 需要 Python 包 {1}，{2} 已安装但无法加载（{3}）；请用 '{2} -m pip install --force-reinstall {4}' 重新安装后再运行。</translation>
     </message>
     <message>
       <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>

@@ -106,3 +106,6 @@ class FuseDiffProvider(QgsProcessingProvider):
                 _log(f"FuseDiff: algorithm '{cls.NAME}' not loaded: {exc}")
                 continue
             self.addAlgorithm(cls())
+        # always listed: it installs what the others need (imports only QGIS and the stdlib)
+        from ..algorithms.install_dependencies import InstallDependenciesAlgorithm
+        self.addAlgorithm(InstallDependenciesAlgorithm())

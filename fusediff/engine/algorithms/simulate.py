@@ -79,7 +79,7 @@ def low_res_transform(transform, ratio: int):
 
     Low-res pixel i then has its centre on high-res pixel r*i (grid convention).
     """
-    from affine import Affine
+    from ...rasters.transform import Affine
     shift = -(ratio - 1) / 2.0
     return transform * Affine.translation(shift, shift) * Affine.scale(ratio)
 
