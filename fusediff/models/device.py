@@ -30,6 +30,32 @@ def select_device(name: str = "auto") -> torch.device:
     return torch.device("cpu")
 
 
+# The host (CPU) device, named explicitly where work stays on the CPU whatever the inputs' device
+# (float64 on Apple MPS, CPU generators, schedules). Also what tests/device_guard.py treats as host.
+HOST = torch.device("cpu")
+
+# Set only by tests/device_guard.py: the device type the CPU-side guard pretends the inputs are on.
+_PRETEND: str | None = None
+
+
+def device_kind(device) -> str:
+    """The device type ('cpu', 'cuda', 'mps') of ``device`` (a torch.device or a string)."""
+    if _PRETEND is not None:
+        return _PRETEND
+    return torch.device(device).type
+
+
+def float64_device(device) -> torch.device:
+    """Where float64 work for tensors on ``device`` runs: the CPU (`HOST`) for Apple MPS, which has
+    no float64, else ``device`` itself. Move results back with ``.to(device, torch.float32)``."""
+    return HOST if device_kind(device) == "mps" else device
+
+
+def to_float64(x: torch.Tensor) -> torch.Tensor:
+    """``x`` as float64 on `float64_device` (on CPU and CUDA the same as ``x.double()``)."""
+    return x.to(float64_device(x.device), torch.float64)
+
+
 def set_threads(n: int | None = None) -> int:
     """Set torch's CPU threads (None or <= 0: all cores); returns the count used."""
     if not n or n <= 0:

@@ -122,7 +122,8 @@ def load_prior(spec: str | Path = "bundled", device: torch.device | str = "cpu")
 
 def gamma_levels(sched: diffusion.Schedule) -> torch.Tensor:
     """(T+1,) float32 noise levels sqrt(abar): index 0 is 1 (clean), index t is after t steps."""
-    return torch.cat([torch.ones(1, dtype=torch.float64), sched.alphas_cumprod.sqrt()]).float()
+    return torch.cat([torch.ones(1, dtype=torch.float64, device=sched.alphas_cumprod.device),
+                      sched.alphas_cumprod.sqrt()]).float()
 
 
 def train_prior(images: list[np.ndarray] | list[torch.Tensor], iterations: int, config: SR3Config = SMALL,

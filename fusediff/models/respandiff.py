@@ -109,12 +109,12 @@ class ResidualSchedule:
 
     def __init__(self, T: int = 15, kappa: float = 1.0, s: float = 0.008):
         self.T, self.kappa, self.s = int(T), float(kappa), float(s)
-        t = torch.arange(self.T + 1, dtype=torch.float64)
+        t = torch.arange(self.T + 1, dtype=torch.float64, device="cpu")
         f = torch.cos(((t / self.T + s) / (1 + s)) * math.pi / 2)
         abar = 1 - f / f[0]
         abar[0], abar[-1] = 0.0, 1.0  # exact ends (cos(pi/2) is ~6e-17 in floating point)
         self.abar = abar
-        self.alpha = torch.cat([torch.zeros(1, dtype=torch.float64), abar[1:] - abar[:-1]])
+        self.alpha = torch.cat([torch.zeros(1, dtype=torch.float64, device="cpu"), abar[1:] - abar[:-1]])
 
     def _at(self, v: torch.Tensor, t, like: torch.Tensor) -> torch.Tensor:
         if isinstance(t, int):
