@@ -69,7 +69,7 @@ import torch
 
 from . import diffusion, dihedral, operators, scene, sdp
 from .device import generator as make_generator
-from .device import select_device, to_float64
+from .device import network_autocast, select_device, to_float64
 from .nets.spectral_fc import SpectralFC
 from .nets.unet import UNet
 from .progress import Cancelled, null_progress, scoped  # noqa: F401  (Cancelled re-exported for callers)
@@ -332,8 +332,9 @@ def sample(spatial: torch.nn.Module, spectral: torch.nn.Module, fit: DataFit, sh
         A.requires_grad_(through_spa)
         E.requires_grad_(through_spe)
         with torch.set_grad_enabled(through_spa or through_spe):
-            eps_a = spatial(A, tt)
-            eps_e = spectral(E, tt)
+            with network_autocast(device):
+                eps_a = spatial(A, tt).to(A.dtype)
+                eps_e = spectral(E, tt).to(E.dtype)
             a0 = diffusion.x0_from_eps(sched, A, t, eps_a).clamp(-1, 1)
             e0 = diffusion.x0_from_eps(sched, E, t, eps_e).clamp(-1, 1)
         if t_next < 0:

@@ -58,7 +58,7 @@ import torch.nn.functional as F
 
 from . import diffusion, dihedral, estimation, operators, scene
 from .device import generator as make_generator
-from .device import select_device, to_float64
+from .device import network_autocast, select_device, to_float64
 from .progress import null_progress, scoped
 from .method_configs import DMZSConfig  # noqa: F401  (re-exported)
 
@@ -366,7 +366,8 @@ def _eps(prior, A: torch.Tensor, gamma: float) -> torch.Tensor:
     h, w = A.shape[-2:]
     x = F.pad(A, (0, (-w) % m, 0, (-h) % m), mode="replicate")
     g = torch.full((A.shape[0],), float(gamma), dtype=A.dtype, device=A.device)
-    return prior(x, g)[..., :h, :w]
+    with network_autocast(A.device):
+        return prior(x, g)[..., :h, :w].to(A.dtype)
 
 
 def guided_sample(prior, mapping, hsi, pan, op: Degradation, config: DMZSConfig, guide=None,

@@ -42,7 +42,7 @@ from . import kernels, operators
 from .config import param
 from .consistency import back_project, consistency_passes
 from .device import generator as make_generator
-from .device import select_device
+from .device import network_autocast, select_device
 from .nets.respandiff_net import ResPanDiffNet
 from .progress import Cancelled, ProgressFn, null_progress, scoped
 from .tiled import tiled_apply
@@ -193,7 +193,11 @@ def _predict(net, x: torch.Tensor, pan: torch.Tensor, lms: torch.Tensor, t: int,
              overlap: int) -> torch.Tensor:
     """net(x, pan, lms, t), tile by tile (blended) when the image exceeds ``tile``."""
     tt = torch.full((x.shape[0],), t, device=x.device, dtype=torch.long)
-    return tiled_apply(lambda xv, pv, lv: net(xv, pv, lv, tt), (x, pan, lms), x.shape[1], tile, overlap)
+
+    def forward(xv, pv, lv):
+        with network_autocast(xv.device):
+            return net(xv, pv, lv, tt).to(xv.dtype)
+    return tiled_apply(forward, (x, pan, lms), x.shape[1], tile, overlap)
 
 
 @torch.no_grad()

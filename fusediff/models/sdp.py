@@ -43,7 +43,7 @@ import torch
 
 from . import denoise, diffusion, operators, scene
 from .device import generator as make_generator
-from .device import select_device, set_threads, to_float64
+from .device import network_autocast, select_device, set_threads, to_float64
 from .nets.spectral_mlp import SpectralMLP
 from .progress import null_progress, scoped
 from .method_configs import SDPConfig  # noqa: F401  (re-exported)
@@ -406,13 +406,14 @@ def solve(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, net: Spect
                 xt = sa * x0 + sb * eps
                 tf = tfeat  # (1, width): broadcast inside the net, projected once
                 if config.prior_grad == "full":
-                    pred = net(xt, None, tfeat=tf)
+                    with network_autocast(device):
+                        pred = net(xt, None, tfeat=tf).to(xt.dtype)
                     prior = torch.sum((pred - eps) ** 2)
                 else:
                     # score-distillation: d/dx ||eps - eps_theta||^2 without the
                     # denoiser's Jacobian, i.e. 2 (eps_theta - eps) * dxt/dx
-                    with torch.no_grad():
-                        g = 2 * (net(xt, None, tfeat=tf) - eps)
+                    with torch.no_grad(), network_autocast(device):
+                        g = 2 * (net(xt, None, tfeat=tf).to(xt.dtype) - eps)
                     prior = torch.sum(g * xt)
                 # rescale the subset's sum to estimate the sum over all pixels
                 loss = loss + config.gamma * prior * (npix / x0.shape[0])
