@@ -37,35 +37,35 @@ def _pan_pair(bands=4, H=32, ratio=4, seed=0):
     return hsi, pan
 
 
-def run_respandiff(ms, pan):
+def run_respandiff(ms, pan, device="cpu"):
     cfg = respandiff.ResPanDiffConfig(steps=2, adapt_iters=2, adapt_batch=1, adapt_patch=16, consistency=1)
-    state = respandiff.prepare([(ms, pan)], 4, None, cfg, device="cpu")
+    state = respandiff.prepare([(ms, pan)], 4, None, cfg, device=device)
     return respandiff.fuse_prepared(state, ms, pan, 4, cfg)
 
 
-def run_ksdiff(ms, pan):
+def run_ksdiff(ms, pan, device="cpu"):
     cfg = ksdiff.KSDiffConfig(steps=2, adapt_iters=2, adapt_batch=1, adapt_patch=16, consistency=1)
-    state = ksdiff.prepare([(ms, pan)], 4, None, cfg, device="cpu")
+    state = ksdiff.prepare([(ms, pan)], 4, None, cfg, device=device)
     return ksdiff.fuse_prepared(state, ms, pan, 4, cfg)
 
 
 SDP_TINY = sdp.SDPConfig(layers=2, width=32, train_iters=4, batch_size=16, steps=2, inner_steps=1, threads=1)
 
 
-def run_sdp(hsi, msi, srf, psf):
-    learned = sdp.learn([(hsi[0], msi[0])], 4, srf, psf, SDP_TINY, device="cpu")
+def run_sdp(hsi, msi, srf, psf, device="cpu"):
+    learned = sdp.learn([(hsi[0], msi[0])], 4, srf, psf, SDP_TINY, device=device)
     return sdp.fuse_tile(learned, hsi, msi)[0]
 
 
-def run_sdp_blind(hsi, msi, srf, psf):
+def run_sdp_blind(hsi, msi, srf, psf, device="cpu"):
     """SDP with the PSF/SRF estimated (blind), through its `fuse` entry point."""
-    return sdp.fuse(hsi, msi, config=dataclasses.replace(SDP_TINY, blind_iterations=1), device="cpu")[0]
+    return sdp.fuse(hsi, msi, config=dataclasses.replace(SDP_TINY, blind_iterations=1), device=device)[0]
 
 
-def run_argsdiff(hsi, msi, srf, psf):
+def run_argsdiff(hsi, msi, srf, psf, device="cpu"):
     cfg = argsdiff.ARGSDiffConfig(unet_width=8, unet_levels=2, spatial_iters=2, spatial_batch=2, patch=16,
                                   fc_hidden=(16, 16), spectral_iters=2, spectral_batch=4, steps=3, seed=0)
-    learned = argsdiff.learn([(hsi[0], msi[0])], 4, srf, psf, cfg, device="cpu")
+    learned = argsdiff.learn([(hsi[0], msi[0])], 4, srf, psf, cfg, device=device)
     return argsdiff.fuse_tile(learned, hsi, msi)[0]
 
 
@@ -76,10 +76,10 @@ def _tiny_prior():
                              image_size=32)).eval().requires_grad_(False)
 
 
-def run_dmzs(hsi, pan, srf, psf, prior):
+def run_dmzs(hsi, pan, srf, psf, prior, device="cpu"):
     cfg = dmzs.DMZSConfig(steps=3, guide_iters=3, guide_width=8, guide_layers=3, nssd_first_iters=3,
                           nssd_final_iters=2, rank=3, nssd_width=8, nssd_start=0.5)
-    learned = dmzs.learn([(hsi, pan)], 4, srf=srf, psf=psf, prior=prior, config=cfg, device="cpu")
+    learned = dmzs.learn([(hsi, pan)], 4, srf=srf, psf=psf, prior=prior, config=cfg, device=device)
     return dmzs.fuse_tile(learned, hsi, pan)[0]
 
 
