@@ -18,10 +18,20 @@ or on the host (the CPU). It records, attributed to the fusediff/models file:lin
 
 Statuses: tensors the guard has not seen created (inputs, network parameters, loaded weights) are
 on the device; a tensor is on the host when a models/ factory made it without a device or with the
-CPU named explicitly ("cpu" or ``HOST``), by ``torch.from_numpy``, ``.cpu()``, ``.to("cpu")``, or
-by an op whose tensor inputs are all on the host. A ``torch.device`` object other than ``HOST``
-(e.g. ``x.device``) stands for the device. While the guard runs, `fusediff.models.device.device_kind`
-reports the target, so code that branches on the device type (float64 placement) takes the GPU path.
+CPU named explicitly ("cpu" or ``HOST``), by ``torch.from_numpy`` or ``torch.as_tensor(ndarray)``
+(host, not reported: the ``mixed`` check catches a missing ``.to``), ``.cpu()``, ``.to("cpu")``, or
+by an op whose tensor inputs are all on the host. ``x.device`` of a host tensor is handed out as a
+distinct ``torch.device`` object that the guard remembers as the host; any other ``torch.device``
+(e.g. the device a method selected, ``x.device`` of a device tensor) stands for the device. A move
+that on the CPU returns the very same tensor (``.cpu()``, ``.to(dev)``) returns a clone instead, as
+a real move between devices would. Only factories called directly from models/ code are judged
+(torch's own internals, e.g. ``nn.Linear`` building its weights, are not). While the guard runs,
+`fusediff.models.device.device_kind` reports the target, so code that branches on the device type
+(`float64_device`) takes the GPU path.
+
+Limits: generators are not tracked (a CUDA generator used for a CPU draw is not caught), and only
+the code paths the small runs take are seen (tests/test_devices.py adds a static check that every
+factory call in models/ names its device).
 
 Usage::
 
@@ -42,7 +52,6 @@ from torch.utils._pytree import tree_flatten
 from fusediff.models import device as device_mod
 
 MODELS_DIR = os.path.dirname(os.path.abspath(device_mod.__file__)) + os.sep
-TORCH_DIR = os.path.dirname(os.path.abspath(torch.__file__)) + os.sep
 THIS_FILE = os.path.abspath(__file__)
 
 FACTORIES = {
