@@ -13,11 +13,8 @@ VERSION := $(shell sed -n 's/^version=//p' fusediff/metadata.txt)
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 SCALE_ARGS ?=
-GPU_CHECK_ARGS ?=
-# gpu-check runs where there is no .venv (a bare GPU machine: python3 with torch, numpy, scipy)
-GPU_PY := $(shell [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3)
 
-.PHONY: demo test bench bench-scale gpu-check gpu-data deps venv package translations
+.PHONY: demo test bench bench-scale deps venv package translations
 
 # System packages: skipped when everything is already importable/installed (fast re-runs).
 deps:
@@ -64,6 +61,10 @@ bench-scale: venv
 # MP/s at 4000 x 4000, the 480 x 480 x 198 scene, mixed precision), writes bench/gpu.md. No make
 # dependencies: on a GPU machine only python3 + torch + numpy + scipy and the carried .gpu_data/
 # (written by `make gpu-data` where ../shared/data exists). Without CUDA: the CPU half, nothing written.
+# It runs where there is no .venv (a bare GPU machine: python3 with torch, numpy, scipy).
+.PHONY: gpu-check gpu-data
+GPU_CHECK_ARGS ?=
+GPU_PY := $(shell [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3)
 gpu-check:
 	$(GPU_PY) bench/gpu_check.py $(GPU_CHECK_ARGS)
 
