@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 KIND_NAMES = {"raster": "raster", "raster_out": "raster (output)", "file": "file", "file_out": "file (output)",
               "folder": "folder", "folder_out": "folder (output)", "enum": "choice", "bool": "yes/no",
-              "int": "integer", "float": "number", "bands": "band list", "string": "text"}
+              "int": "integer", "float": "number", "bands": "band list", "string": "text",
+              "rasters": "rasters (several)"}
 
 
 def html_to_markdown(text: str) -> str:
