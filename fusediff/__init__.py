@@ -10,11 +10,11 @@ __version__ = "0.2.0"
 
 
 def __getattr__(name):
-    """``fusediff.run`` is imported on first use, so ``import fusediff`` stays light (no torch, no
+    """``fusediff.run`` and ``fusediff.batch`` are imported on first use, so ``import fusediff`` stays light (no torch, no
     rasterio: QGIS imports this package at start-up)."""
-    if name == "run":
-        from .api import run
-        return run
+    if name in ("run", "batch"):
+        from . import api
+        return getattr(api, name)
     raise AttributeError(f"module 'fusediff' has no attribute {name!r}")
 
 

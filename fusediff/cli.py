@@ -2,7 +2,9 @@
 
     fusediff list                      the algorithms
     fusediff help ALGORITHM            what it does and its parameters
-    fusediff run ALGORITHM --NAME=value [--NAME=value ...] [--threads N] [--quiet]
+    fusediff run ALGORITHM --NAME=value [--NAME=value ...] [--threads N] [--quiet] [--scheduler ADDRESS]
+    fusediff batch ALGORITHM MANIFEST.csv [--scheduler ADDRESS] [--workers N] [--threads-per-worker T]
+                   [--NAME=value ...]     every scene of a CSV manifest on a Dask cluster
 
 ``run`` takes exactly the parameter names and values of ``qgis_process run fusediff:ALGORITHM``
 (``--NAME value`` works too; a parameter taking several values may be repeated). On a terminal a
@@ -18,7 +20,9 @@ import sys
 from typing import Optional
 
 USAGE = ("usage: fusediff list | fusediff help ALGORITHM | "
-         "fusediff run ALGORITHM --NAME=value [--NAME=value ...] [--threads N] [--quiet]")
+         "fusediff run ALGORITHM --NAME=value [--NAME=value ...] [--threads N] [--quiet] [--scheduler ADDRESS] | "
+         "fusediff batch ALGORITHM MANIFEST.csv [--scheduler ADDRESS] [--workers N] [--threads-per-worker T] "
+         "[--NAME=value ...]")
 
 
 def _text(help_html: str) -> str:
@@ -133,6 +137,7 @@ def cmd_run(name: str, args: list) -> int:
     from .engine.errors import CANCELLED_MESSAGE, Cancelled, UserError
     from .engine.run import run_algorithm
     values, threads, quiet = parse_run_args(args)
+    scheduler = values.pop("scheduler", None)  # one scene over a Dask cluster (docs/clusters.md)
     tty = sys.stderr.isatty()
     bar = _Bar(name) if tty and not quiet else None
     progress = bar or (_Lines(sys.stderr) if not quiet else (lambda f, m="": None))
@@ -149,7 +154,11 @@ def cmd_run(name: str, args: list) -> int:
 
     ctx = RunContext(progress=progress, info=log(""), warning=log("Warning: "), threads=threads)
     try:
-        results = run_algorithm(name, values, ctx)
+        if scheduler:
+            from .engine.distributed_scene import run_on_cluster
+            results = run_on_cluster(name, values, ctx, scheduler=scheduler, echo=log(""))
+        else:
+            results = run_algorithm(name, values, ctx)
     except UserError as exc:
         if bar is not None:
             bar.close()
@@ -183,6 +192,9 @@ def main(argv: Optional[list] = None) -> int:
                 print(USAGE, file=sys.stderr)
                 return 2
             return cmd_help(rest[0])
+        if command == "batch":
+            from .engine.batch import batch_command
+            return batch_command(rest)
         if command == "run":
             if not rest or rest[0].startswith("--"):
                 print(USAGE, file=sys.stderr)

@@ -1,8 +1,9 @@
 """Batches of scenes and one scene split over the workers of a Dask cluster (issue 22).
 
-Real Landsat-7 crops (128 x 128 PAN, 64 x 64 MS, from ../shared/data; skipped without it) fused
-with the classical GSA, on a LocalCluster of 2 single-threaded workers and on an external
-`dask scheduler` + 2 `dask worker` processes on 127.0.0.1 (one SIGKILLed mid-batch).
+Real Landsat-7 crops (128 x 128 PAN, 64 x 64 MS, from ../shared/data or $FUSEDIFF_DATA; skipped
+without it) fused with `fusediff:classical` (GSA) and KSDiff through the engine's run_algorithm, on
+a LocalCluster of 2 single-threaded workers and on an external `dask scheduler` + 2 `dask worker`
+processes on 127.0.0.1 (one SIGKILLed mid-batch).
 """
 from __future__ import annotations
 
@@ -44,15 +45,10 @@ def _shared() -> Path:
 
 
 def _engine():
-    """(run_function, spec): the engine's run_algorithm and 'classical' spec when they exist,
-    else the test stand-in (tests/batch_standin.py)."""
-    try:
-        from fusediff.engine.registry import get_spec
-        from fusediff.engine.run import run_algorithm
-        return run_algorithm, get_spec("classical")
-    except (ImportError, UserError):
-        import batch_standin
-        return batch_standin.run_algorithm, batch_standin.SPEC
+    """(run_function, spec) of fusediff:classical through the engine."""
+    from fusediff.engine.registry import get_spec
+    from fusediff.engine.run import run_algorithm
+    return run_algorithm, get_spec("classical")
 
 
 def write_l7(folder: Path, scene: str, size: int = PAN_SIZE):
@@ -115,27 +111,31 @@ def cluster():
 
 
 def test_batch_local_cluster_equals_single_runs_and_rerun_does_nothing(tmp_path, l7, monkeypatch, capfd):
-    run, spec = _engine()
+    """`fusediff batch` on a LocalCluster (2 workers x 1 thread) equals `fusediff run` on each scene;
+    re-running it (fusediff.batch) does no work and starts no cluster."""
+    _run, spec = _engine()
     folder, pairs = l7
     out = tmp_path / "out"
     out.mkdir()
     manifest = _manifest(tmp_path / "scenes.csv",
                          [(ms, pan, str(out / f"fused_{i}.tif")) for i, (ms, pan) in enumerate(pairs)])
-    report = batchmod.batch("classical", manifest, workers=2, threads_per_worker=1, common={"METHOD": "1"},
-                            progress=True, run_function=run, spec=spec)
+    from fusediff import cli
+    assert cli.main(["batch", "classical", str(manifest), "--workers", "2", "--threads-per-worker", "1",
+                     "--METHOD=1"]) == 0
+    report = json.loads((tmp_path / "scenes.report.json").read_text())
     assert report["counts"] == {"done": 4, "skipped": 0, "failed": 0}, report
     assert report["workers"] == 2 and report["threads_per_worker"] == [1]
     assert all(e["threads"] == 1 and e["worker"] for e in report["scenes"])
-    on_disk = json.loads((tmp_path / "scenes.report.json").read_text())
-    assert on_disk["counts"] == report["counts"]
     ref_dir = tmp_path / "ref"
     ref_dir.mkdir()
-    for i, (ms, pan) in enumerate(pairs):
-        one = _single(run, ref_dir, ms, pan, f"one_{i}.tif", METHOD=1)
+    for i, (ms, pan) in enumerate(pairs):  # `fusediff run` on each scene
+        assert cli.main(["run", "classical", f"--MS={ms}", f"--PAN={pan}", "--METHOD=1", "--threads=1",
+                         f"--OUTPUT={ref_dir / f'one_{i}.tif'}"]) == 0
+        one = _read(ref_dir / f"one_{i}.tif")
         got = _read(out / f"fused_{i}.tif")
         assert got.shape == one.shape and _rel(got, one) <= 1e-5
         side = json.loads((out / f"fused_{i}.tif.fusediff.json").read_text())
-        assert side["checksum"].startswith("sha256:") and side["parameters"]["METHOD"] == "1"
+        assert side["checksum"].startswith("sha256:") and side["parameters"]["METHOD"] == 1
     assert _leftovers(out) == []
     err = capfd.readouterr().err
     assert "fusediff batch" in err and "4/4" in err  # the tqdm bar over scenes
@@ -146,7 +146,8 @@ def test_batch_local_cluster_equals_single_runs_and_rerun_does_nothing(tmp_path,
 
     monkeypatch.setattr(batchmod, "connect", no_cluster)
     mtimes = [os.stat(out / f"fused_{i}.tif").st_mtime_ns for i in range(4)]
-    again = batchmod.batch("classical", manifest, common={"METHOD": "1"}, run_function=run, spec=spec)
+    import fusediff
+    again = fusediff.batch("classical", str(manifest), METHOD=1)
     assert again["counts"] == {"done": 0, "skipped": 4, "failed": 0}
     assert mtimes == [os.stat(out / f"fused_{i}.tif").st_mtime_ns for i in range(4)]
     # another setting is another output: not skipped
@@ -193,6 +194,16 @@ def test_bad_rows_fail_alone(tmp_path, l7, cluster, capfd):
         assert not (out / name).exists()
     assert (out / "good_0.tif").exists() and (out / "good_3.tif").exists()
     assert _leftovers(out) == []
+    # the QGIS algorithm fusediff:batch: the good scenes are complete, the bad ones fail again
+    from fusediff.engine.run import run_algorithm
+    warnings = []
+    with pytest.raises(UserError, match=r"2 of 4 scene\(s\) failed \(manifest line\(s\) 3, 4\)"):
+        run_algorithm("batch", {"ALGORITHM": "classical", "MANIFEST": str(manifest), "SETTINGS": "METHOD=1",
+                                "SCHEDULER": cluster.scheduler_address, "REPORT": str(tmp_path / "q.json")},
+                      RunContext(warning=warnings.append))
+    report = json.loads((tmp_path / "q.json").read_text())
+    assert [e["status"] for e in report["scenes"]] == ["skipped", "failed", "failed", "skipped"]
+    assert len(warnings) == 2 and os.path.basename(missing) in warnings[0]
 
 
 def test_bad_manifest_is_one_sentence(tmp_path):
@@ -237,12 +248,7 @@ def test_external_cluster_survives_a_killed_worker(tmp_path, l7):
     import distributed
     run, spec = _engine()
     extra = {"METHOD": "1"}
-    if "SLEEP" in [p.name for p in spec.params]:
-        extra.update(SLEEP="0.25", TILE="64")  # 9 tiles per scene: ~2.5 s inside the writer
-        slow_run = run
-    else:  # the real engine: a wrapper that waits inside the run
-        import batch_standin
-        slow_run = batch_standin.slow_real_run
+    slow_run = "batch_helpers:slow_run"  # waits about 1 s while each output's temporary file exists
     folder, pairs = l7
     out = tmp_path / "out"
     out.mkdir()
@@ -333,28 +339,45 @@ def test_external_cluster_survives_a_killed_worker(tmp_path, l7):
     assert _leftovers(out) == [], _leftovers(out)
 
 
-def test_one_scene_split_over_two_workers(tmp_path, cluster):
-    """`run --scheduler`: rows of tiles on 2 workers, blended into one GeoTIFF, equal to the
-    single-machine tiled run (within the tiled-vs-untiled tolerance of test_tiling.py)."""
-    import distributed
-    import batch_standin
+@pytest.mark.parametrize("algorithm", ["classical", "ksdiff"])
+def test_one_scene_split_over_two_workers(tmp_path, cluster, monkeypatch, algorithm):
+    """`run --scheduler`: learn once here, rows of tiles on 2 workers, blended into one GeoTIFF,
+    equal to the single-machine tiled run (the tolerance of test_tiling.py's tiled-vs-untiled
+    test of a local method: rtol 1e-5); KSDiff's learnt state goes to the workers."""
+    import dataclasses
+
     from fusediff.engine import distributed_scene as ds
-    from fusediff.engine.params import resolve
+    from fusediff.engine import methods
+    from fusediff.engine.run import run_algorithm
+    from fusediff.engine.tiling import Tiling
+    if algorithm == "ksdiff":
+        pytest.importorskip("torch")
+    # small tiles so that a 256 x 256 scene has several rows of tiles (the plan is made here)
+    monkeypatch.setitem(methods.METHODS, algorithm,
+                        dataclasses.replace(methods.METHODS[algorithm], tiling=Tiling(96, 16, 32)))
     ms, pan = write_l7(tmp_path, "05", size=256)
-    values = resolve(batch_standin.SPEC, {"MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "x.tif"),
-                                          "TILE": 64, "METHOD": 1})
-    job = batch_standin.job_for(values)
-    assert len(job.tile_rows()) >= 4
-    ds.fuse_local(job, str(tmp_path / "local.tif"))
-    with distributed.Client(cluster.scheduler_address) as client:
-        info = ds.fuse_on_cluster(job, str(tmp_path / "cluster.tif"), client, progress=False)
-    assert len(info["workers"]) == 2
+    values = {"MS": ms, "PAN": pan}
+    run_algorithm(algorithm, {**values, "OUTPUT": str(tmp_path / "local.tif")}, RunContext(threads=1))
+    lines = []
+    ctx = RunContext(threads=1, info=lines.append)
+    with_cluster = []
+    real = ds.fuse_on_cluster
+
+    def spy(*a, **k):
+        with_cluster.append(real(*a, **k))
+        return with_cluster[-1]
+
+    monkeypatch.setattr(ds, "fuse_on_cluster", spy)
+    ds.run_on_cluster(algorithm, {**values, "OUTPUT": str(tmp_path / "cluster.tif")}, ctx,
+                      scheduler=cluster.scheduler_address)
+    assert with_cluster and with_cluster[0]["rows"] >= 3 and len(with_cluster[0]["workers"]) == 2
+    assert any("on the Dask cluster" in line for line in lines)
     local, split = _read(tmp_path / "local.tif"), _read(tmp_path / "cluster.tif")
     assert local.shape == split.shape == (4, 256, 256)
     assert np.allclose(split, local, rtol=1e-5, atol=1e-5 * local.max()), np.abs(split - local).max()
     assert _leftovers(tmp_path) == []
     with rasterio.open(tmp_path / "local.tif") as a, rasterio.open(tmp_path / "cluster.tif") as b:
-        assert a.transform == b.transform and a.crs == b.crs
+        assert a.transform == b.transform and a.crs == b.crs and a.descriptions == b.descriptions
 
 
 def test_batch_spec():

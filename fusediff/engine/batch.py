@@ -47,7 +47,7 @@ import time
 from typing import Callable, Optional, Sequence
 
 from .errors import Cancelled, UserError
-from .params import INPUT_KINDS, OUTPUT_KINDS
+from .params import INPUT_KINDS, OUTPUT_KINDS, resolve
 
 DASK_MISSING = ("Running on a Dask cluster needs the packages dask and distributed; install them with "
                 "'pip install fusediff[dask]' (on this machine and on every worker).")
@@ -149,7 +149,11 @@ def read_manifest(manifest_csv, spec, common: Optional[dict] = None) -> list:
                                 f"every scene needs its own output path.")
             seen[key] = line
         scene = Scene(line, values, outs, name=os.path.basename(outs[0]) if outs else f"line {line}")
-        scene.fingerprint = fingerprint(spec.name, values, [values.get(n) for n in inputs])
+        try:  # the checked values (so that '1', 1 and 'GSA' are one setting); a bad value fails its row later
+            checked = resolve(spec, values)
+        except UserError:
+            checked = values
+        scene.fingerprint = fingerprint(spec.name, checked, [values.get(n) for n in inputs])
         scenes.append(scene)
     if not scenes:
         raise UserError(f"The manifest '{path}' has a header but no scene.")
@@ -187,7 +191,8 @@ def fingerprint(algorithm: str, values: dict, input_paths: Sequence = ()) -> dic
     size and modification time of each input file (a changed input re-runs the scene)."""
     return {
         "algorithm": algorithm,
-        "parameters": {k: (v if isinstance(v, (str, int, float, bool)) or v is None else str(v))
+        "parameters": {k: (v if isinstance(v, (str, int, float, bool)) or v is None
+                           else [x for x in v] if isinstance(v, (list, tuple)) else str(v))
                        for k, v in sorted(values.items())},
         "inputs": {p: _file_stamp(p) for p in input_paths if p and os.path.exists(p)},
     }

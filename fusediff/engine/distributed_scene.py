@@ -1,11 +1,11 @@
 """One large scene over the workers of a Dask cluster (``fusediff run ... --scheduler ADDRESS``).
 
-The single-machine run (`FuseDiffAlgorithm.fuse_scene` in algorithms/base.py; engine/scene.py
-once it lands) plans the alignment, learns the scene scale and the method's state once on windows
-sampled across the scene, then fuses overlapping tiles in row-major order and blends them with
+The single-machine run (`engine.scene.fuse_scene`) plans the alignment, learns the scene scale
+and the method's state once on windows sampled across the scene, then fuses overlapping tiles in row-major order and blends them with
 raised-cosine weights (`rasters.TileAccumulator`) into one GeoTIFF. Here the same steps are split:
 
-1. on the client: plan, sample, scale, ``method.prepare`` (learn once) -- exactly as locally;
+1. on the client: plan, sample, scale, ``method.prepare`` (learn once) -- `engine.scene.fuse_scene`
+   itself, which inside `on_cluster` hands its tile pass to `fuse_tiles_on_cluster`;
 2. the prepared method (its learnt state) is scattered to every worker once;
 3. one task per row of tiles: each reads its padded tiles from the input files, fuses them,
    and accumulates ``sum(weight * tile)`` and ``sum(weight)`` for its rows (the same weights
@@ -35,53 +35,6 @@ import numpy as np
 
 from .errors import UserError
 from .scaling import SceneScale
-
-#: Scene sampling (the values of algorithms/base.py: the whole scene up to 2048 x 2048 pixels,
-#: else 6 x 6 windows of 512 pixels).
-SAMPLE_FULL_PIXELS = 2048 * 2048
-SAMPLE_GRID = 6
-SAMPLE_WINDOW = 512
-LOW_RES_RESAMPLING = "lanczos"
-
-
-@dataclasses.dataclass
-class ScaledWindow:
-    """One sample window in [0, 1] scale (as algorithms/base.py's)."""
-
-    high: np.ndarray
-    low: np.ndarray
-    valid: np.ndarray
-    low_valid: np.ndarray
-
-
-def scene_sample(plan) -> list:
-    """Windows of the aligned scene for the scale and ``prepare`` (algorithms/base.scene_sample)."""
-    from ..rasters import read_aligned_window
-    r = plan.ratio
-    if plan.height * plan.width <= SAMPLE_FULL_PIXELS:
-        return [read_aligned_window(plan, 0, 0, plan.height, plan.width)]
-
-    def starts(n):
-        size = min(n, max(r, (SAMPLE_WINDOW // r) * r))
-        k = SAMPLE_GRID if n > size else 1
-        pos = np.linspace(0, n - size, k)
-        return sorted({int(p // r) * r for p in pos}), size
-
-    rows, hh = starts(plan.height)
-    cols, ww = starts(plan.width)
-    return [read_aligned_window(plan, r0, c0, hh, ww) for r0 in rows for c0 in cols]
-
-
-def band_metadata(info, bands=None):
-    """(descriptions, wavelengths) of the chosen bands (algorithms/base.band_metadata)."""
-    if info is None:
-        return None, None
-    desc = list(getattr(info, "descriptions", None) or [])
-    wl = list(getattr(info, "wavelengths", None) or [])
-    idx = [b - 1 for b in bands] if bands else list(range(int(info.count)))
-    desc = [desc[i] for i in idx] if len(desc) == info.count else []
-    wl = [wl[i] for i in idx] if len(wl) == info.count else []
-    return (desc if any(desc) else None), (wl if any(w is not None for w in wl) else None)
 
 
 @dataclasses.dataclass
@@ -119,41 +72,6 @@ class PreparedScene:
 
 def _nothing(*_a):
     return None
-
-
-def prepare_scene(high_path: str, low_path: str, method, tiling, ratio=None, high_bands=None,
-                  low_bands=None, progress=_nothing, log=_nothing, **align_options) -> PreparedScene:
-    """Plan, sample, scale and learn once, on this machine (as the single-machine run does).
-
-    ``method``: a SceneMethod-like object (``prepare(samples, ratio, progress)``,
-    ``fuse_tile(high, low, ratio, progress)``, optional tile_size/overlap/pad, ``learns``);
-    ``tiling``: (tile, overlap, pad) defaults of the algorithm.
-    """
-    from ..rasters import plan_alignment
-    align_options.setdefault("resampling", LOW_RES_RESAMPLING)
-    align_options.pop("fill", None)
-    plan = plan_alignment(high_path, low_path, ratio=ratio, high_bands=high_bands, low_bands=low_bands,
-                          **align_options)
-    samples = scene_sample(plan)
-    if not any(s.valid.any() for s in samples):
-        raise ValueError("The rasters have no pixel that is valid in both (all nodata, NaN or infinite in "
-                         "the overlap). Check the inputs' nodata values.")
-    scale = SceneScale.from_inputs([(s.high, s.valid) for s in samples]
-                                   + [(s.low, s.low_valid) for s in samples])
-    scaled = [ScaledWindow(scale.forward(s.high), scale.forward(s.low), s.valid, s.low_valid)
-              for s in samples]
-    del samples
-    t0 = time.perf_counter()
-    method.prepare(scaled, plan.ratio, progress)
-    if getattr(method, "learns", False):
-        log(f"Learned from {len(scaled)} window(s) of the scene in {time.perf_counter() - t0:.1f} s.")
-    tile, overlap, pad = tiling
-    tile = getattr(method, "tile_size", None) or tile
-    overlap = method.overlap if getattr(method, "overlap", None) is not None else overlap
-    pad = method.pad if getattr(method, "pad", None) is not None else pad
-    desc, wl = band_metadata(plan.low_info, low_bands or getattr(plan, "low_bands", None))
-    return PreparedScene(plan, scale, method, int(tile), int(overlap), int(pad), desc, wl,
-                         protect=(low_path, high_path))
 
 
 def fuse_row(job: PreparedScene, tiles: list, method=None) -> tuple:
@@ -255,11 +173,6 @@ def write_rows(job: PreparedScene, rows, out_path: str) -> str:
             acc.add_weighted(a, w, row_off)
         acc.finish()
     return out_path
-
-
-def fuse_local(job: PreparedScene, out_path: str) -> str:
-    """The rows fused here, one after another (the reference for the cluster run)."""
-    return write_rows(job, (fuse_row(job, tiles) for tiles in job.tile_rows()), out_path)
 
 
 def shippable(method):

@@ -305,9 +305,17 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
             windows = scaled if tile_size == tile else _fewer_windows(scaled, plan.ratio)
             method.prepare(windows, plan.ratio, ctx.scoped(0.05, start))
             learned.append(True)
+        # inside `distributed_scene.on_cluster` (fusediff run --scheduler) rows of tiles run on the
+        # cluster's workers: same tile plan, weights and output
+        from .distributed_scene import active_cluster, fuse_tiles_on_cluster
+        cluster = active_cluster()
         with bounded_gdal_cache():
-            _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, (low_path, high_path),
-                        desc, wl, ctx, start)
+            if cluster is not None:
+                fuse_tiles_on_cluster(cluster, plan, method, scale, tile_size, overlap, pad, out_path,
+                                      (low_path, high_path), desc, wl, ctx, start)
+            else:
+                _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, (low_path, high_path),
+                            desc, wl, ctx, start)
 
     run_with_oom_retry(attempt, tile, log=ctx.warning)
     ctx.info(tr("Wrote {0}").format(out_path))
