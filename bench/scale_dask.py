@@ -215,6 +215,7 @@ def main() -> None:
     args = ap.parse_args()
     os.environ["OMP_NUM_THREADS"] = "1"
     args.work.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
     jpath = args.out / "scale_dask.json"
     data = json.loads(jpath.read_text()) if jpath.is_file() else {}
     parts = {"batch": part_batch, "scene": part_scene}

@@ -160,6 +160,46 @@
       <translation>&lt;p&gt;Misst die Qualität eines fusionierten Rasters. FUSED, REFERENCE und MS haben dieselben Bänder in derselben Reihenfolge und eine gemeinsame radiometrische Einheit (beliebig: DN, Strahldichte, Reflexionsgrad).&lt;/p&gt;&lt;p&gt;Mit einer &lt;b&gt;REFERENCE&lt;/b&gt; (z. B. der Eingabe von „Fusionspaar simulieren“): PSNR (dB), SSIM, SAM (Grad), ERGAS, RMSE, Q2n (Q4/Q8) und SCC, auf beiden Rastern geteilt durch das Maximum der Referenz, ohne einen Rand von RATIO Pixeln. FUSED und REFERENCE müssen im selben Raster liegen. RATIO ist standardmäßig das Pixelgrößenverhältnis von MS zu FUSED, wenn MS angegeben ist.&lt;/p&gt;&lt;p&gt;Ohne Referenz, aus dem niedrig aufgelösten &lt;b&gt;MS&lt;/b&gt; und dem &lt;b&gt;PAN&lt;/b&gt;, die fusioniert wurden: D_lambda, D_s, QNR und HQNR in voller Auflösung (Alparone et al. 2008; Khan et al. 2009). FUSED muss die Überlappung von PAN und MS im PAN-Raster abdecken.&lt;/p&gt;&lt;p&gt;Die Werte werden im Protokoll ausgegeben, in OUTPUT_REPORT geschrieben (HTML, oder CSV, wenn der Dateiname auf .csv endet) und als numerische Ausgaben für die grafische Modellierung zurückgegeben.&lt;/p&gt;&lt;p&gt;Laufzeit: Sekunden auf einer CPU für ein Raster von 2000 x 2000 Pixeln; es läuft immer auf der CPU (NumPy; keine GPU wird verwendet).&lt;/p&gt;&lt;p&gt;Referenzen: Wang, Bovik, Sheikh, Simoncelli, IEEE TIP 2004 (SSIM); Yuhas, Goetz, Boardman, JPL Airborne Geoscience Workshop 1992 (SAM); Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini, IEEE GRSL 2009 (Q2n); Zhou, Civco, Silander, IJRS 1998 (SCC); Alparone et al., PE&amp;amp;RS 2008 (D_lambda, D_s, QNR); Khan, Alparone, Chanussot, IEEE TGRS 2009 (das MTF-basierte D_lambda von HQNR); Aiazzi et al., Proc. SPIE 2014 (HQNR); Vivone et al., IEEE TGRS 2015 (Protokoll).&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>Batch: many scenes on a Dask cluster</source>
+      <translation>Stapel: viele Szenen auf einem Dask-Cluster</translation>
+    </message>
+    <message>
+      <source>Batch and clusters</source>
+      <translation>Stapel und Cluster</translation>
+    </message>
+    <message>
+      <source>Algorithm to run on every scene</source>
+      <translation>Algorithmus für jede Szene</translation>
+    </message>
+    <message>
+      <source>Manifest (CSV: a header of parameter names, one scene per line)</source>
+      <translation>Manifest (CSV: eine Kopfzeile mit Parameternamen, eine Szene pro Zeile)</translation>
+    </message>
+    <message>
+      <source>Settings for every scene (NAME=value;NAME=value)</source>
+      <translation>Einstellungen für jede Szene (NAME=Wert;NAME=Wert)</translation>
+    </message>
+    <message>
+      <source>Dask scheduler address (empty: this computer)</source>
+      <translation>Adresse des Dask-Schedulers (leer: dieser Computer)</translation>
+    </message>
+    <message>
+      <source>Worker processes on this computer (0: one per core)</source>
+      <translation>Worker-Prozesse auf diesem Computer (0: einer pro Kern)</translation>
+    </message>
+    <message>
+      <source>Threads per worker on this computer</source>
+      <translation>Threads pro Worker auf diesem Computer</translation>
+    </message>
+    <message>
+      <source>Run report (JSON)</source>
+      <translation>Laufbericht (JSON)</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Runs one FuseDiff algorithm on every scene listed in a CSV manifest, in parallel on this computer's cores or on a Dask cluster (SLURM, Kubernetes, ...), so that a campaign of many scenes does not run one after another.&lt;/p&gt;&lt;p&gt;&lt;b&gt;MANIFEST&lt;/b&gt;: a CSV file whose first line names parameters of the algorithm, exactly as in its dialog's 'Advanced / Copy as qgis_process command' (e.g. &lt;code&gt;MS,PAN,OUTPUT&lt;/code&gt;, plus any per-scene setting); each further line is one scene. Relative paths are relative to the manifest's folder. &lt;b&gt;SETTINGS&lt;/b&gt;: values for every scene, as &lt;code&gt;NAME=value&lt;/code&gt; separated by semicolons (e.g. &lt;code&gt;STEPS=4;DEVICE=cpu&lt;/code&gt;); a scene's own cell wins.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SCHEDULER&lt;/b&gt;: the address of a running Dask scheduler (e.g. &lt;code&gt;tcp://cluster-head:8786&lt;/code&gt;); empty: WORKERS processes of THREADS_PER_WORKER threads on this computer. Workers must see the input and output files at the same paths and need FuseDiff installed (&lt;code&gt;pip install fusediff[dask]&lt;/code&gt;).&lt;/p&gt;&lt;p&gt;A scene whose output is already complete (a &lt;code&gt;.fusediff.json&lt;/code&gt; file next to it records the parameters and a checksum) is skipped, so an interrupted campaign resumes where it stopped. A scene that fails (a missing file, wrong bands) fails alone: the others complete. &lt;b&gt;REPORT&lt;/b&gt;: a JSON file with each scene's status, seconds, worker and error.&lt;/p&gt;&lt;p&gt;Inputs, bands, ratio and radiometric units: as the chosen algorithm expects (see its help); each scene is checked and fused exactly as a run of that algorithm.&lt;/p&gt;&lt;p&gt;Runtime: about the sum of the scenes' runtimes divided by the number of workers (plus a few seconds to start them); measured with 2 single-threaded workers on 2 cores in bench/scale.md. GPU: scenes of the PyTorch methods run on workers that declare a GPU (&lt;code&gt;dask worker --resources GPU=1&lt;/code&gt;), on the CPU workers otherwise. Set up clusters as in docs/clusters.md.&lt;/p&gt;&lt;p&gt;Requires the Python packages dask and distributed (&lt;code&gt;pip install fusediff[dask]&lt;/code&gt;).&lt;/p&gt;&lt;p&gt;Reference: Rocklin, Dask: Parallel computation with blocked algorithms and task scheduling, Proceedings of the 14th Python in Science Conference (SciPy 2015).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Führt einen FuseDiff-Algorithmus für jede Szene eines CSV-Manifests aus, parallel auf den Kernen dieses Computers oder auf einem Dask-Cluster (SLURM, Kubernetes, ...), sodass eine Kampagne vieler Szenen nicht eine nach der anderen läuft.&lt;/p&gt;&lt;p&gt;&lt;b&gt;MANIFEST&lt;/b&gt;: eine CSV-Datei, deren erste Zeile Parameter des Algorithmus benennt, genau wie in dessen Dialog unter 'Erweitert / Als qgis_process-Befehl kopieren' (z. B. &lt;code&gt;MS,PAN,OUTPUT&lt;/code&gt;, dazu beliebige Einstellungen pro Szene); jede weitere Zeile ist eine Szene. Relative Pfade beziehen sich auf den Ordner des Manifests. &lt;b&gt;SETTINGS&lt;/b&gt;: Werte für jede Szene, als &lt;code&gt;NAME=Wert&lt;/code&gt;, durch Semikolons getrennt (z. B. &lt;code&gt;STEPS=4;DEVICE=cpu&lt;/code&gt;); die eigene Zelle einer Szene hat Vorrang.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SCHEDULER&lt;/b&gt;: die Adresse eines laufenden Dask-Schedulers (z. B. &lt;code&gt;tcp://cluster-head:8786&lt;/code&gt;); leer: WORKERS Prozesse mit je THREADS_PER_WORKER Threads auf diesem Computer. Die Worker müssen die Ein- und Ausgabedateien unter denselben Pfaden sehen und FuseDiff installiert haben (&lt;code&gt;pip install fusediff[dask]&lt;/code&gt;).&lt;/p&gt;&lt;p&gt;Eine Szene, deren Ausgabe schon vollständig ist (eine Datei &lt;code&gt;.fusediff.json&lt;/code&gt; daneben hält die Parameter und eine Prüfsumme fest), wird übersprungen, sodass eine unterbrochene Kampagne dort weitermacht, wo sie aufgehört hat. Eine Szene, die scheitert (eine fehlende Datei, falsche Bänder), scheitert allein: die anderen werden fertig. &lt;b&gt;REPORT&lt;/b&gt;: eine JSON-Datei mit Status, Sekunden, Worker und Fehler jeder Szene.&lt;/p&gt;&lt;p&gt;Eingaben, Bänder, Verhältnis (ratio) und radiometrische Einheiten: wie der gewählte Algorithmus sie erwartet (siehe seine Hilfe); jede Szene wird genau wie bei einem Lauf dieses Algorithmus geprüft und fusioniert.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa die Summe der Laufzeiten der Szenen geteilt durch die Zahl der Worker (plus einige Sekunden für deren Start); gemessen mit 2 Workern zu je einem Thread auf 2 Kernen in bench/scale.md. GPU: Szenen der PyTorch-Methoden laufen auf Workern, die eine GPU angeben (&lt;code&gt;dask worker --resources GPU=1&lt;/code&gt;), sonst auf den CPU-Workern. Cluster einrichten wie in docs/clusters.md beschrieben.&lt;/p&gt;&lt;p&gt;Benötigt die Python-Pakete dask und distributed (&lt;code&gt;pip install fusediff[dask]&lt;/code&gt;).&lt;/p&gt;&lt;p&gt;Referenz: Rocklin, Dask: Parallel computation with blocked algorithms and task scheduling, Proceedings of the 14th Python in Science Conference (SciPy 2015).&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>Classical fusion (Brovey, GSA, MTF-GLP-HPM, CNMF)</source>
       <translation>Klassische Fusion (Brovey, GSA, MTF-GLP-HPM, CNMF)</translation>
     </message>

@@ -160,6 +160,46 @@
       <translation>&lt;p&gt;测量融合栅格的质量。FUSED、REFERENCE 与 MS 具有相同顺序的相同波段，并采用同一辐射单位（任意：DN、辐亮度、反射率）。&lt;/p&gt;&lt;p&gt;有&lt;b&gt;参考（REFERENCE）&lt;/b&gt;时（例如“模拟融合对”的输入）：在两幅栅格都除以参考的最大值后，去除 RATIO 个像素宽的边缘，计算 PSNR（dB）、SSIM、SAM（度）、ERGAS、RMSE、Q2n（Q4/Q8）和 SCC。FUSED 与 REFERENCE 必须位于同一网格。给出 MS 时，RATIO 默认为 MS 与 FUSED 的像元大小之比。&lt;/p&gt;&lt;p&gt;无参考时，根据参与融合的低分辨率 &lt;b&gt;MS&lt;/b&gt; 和 &lt;b&gt;PAN&lt;/b&gt;：在全分辨率下计算 D_lambda、D_s、QNR 和 HQNR（Alparone 等 2008；Khan 等 2009）。FUSED 必须在 PAN 网格上覆盖 PAN/MS 的重叠区域。&lt;/p&gt;&lt;p&gt;结果输出到日志，写入 OUTPUT_REPORT（HTML；文件名以 .csv 结尾时为 CSV），并作为数值输出返回供图形建模器使用。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上处理 2000 x 2000 的栅格需数秒；始终在 CPU 上运行（NumPy；不使用 GPU）。&lt;/p&gt;&lt;p&gt;参考文献：Wang, Bovik, Sheikh, Simoncelli，IEEE TIP 2004（SSIM）；Yuhas, Goetz, Boardman，JPL Airborne Geoscience Workshop 1992（SAM）；Wald 2002（ERGAS）；Garzelli &amp;amp; Nencini，IEEE GRSL 2009（Q2n）；Zhou, Civco, Silander，IJRS 1998（SCC）；Alparone 等，PE&amp;amp;RS 2008（D_lambda、D_s、QNR）；Khan, Alparone, Chanussot，IEEE TGRS 2009（HQNR 中基于 MTF 的 D_lambda）；Aiazzi 等，Proc. SPIE 2014（HQNR）；Vivone 等，IEEE TGRS 2015（评估协议）。&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>Batch: many scenes on a Dask cluster</source>
+      <translation>批处理：在 Dask 集群上处理多个场景</translation>
+    </message>
+    <message>
+      <source>Batch and clusters</source>
+      <translation>批处理与集群</translation>
+    </message>
+    <message>
+      <source>Algorithm to run on every scene</source>
+      <translation>对每个场景运行的算法</translation>
+    </message>
+    <message>
+      <source>Manifest (CSV: a header of parameter names, one scene per line)</source>
+      <translation>清单（CSV：一行参数名表头，每行一个场景）</translation>
+    </message>
+    <message>
+      <source>Settings for every scene (NAME=value;NAME=value)</source>
+      <translation>所有场景的设置（NAME=值;NAME=值）</translation>
+    </message>
+    <message>
+      <source>Dask scheduler address (empty: this computer)</source>
+      <translation>Dask 调度器地址（留空：本机）</translation>
+    </message>
+    <message>
+      <source>Worker processes on this computer (0: one per core)</source>
+      <translation>本机上的工作进程数（0：每个核心一个）</translation>
+    </message>
+    <message>
+      <source>Threads per worker on this computer</source>
+      <translation>本机上每个工作进程的线程数</translation>
+    </message>
+    <message>
+      <source>Run report (JSON)</source>
+      <translation>运行报告（JSON）</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Runs one FuseDiff algorithm on every scene listed in a CSV manifest, in parallel on this computer's cores or on a Dask cluster (SLURM, Kubernetes, ...), so that a campaign of many scenes does not run one after another.&lt;/p&gt;&lt;p&gt;&lt;b&gt;MANIFEST&lt;/b&gt;: a CSV file whose first line names parameters of the algorithm, exactly as in its dialog's 'Advanced / Copy as qgis_process command' (e.g. &lt;code&gt;MS,PAN,OUTPUT&lt;/code&gt;, plus any per-scene setting); each further line is one scene. Relative paths are relative to the manifest's folder. &lt;b&gt;SETTINGS&lt;/b&gt;: values for every scene, as &lt;code&gt;NAME=value&lt;/code&gt; separated by semicolons (e.g. &lt;code&gt;STEPS=4;DEVICE=cpu&lt;/code&gt;); a scene's own cell wins.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SCHEDULER&lt;/b&gt;: the address of a running Dask scheduler (e.g. &lt;code&gt;tcp://cluster-head:8786&lt;/code&gt;); empty: WORKERS processes of THREADS_PER_WORKER threads on this computer. Workers must see the input and output files at the same paths and need FuseDiff installed (&lt;code&gt;pip install fusediff[dask]&lt;/code&gt;).&lt;/p&gt;&lt;p&gt;A scene whose output is already complete (a &lt;code&gt;.fusediff.json&lt;/code&gt; file next to it records the parameters and a checksum) is skipped, so an interrupted campaign resumes where it stopped. A scene that fails (a missing file, wrong bands) fails alone: the others complete. &lt;b&gt;REPORT&lt;/b&gt;: a JSON file with each scene's status, seconds, worker and error.&lt;/p&gt;&lt;p&gt;Inputs, bands, ratio and radiometric units: as the chosen algorithm expects (see its help); each scene is checked and fused exactly as a run of that algorithm.&lt;/p&gt;&lt;p&gt;Runtime: about the sum of the scenes' runtimes divided by the number of workers (plus a few seconds to start them); measured with 2 single-threaded workers on 2 cores in bench/scale.md. GPU: scenes of the PyTorch methods run on workers that declare a GPU (&lt;code&gt;dask worker --resources GPU=1&lt;/code&gt;), on the CPU workers otherwise. Set up clusters as in docs/clusters.md.&lt;/p&gt;&lt;p&gt;Requires the Python packages dask and distributed (&lt;code&gt;pip install fusediff[dask]&lt;/code&gt;).&lt;/p&gt;&lt;p&gt;Reference: Rocklin, Dask: Parallel computation with blocked algorithms and task scheduling, Proceedings of the 14th Python in Science Conference (SciPy 2015).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;对 CSV 清单中列出的每个场景运行同一个 FuseDiff 算法，在本机的多个核心上或在 Dask 集群（SLURM、Kubernetes 等）上并行执行，使包含大量场景的任务不必逐个运行。&lt;/p&gt;&lt;p&gt;&lt;b&gt;MANIFEST&lt;/b&gt;：一个 CSV 文件，第一行写出算法的参数名，与该算法对话框中“高级 / 复制为 qgis_process 命令”中的名称完全一致（例如 &lt;code&gt;MS,PAN,OUTPUT&lt;/code&gt;，以及任何按场景变化的设置）；其后每行是一个场景。相对路径相对于清单所在的文件夹。&lt;b&gt;SETTINGS&lt;/b&gt;：适用于所有场景的值，写作 &lt;code&gt;NAME=值&lt;/code&gt;，以分号分隔（例如 &lt;code&gt;STEPS=4;DEVICE=cpu&lt;/code&gt;）；场景自己的单元格优先。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SCHEDULER&lt;/b&gt;：正在运行的 Dask 调度器的地址（例如 &lt;code&gt;tcp://cluster-head:8786&lt;/code&gt;）；留空：在本机上启动 WORKERS 个进程，每个进程 THREADS_PER_WORKER 个线程。工作进程必须能以相同路径访问输入和输出文件，并已安装 FuseDiff（&lt;code&gt;pip install fusediff[dask]&lt;/code&gt;）。&lt;/p&gt;&lt;p&gt;输出已完整的场景（旁边的 &lt;code&gt;.fusediff.json&lt;/code&gt; 文件记录了参数和校验和）会被跳过，因此中断的任务会从中断处继续。失败的场景（缺少文件、波段不对）单独失败：其他场景照常完成。&lt;b&gt;REPORT&lt;/b&gt;：一个 JSON 文件，记录每个场景的状态、秒数、工作进程和错误。&lt;/p&gt;&lt;p&gt;输入、波段、比例（ratio）和辐射单位（unit）：与所选算法的要求相同（见其帮助）；每个场景的检查和融合与单独运行该算法完全相同。&lt;/p&gt;&lt;p&gt;运行时间：约为各场景运行时间之和除以工作进程数（另加启动它们的几秒钟）；在 2 个核心上用 2 个单线程工作进程测得的结果见 bench/scale.md。GPU：PyTorch 方法的场景在声明了 GPU 的工作进程上运行（&lt;code&gt;dask worker --resources GPU=1&lt;/code&gt;），否则在 CPU 工作进程上运行。集群的配置见 docs/clusters.md。&lt;/p&gt;&lt;p&gt;需要 Python 包 dask 和 distributed（&lt;code&gt;pip install fusediff[dask]&lt;/code&gt;）。&lt;/p&gt;&lt;p&gt;参考文献：Rocklin, Dask: Parallel computation with blocked algorithms and task scheduling, Proceedings of the 14th Python in Science Conference (SciPy 2015).&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>Classical fusion (Brovey, GSA, MTF-GLP-HPM, CNMF)</source>
       <translation>经典融合（Brovey、GSA、MTF-GLP-HPM、CNMF）</translation>
     </message>

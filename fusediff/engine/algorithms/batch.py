@@ -25,11 +25,22 @@ HELP = (
     "records the parameters and a checksum) is skipped, so an interrupted campaign resumes where it "
     "stopped. A scene that fails (a missing file, wrong bands) fails alone: the others complete. "
     "<b>REPORT</b>: a JSON file with each scene's status, seconds, worker and error.</p>"
-    "<p>Requires the Python packages dask and distributed (<code>pip install fusediff[dask]</code>).</p>")
+    "<p>Inputs, bands, ratio and radiometric units: as the chosen algorithm expects (see its help); "
+    "each scene is checked and fused exactly as a run of that algorithm.</p>"
+    "<p>Runtime: about the sum of the scenes' runtimes divided by the number of workers (plus a few "
+    "seconds to start them); measured with 2 single-threaded workers on 2 cores in bench/scale.md. "
+    "GPU: scenes of the PyTorch methods run on workers that declare a GPU "
+    "(<code>dask worker --resources GPU=1</code>), on the CPU workers otherwise. Set up clusters as "
+    "in docs/clusters.md.</p>"
+    "<p>Requires the Python packages dask and distributed (<code>pip install fusediff[dask]</code>).</p>"
+    "<p>Reference: Rocklin, Dask: Parallel computation with blocked algorithms and task scheduling, "
+    "Proceedings of the 14th Python in Science Conference (SciPy 2015).</p>")
 
 SPEC = AlgorithmSpec(
     name="batch", display_name="Batch: many scenes on a Dask cluster",
     group="Batch and clusters", group_id="batch", help=HELP, run=f"{__name__}:run", needs=("dask", "distributed"),
+    # the README section on large scenes (README.md is the lead's; docs/clusters.md has the details)
+    help_anchor="large-scenes-devices-and-languages",
     params=(
         Param("ALGORITHM", "enum", "Algorithm to run on every scene", choices=BATCH_ALGORITHMS, default=4),
         Param("MANIFEST", "file", "Manifest (CSV: a header of parameter names, one scene per line)",
