@@ -148,7 +148,7 @@ def part_scene(args) -> dict:
         out = work / f"sdp_w{workers}.tif"
         out.unlink(missing_ok=True)
         with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+                                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster:
             print(f"[{time.strftime('%H:%M:%S')}] scene, {workers} worker(s) (load {load()})", flush=True)
             run = _cli(["run", "sdp", f"--HSI={paths['HM']['HSI']}", f"--MSI={paths['HM']['MSI']}",
                         f"--OUTPUT={out}", "--threads=1", f"--scheduler={cluster.scheduler_address}"],

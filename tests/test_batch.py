@@ -105,7 +105,7 @@ def cluster():
     import logging
 
     import distributed
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                   silence_logs=logging.ERROR) as c:
         yield c
 
@@ -392,3 +392,18 @@ def test_batch_spec():
     assert spec_module.parse_settings(v["SETTINGS"]) == {"STEPS": "4", "DEVICE": "cpu"}
     with pytest.raises(UserError, match="NAME=value"):
         spec_module.parse_settings("STEPS")
+
+
+def test_gpu_resource_only_when_declared(cluster, tmp_path, monkeypatch):
+    import distributed
+    from fusediff.engine.registry import get_spec
+    with distributed.Client(cluster.scheduler_address) as c:
+        assert not batchmod.cluster_has_gpus(c)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0",
+                                  resources={"GPU": 1}) as gpu, distributed.Client(gpu) as c:
+        assert batchmod.cluster_has_gpus(c)
+    assert batchmod._benefits_from_gpu(get_spec("ksdiff")) and not batchmod._benefits_from_gpu(get_spec("classical"))
+    # an address where no scheduler listens: one sentence
+    monkeypatch.setattr(batchmod, "CONNECT_TIMEOUT", "2s")
+    with pytest.raises(UserError, match="Cannot connect to the Dask scheduler"):
+        batchmod.connect(f"tcp://127.0.0.1:{_free_port()}")

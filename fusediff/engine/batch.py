@@ -55,6 +55,8 @@ DASK_MISSING = ("Running on a Dask cluster needs the packages dask and distribut
 SIDECAR_SUFFIX = ".fusediff.json"
 #: Attempts of a task that raised an unexpected error (not a UserError) before it counts as failed.
 RETRIES = 2
+#: How long a Client waits for the scheduler given by address.
+CONNECT_TIMEOUT = "30s"
 #: Hash block size when checksumming outputs.
 _CHUNK = 4 * 1024 * 1024
 
@@ -352,11 +354,6 @@ def run_scene(algorithm: str, scene: Scene, run_function=None, torch_needed: boo
 # the client side
 # --------------------------------------------------------------------------
 
-def _has_bokeh() -> bool:
-    import importlib.util
-    return importlib.util.find_spec("bokeh") is not None
-
-
 def connect(scheduler: Optional[str] = None, workers: Optional[int] = None,
             threads_per_worker: Optional[int] = None, echo: Callable[[str], None] = print,
             processes: bool = True):
@@ -368,8 +365,8 @@ def connect(scheduler: Optional[str] = None, workers: Optional[int] = None,
     cluster = None
     if scheduler:
         try:
-            client = distributed.Client(scheduler, timeout="30s")
-        except (OSError, TimeoutError) as exc:
+            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
             raise UserError(f"Cannot connect to the Dask scheduler at '{scheduler}' ({exc}). Check the "
                             f"address (e.g. tcp://host:8786) and that the scheduler is running.") from exc
     else:
@@ -377,7 +374,7 @@ def connect(scheduler: Optional[str] = None, workers: Optional[int] = None,
         n = max(1, int(workers or max(1, (os.cpu_count() or 1) // t)))
         cluster = distributed.LocalCluster(
             n_workers=n, threads_per_worker=t, processes=processes,
-            dashboard_address=":0" if _has_bokeh() else None, silence_logs=logging.ERROR)
+            dashboard_address=":0", silence_logs=logging.ERROR)
         client = distributed.Client(cluster)
     link = _dashboard(client)
     if link:
@@ -385,10 +382,17 @@ def connect(scheduler: Optional[str] = None, workers: Optional[int] = None,
     return client, cluster
 
 
+def _scheduler_has_bokeh() -> bool:
+    import importlib.util
+    return importlib.util.find_spec("bokeh") is not None
+
+
 def _dashboard(client) -> Optional[str]:
+    """The dashboard's address when the scheduler serves one (its HTTP server runs without bokeh
+    too, but then has no dashboard pages)."""
     try:
         services = client.scheduler_info().get("services", {})
-        if "dashboard" in services:
+        if "dashboard" in services and client.run_on_scheduler(_scheduler_has_bokeh):
             return client.dashboard_link
     except Exception:  # noqa: BLE001
         pass
