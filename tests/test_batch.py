@@ -153,12 +153,17 @@ def test_batch_local_cluster_equals_single_runs_and_rerun_does_nothing(tmp_path,
     # another setting is another output: not skipped
     changed = batchmod.read_manifest(manifest, spec, {"METHOD": "0"})
     assert not any(batchmod.is_complete(s) for s in changed)
-    # a corrupted output is not complete
+    # a corrupted output is not complete; a copy with another time but the same bytes is
+    scenes_ = batchmod.read_manifest(manifest, spec, {"METHOD": "1"})
     with open(out / "fused_0.tif", "r+b") as f:
         f.seek(-8, 2)
         f.write(b"\0" * 8)
-    assert [batchmod.is_complete(s) for s in batchmod.read_manifest(manifest, spec, {"METHOD": "1"})] == \
-        [False, True, True, True]
+    os.utime(out / "fused_1.tif", ns=(1, 1))
+    assert [batchmod.is_complete(s) for s in scenes_] == [False, True, True, True]
+    st = os.stat(out / "fused_0.tif")
+    side = json.loads((out / "fused_0.tif.fusediff.json").read_text())
+    os.utime(out / "fused_0.tif", ns=(st.st_atime_ns, side["mtime_ns"]))  # same size and time: only --verify sees it
+    assert batchmod.is_complete(scenes_[0]) and not batchmod.is_complete(scenes_[0], verify=True)
 
 
 def test_bad_rows_fail_alone(tmp_path, l7, cluster, capfd):

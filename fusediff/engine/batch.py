@@ -200,9 +200,13 @@ def fingerprint(algorithm: str, values: dict, input_paths: Sequence = ()) -> dic
     }
 
 
-def is_complete(scene: Scene) -> bool:
+def is_complete(scene: Scene, verify: bool = False) -> bool:
     """True when every output of ``scene`` exists with a sidecar that matches the scene's
-    fingerprint and the output's checksum."""
+    fingerprint and the output's checksum.
+
+    The checksum is recomputed only when the output's size or modification time differ from
+    those the sidecar recorded (a file rewritten or copied), or always with ``verify`` (reads
+    every output: slow for a large campaign)."""
     if not scene.outputs:
         return False
     for out in scene.outputs:
@@ -215,7 +219,10 @@ def is_complete(scene: Scene) -> bool:
             return False
         if any(side.get(k) != scene.fingerprint.get(k) for k in ("algorithm", "parameters", "inputs")):
             return False
-        if side.get("size") != os.path.getsize(out) or side.get("checksum") != file_checksum(out):
+        stamp = _file_stamp(out)
+        if side.get("size") != stamp[0]:
+            return False
+        if (verify or side.get("mtime_ns") != stamp[1]) and side.get("checksum") != file_checksum(out):
             return False
     return True
 
@@ -244,7 +251,8 @@ def write_sidecar(scene: Scene, seconds: float, worker: str = "") -> None:
     from .. import __version__
     for out in scene.outputs:
         data = dict(scene.fingerprint)
-        data.update(output=out, size=os.path.getsize(out), checksum=file_checksum(out),
+        size, mtime_ns = _file_stamp(out)
+        data.update(output=out, size=size, mtime_ns=mtime_ns, checksum=file_checksum(out),
                     seconds=round(float(seconds), 3), worker=worker, fusediff=__version__,
                     finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         _write_json_atomic(sidecar_path(out), data)
@@ -422,7 +430,7 @@ def default_report_path(manifest_csv) -> str:
 def batch(algorithm: str, manifest_csv, scheduler: Optional[str] = None, workers: Optional[int] = None,
           threads_per_worker: Optional[int] = None, common: Optional[dict] = None, progress: bool = True,
           report_path=None, retries: int = RETRIES, echo: Callable[[str], None] = None,
-          run_function=None, spec=None, ctx=None, processes: bool = True) -> dict:
+          run_function=None, spec=None, ctx=None, processes: bool = True, verify: bool = False) -> dict:
     """Fuse every scene of ``manifest_csv`` with ``algorithm`` on a Dask cluster; returns the report.
 
     scheduler: address of a running scheduler ('tcp://host:8786'); None: a LocalCluster of
@@ -434,7 +442,8 @@ def batch(algorithm: str, manifest_csv, scheduler: Optional[str] = None, workers
     per scene and the algorithm's spec (default: `run.run_algorithm` and the registry's spec;
     tests inject small stand-ins; run_function may be 'module:function'). ctx: a RunContext whose
     progress bar follows the scenes and whose cancel stops the batch (the QGIS algorithm);
-    processes: False runs the local cluster's workers as threads of this process.
+    processes: False runs the local cluster's workers as threads of this process. verify: recompute
+    every existing output's checksum before skipping it (default: only when its size or time changed).
 
     The report: {'algorithm', 'manifest', 'scheduler', 'workers', 'seconds', 'counts': {'done',
     'skipped', 'failed'}, 'scenes': [{'line', 'name', 'outputs', 'status', 'seconds', 'worker',
@@ -453,7 +462,7 @@ def batch(algorithm: str, manifest_csv, scheduler: Optional[str] = None, workers
     entries = {}
     todo = []
     for s in scenes:
-        if is_complete(s):
+        if is_complete(s, verify):
             entries[s.line] = {"line": s.line, "name": s.name, "outputs": s.outputs, "status": "skipped",
                                "seconds": 0.0, "worker": None, "error": None}
         else:
@@ -584,7 +593,8 @@ def _finish(report: dict, scenes: list, entries: dict, t0: float, report_path: s
 # --------------------------------------------------------------------------
 
 BATCH_USAGE = ("fusediff batch ALGORITHM MANIFEST.csv [--scheduler ADDRESS] [--workers N] "
-               "[--threads-per-worker T] [--report FILE] [--retries K] [--no-progress] [--NAME=value ...]")
+               "[--threads-per-worker T] [--report FILE] [--retries K] [--no-progress] [--verify] "
+               "[--NAME=value ...]")
 
 
 def parse_batch_args(argv: Sequence[str]):
@@ -602,6 +612,8 @@ def parse_batch_args(argv: Sequence[str]):
     parser.add_argument("--report", default=None, help="JSON run report (default: MANIFEST.report.json)")
     parser.add_argument("--retries", type=int, default=RETRIES)
     parser.add_argument("--no-progress", action="store_true")
+    parser.add_argument("--verify", action="store_true", help="recompute the checksum of every existing "
+                        "output before skipping its scene")
     args, rest = parser.parse_known_args(list(argv))
     common = {}
     i = 0
@@ -631,7 +643,7 @@ def batch_command(argv: Sequence[str], run_function=None, spec=None) -> int:
         report = batch(args.algorithm, args.manifest, scheduler=args.scheduler, workers=args.workers,
                        threads_per_worker=args.threads_per_worker, common=common,
                        progress=not args.no_progress, report_path=args.report, retries=args.retries,
-                       run_function=run_function, spec=spec)
+                       run_function=run_function, spec=spec, verify=args.verify)
     except UserError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
