@@ -345,7 +345,7 @@ def test_external_cluster_survives_a_killed_worker(tmp_path, l7):
 
 
 @pytest.mark.parametrize("algorithm", ["classical", "ksdiff"])
-def test_one_scene_split_over_two_workers(tmp_path, cluster, monkeypatch, algorithm):
+def test_one_scene_split_over_two_workers(tmp_path, cluster, monkeypatch, capfd, algorithm):
     """`run --scheduler`: learn once here, rows of tiles on 2 workers, blended into one GeoTIFF,
     equal to the single-machine tiled run (the tolerance of test_tiling.py's tiled-vs-untiled
     test of a local method: rtol 1e-5); KSDiff's learnt state goes to the workers."""
@@ -363,8 +363,6 @@ def test_one_scene_split_over_two_workers(tmp_path, cluster, monkeypatch, algori
     ms, pan = write_l7(tmp_path, "05", size=256)
     values = {"MS": ms, "PAN": pan}
     run_algorithm(algorithm, {**values, "OUTPUT": str(tmp_path / "local.tif")}, RunContext(threads=1))
-    lines = []
-    ctx = RunContext(threads=1, info=lines.append)
     with_cluster = []
     real = ds.fuse_on_cluster
 
@@ -373,10 +371,17 @@ def test_one_scene_split_over_two_workers(tmp_path, cluster, monkeypatch, algori
         return with_cluster[-1]
 
     monkeypatch.setattr(ds, "fuse_on_cluster", spy)
-    ds.run_on_cluster(algorithm, {**values, "OUTPUT": str(tmp_path / "cluster.tif")}, ctx,
-                      scheduler=cluster.scheduler_address)
+    out = str(tmp_path / "cluster.tif")
+    if algorithm == "classical":  # the command line
+        from fusediff import cli
+        assert cli.main(["run", algorithm, f"--MS={ms}", f"--PAN={pan}", f"--OUTPUT={out}", "--threads=1",
+                         "--scheduler", cluster.scheduler_address]) == 0
+        lines = capfd.readouterr().err.splitlines()
+    else:  # Python
+        import fusediff
+        fusediff.run(algorithm, threads=1, scheduler=cluster.scheduler_address, OUTPUT=out, **values)
     assert with_cluster and with_cluster[0]["rows"] >= 3 and len(with_cluster[0]["workers"]) == 2
-    assert any("on the Dask cluster" in line for line in lines)
+    assert algorithm != "classical" or any("on the Dask cluster" in line for line in lines), lines
     local, split = _read(tmp_path / "local.tif"), _read(tmp_path / "cluster.tif")
     assert local.shape == split.shape == (4, 256, 256)
     assert np.allclose(split, local, rtol=1e-5, atol=1e-5 * local.max()), np.abs(split - local).max()

@@ -27,6 +27,7 @@ import copy
 import dataclasses
 import os
 import shutil
+import sys
 import tempfile
 import time
 from typing import Optional
@@ -122,7 +123,7 @@ def fuse_row_to_file(job: PreparedScene, tiles: list, folder: str, method=None, 
         from .batch import _worker_info
         threads = _worker_info()[1]
     from .batch import _set_threads
-    _set_threads(threads, "torch" in __import__("sys").modules)
+    _set_threads(threads, "torch" in sys.modules)  # the learnt state, unpickled, imported torch
     row_off, acc, wsum = fuse_row(job, tiles, method)
     path = os.path.join(folder, f"row_{row_off:08d}.npy")
     fd, tmp = tempfile.mkstemp(prefix=".row.", suffix=".npy.tmp", dir=folder)
