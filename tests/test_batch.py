@@ -37,7 +37,7 @@ PAN_SIZE = 128
 
 
 def _shared() -> Path:
-    root = Path(os.environ.get("FUSEDIFF_DATA") or SHARED_DATA)
+    root = Path(os.environ.get("FUSEDIFF_DATA") or SHARED_DATA)  # conftest: $FUSEDIFF_SHARED_DATA
     p = root / "pansharpening" / "landsat7"
     if not p.exists():
         pytest.skip(f"shared data not available: {p}")
