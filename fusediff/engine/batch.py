@@ -248,12 +248,13 @@ def _write_json_atomic(path: str, data: dict) -> None:
 
 def write_sidecar(scene: Scene, seconds: float, worker: str = "") -> None:
     """Write each output's sidecar (after the output itself is in place)."""
-    from .. import __version__
+    # the package's version (not imported: the layers contract keeps the engine below `fusediff`)
+    version = getattr(sys.modules.get("fusediff"), "__version__", None)
     for out in scene.outputs:
         data = dict(scene.fingerprint)
         size, mtime_ns = _file_stamp(out)
         data.update(output=out, size=size, mtime_ns=mtime_ns, checksum=file_checksum(out),
-                    seconds=round(float(seconds), 3), worker=worker, fusediff=__version__,
+                    seconds=round(float(seconds), 3), worker=worker, fusediff=version,
                     finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         _write_json_atomic(sidecar_path(out), data)
 
