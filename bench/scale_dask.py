@@ -221,6 +221,8 @@ def md_section(data: dict) -> list:
                   f"{s.get('measured_utc', '')} UTC.", ""]
     for n in data.get("notes", []):
         lines.append(f"- {n}")
+    if data.get("notes"):
+        lines.append("")
     return lines
 
 
