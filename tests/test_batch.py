@@ -417,3 +417,21 @@ def test_gpu_resource_only_when_declared(cluster, tmp_path, monkeypatch):
     monkeypatch.setattr(batchmod, "CONNECT_TIMEOUT", "2s")
     with pytest.raises(UserError, match="Cannot connect to the Dask scheduler"):
         batchmod.connect(f"tcp://127.0.0.1:{_free_port()}")
+
+
+@pytest.mark.qgis
+def test_qgis_batch_algorithm(qgis_app, tmp_path, l7, cluster):
+    """fusediff:batch in QGIS (processing.run): manifest + algorithm + scheduler address."""
+    from qgis_run import processing_error, run
+    folder, pairs = l7
+    manifest = _manifest(tmp_path / "q.csv", [(pairs[0][0], pairs[0][1], str(tmp_path / "a.tif")),
+                                              (str(tmp_path / "none.tif"), pairs[1][1], str(tmp_path / "b.tif"))])
+    params = {"ALGORITHM": 0, "MANIFEST": str(manifest), "SETTINGS": "METHOD=1",
+              "SCHEDULER": cluster.scheduler_address, "REPORT": str(tmp_path / "q.json")}
+    message = processing_error("fusediff:batch", params)
+    assert "1 of 2 scene(s) failed (manifest line(s) 3)" in message
+    assert (tmp_path / "a.tif").exists() and not (tmp_path / "b.tif").exists()
+    manifest.write_text(manifest.read_text().splitlines()[0] + "\n" + manifest.read_text().splitlines()[1] + "\n")
+    result = run("fusediff:batch", params)  # the complete scene is skipped
+    assert result["REPORT"] == str(tmp_path / "q.json")
+    assert json.loads((tmp_path / "q.json").read_text())["counts"] == {"done": 0, "skipped": 1, "failed": 0}
