@@ -138,7 +138,7 @@ def test_batch_local_cluster_equals_single_runs_and_rerun_does_nothing(tmp_path,
         assert side["checksum"].startswith("sha256:") and side["parameters"]["METHOD"] == 1
     assert _leftovers(out) == []
     err = capfd.readouterr().err
-    assert "fusediff batch" in err and "4/4" in err  # the tqdm bar over scenes
+    assert "1/4 scene(s) finished, ~" in err and "4/4 scene(s) finished" in err  # progress lines with ETA
 
     # a finished batch: nothing to do, found from the sidecars before any cluster starts
     def no_cluster(*a, **k):

@@ -512,7 +512,7 @@ def _collect(futures: dict, entries: dict, progress: bool, echo, ctx=None) -> No
     ``ctx``: also report to its progress; on its cancel, cancel the scenes not finished."""
     from distributed import as_completed
     bar = None
-    if progress:
+    if progress and sys.stderr.isatty():  # on a terminal a bar; otherwise (logs, pipes) plain lines
         try:
             from tqdm import tqdm
             bar = tqdm(total=len(futures), unit="scene", desc="fusediff batch", file=sys.stderr)
@@ -520,6 +520,7 @@ def _collect(futures: dict, entries: dict, progress: bool, echo, ctx=None) -> No
             bar = None
     say = (bar.write if bar is not None else echo)
     finished = 0
+    t0 = time.perf_counter()
     for fut in _poll(as_completed(list(futures)), ctx, futures):
         finished += 1
         s = futures[fut]
@@ -534,11 +535,19 @@ def _collect(futures: dict, entries: dict, progress: bool, echo, ctx=None) -> No
         if bar is not None:
             bar.update(1)
         elif progress:
-            echo(f"{finished}/{len(futures)} scene(s) finished")
+            echo(f"{finished}/{len(futures)} scene(s) finished{_eta(time.perf_counter() - t0, finished, len(futures))}")
         if ctx is not None:
             ctx.progress(finished / len(futures), f"{finished}/{len(futures)} scene(s) finished")
     if bar is not None:
         bar.close()
+
+
+def _eta(elapsed: float, done: int, total: int) -> str:
+    """', ~3 min left' from the mean time per finished scene ('' when all are done)."""
+    if done <= 0 or done >= total:
+        return ""
+    left = elapsed / done * (total - done)
+    return f", ~{int(round(left / 60))} min left" if left >= 90 else f", ~{max(1, int(round(left)))} s left"
 
 
 def _poll(pending, ctx, futures):
@@ -648,4 +657,9 @@ def batch_command(argv: Sequence[str], run_function=None, spec=None) -> int:
     except UserError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # a local cluster is closed and its temporaries removed; finished scenes keep their sidecars
+        print("Interrupted: the scenes finished so far are kept; run the same command again to do the "
+              "others.", file=sys.stderr)
+        return 130
     return 1 if report["counts"]["failed"] else 0
