@@ -99,6 +99,8 @@ def read_manifest(manifest_csv, spec, common: Optional[dict] = None) -> list:
 
     The header must name parameters of ``spec``; every row must give (itself or through
     ``common``) each output path; two rows may not write the same output. UserError otherwise.
+    Relative paths of a row are relative to the manifest's folder, those of ``common`` to the
+    current folder.
     """
     path = os.path.abspath(os.fspath(manifest_csv))
     if not os.path.isfile(path):
@@ -126,6 +128,10 @@ def read_manifest(manifest_csv, spec, common: Optional[dict] = None) -> list:
         raise UserError(f"The manifest's header names {', '.join(repr(b) for b in bad)}, which fusediff:"
                         f"{spec.name} does not have; its parameters are {', '.join(names)}.")
     inputs, outputs = _path_params(spec)
+    for name in inputs + outputs:  # a path given for every row is relative to the current folder
+        v = common.get(name)
+        if isinstance(v, str) and v and "://" not in v and not v.startswith("/vsi"):
+            common[name] = os.path.abspath(os.path.expanduser(v))
     scenes, seen = [], {}
     for line, row in rows[1:]:
         if len(row) > len(header):
