@@ -298,11 +298,15 @@ def test_external_cluster_survives_a_killed_worker(tmp_path, l7):
                 result["error"] = exc
 
         thread = threading.Thread(target=go)
-        thread.start()
         # wait until a scene is being written (its temporary GeoTIFF exists), then kill the worker
-        # process group (nanny and worker) that runs it
+        # process group (nanny and worker) that runs it. This test's client is the process's
+        # default client while the batch runs (the batch does not make its own client the default)
+        # and closes before the batch ends: the batch must follow its scenes on its own client's
+        # loop. It used the default client's, and waited forever once that client had closed (2 of
+        # 8 full runs of this file, when this client was created between the batch's and its wait).
         victim = None
         with distributed.Client(address, timeout="10s") as c:
+            thread.start()
             deadline = time.time() + 60
             while victim is None:
                 assert time.time() < deadline, "no scene started writing in 60 s"

@@ -380,7 +380,9 @@ def connect(scheduler: Optional[str] = None, workers: Optional[int] = None,
     cluster = None
     if scheduler:
         try:
-            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+            # not the process's default client: a library must not take over the user's (and
+            # as_completed below is given this client's loop, not the default client's)
+            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise UserError(f"Cannot connect to the Dask scheduler at '{scheduler}' ({exc}). Check the "
                             f"address (e.g. tcp://host:8786) and that the scheduler is running.") from exc
@@ -390,7 +392,7 @@ def connect(scheduler: Optional[str] = None, workers: Optional[int] = None,
         cluster = distributed.LocalCluster(
             n_workers=n, threads_per_worker=t, processes=processes,
             dashboard_address=":0", silence_logs=logging.ERROR)
-        client = distributed.Client(cluster)
+        client = distributed.Client(cluster, set_as_default=False)
     link = _dashboard(client)
     if link:
         echo(f"Dask dashboard: {link}")
@@ -527,7 +529,11 @@ def _collect(futures: dict, entries: dict, progress: bool, echo, ctx=None) -> No
     say = (bar.write if bar is not None else echo)
     finished = 0
     t0 = time.perf_counter()
-    for fut in _poll(as_completed(list(futures)), ctx, futures):
+    # as_completed follows the futures on the loop of *their* client: by default it takes the
+    # process's default client's loop, and when that client (another one) closed, the batch waited
+    # forever for scenes that were done
+    loop = next(iter(futures)).client.loop
+    for fut in _poll(as_completed(list(futures), loop=loop), ctx, futures):
         finished += 1
         s = futures[fut]
         try:

@@ -222,7 +222,7 @@ def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = 
         paths = [None] * len(rows)
         who = set()
         try:
-            for k, fut in enumerate(as_completed(list(futures)), 1):
+            for k, fut in enumerate(as_completed(list(futures), loop=client.loop), 1):  # see batch._collect
                 paths[futures[fut]] = fut.result()
                 if bar is not None:
                     bar.update(1)
