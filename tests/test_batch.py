@@ -297,7 +297,7 @@ def test_external_cluster_survives_a_killed_worker(tmp_path, l7):
             except BaseException as exc:  # noqa: BLE001
                 result["error"] = exc
 
-        thread = threading.Thread(target=go)
+        thread = threading.Thread(target=go, daemon=True)  # a hung batch must not keep pytest alive
         # wait until a scene is being written (its temporary GeoTIFF exists), then kill the worker
         # process group (nanny and worker) that runs it. This test's client is the process's
         # default client while the batch runs (the batch does not make its own client the default)
