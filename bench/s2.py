@@ -208,7 +208,7 @@ def table(rows) -> str:
             out.append(f"| {c} | {r['method']} | {r['SAM']:.3f} | {r['ERGAS']:.3f} | {r['PSNR']:.2f} | {sec} |")
         try:
             ds, de = gain_over_best(rs)
-            out.append(f"| {c} | **METHOD 1 vs best baseline** | **{100 * ds:+.1f} %** | **{100 * de:+.1f} %** | | |")
+            out.append(f"| {c} | **METHOD 1: reduction vs best baseline (positive = lower)** | **{100 * ds:+.1f} %** | **{100 * de:+.1f} %** | | |")
         except (IndexError, ValueError):
             pass
     return "\n".join(out) + "\n"
