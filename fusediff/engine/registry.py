@@ -13,7 +13,7 @@ from .params import AlgorithmSpec
 #: Algorithm ids in toolbox order (modules under fusediff.engine.algorithms).
 ALGORITHM_NAMES = (
     "classical", "simulate", "assess",
-    "respandiff", "ksdiff", "dmzs", "sdp", "argsdiff", "train",
+    "respandiff", "ksdiff", "dmzs", "sdp", "argsdiff", "sentinel2", "train",
 )
 
 
