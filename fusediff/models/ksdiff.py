@@ -49,7 +49,7 @@ from . import diffusion, dihedral, operators
 from .method_configs import KSDiffConfig  # noqa: F401 (torch-free, re-exported)
 from .consistency import back_project, consistency_passes
 from .device import generator as make_generator
-from .device import select_device
+from .device import network_autocast, select_device
 from .nets.ksdiff_net import PLFE, LatentDenoiser, PanNeXtU
 from .progress import Cancelled, ProgressFn, null_progress, scoped
 # the data pipeline, weights checks, learning-rate schedule and input check are ResPanDiff's
@@ -300,7 +300,9 @@ def predict(model: KSDiffModel, lms: torch.Tensor, pan: torch.Tensor, steps: int
 
     def net(p, l):
         p, l = p.contiguous(memory_format=layout), l.contiguous(memory_format=layout)
-        return dihedral.self_ensemble(lambda pp, ll: model.pansharpener(pp, ll, mods=mods), (p, l), ensemble)
+        with network_autocast(l.device):
+            out = dihedral.self_ensemble(lambda pp, ll: model.pansharpener(pp, ll, mods=mods), (p, l), ensemble)
+        return out.to(l.dtype)
     return tiled_apply(net, (pan, lms), lms.shape[1], tile, overlap, progress).contiguous()
 
 

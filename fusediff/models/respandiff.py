@@ -41,7 +41,7 @@ from . import kernels, operators
 from .method_configs import ResPanDiffConfig  # noqa: F401 (torch-free, re-exported)
 from .consistency import back_project, consistency_passes
 from .device import generator as make_generator
-from .device import select_device
+from .device import network_autocast, select_device
 from .nets.respandiff_net import ResPanDiffNet
 from .progress import Cancelled, ProgressFn, null_progress, scoped
 from .tiled import tiled_apply
@@ -76,12 +76,12 @@ class ResidualSchedule:
 
     def __init__(self, T: int = 15, kappa: float = 1.0, s: float = 0.008):
         self.T, self.kappa, self.s = int(T), float(kappa), float(s)
-        t = torch.arange(self.T + 1, dtype=torch.float64)
+        t = torch.arange(self.T + 1, dtype=torch.float64, device="cpu")
         f = torch.cos(((t / self.T + s) / (1 + s)) * math.pi / 2)
         abar = 1 - f / f[0]
         abar[0], abar[-1] = 0.0, 1.0  # exact ends (cos(pi/2) is ~6e-17 in floating point)
         self.abar = abar
-        self.alpha = torch.cat([torch.zeros(1, dtype=torch.float64), abar[1:] - abar[:-1]])
+        self.alpha = torch.cat([torch.zeros(1, dtype=torch.float64, device="cpu"), abar[1:] - abar[:-1]])
 
     def _at(self, v: torch.Tensor, t, like: torch.Tensor) -> torch.Tensor:
         if isinstance(t, int):
@@ -160,7 +160,11 @@ def _predict(net, x: torch.Tensor, pan: torch.Tensor, lms: torch.Tensor, t: int,
              overlap: int) -> torch.Tensor:
     """net(x, pan, lms, t), tile by tile (blended) when the image exceeds ``tile``."""
     tt = torch.full((x.shape[0],), t, device=x.device, dtype=torch.long)
-    return tiled_apply(lambda xv, pv, lv: net(xv, pv, lv, tt), (x, pan, lms), x.shape[1], tile, overlap)
+
+    def forward(xv, pv, lv):
+        with network_autocast(xv.device):
+            return net(xv, pv, lv, tt).to(xv.dtype)
+    return tiled_apply(forward, (x, pan, lms), x.shape[1], tile, overlap)
 
 
 @torch.no_grad()
