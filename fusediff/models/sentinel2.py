@@ -40,7 +40,7 @@ import torch.nn.functional as F
 
 from . import dihedral, kernels, operators
 from .progress import ProgressFn, null_progress, scoped
-from .scene import as_windows
+from .scene import Window, as_windows
 from .tiled import tiled_apply
 
 METHODS = (0, 1)
@@ -104,13 +104,15 @@ def fit_regression(windows, ratio: int, gain: float = 0.3, fit_gains: bool = Tru
     least-squares gain of the band's detail on its synthetic PAN's detail, both at the low
     level (1 where the windows are too small to degrade once more, or ``fit_gains`` False).
     """
-    wins = as_windows(windows)
+    # small normal equations in float64 on the CPU (float64 is kept off devices that lack it)
+    wins = [Window(w.low.detach().cpu().double(), w.high.detach().cpu().double(),
+                   None if w.low_valid is None else w.low_valid.cpu()) for w in as_windows(windows)]
     r = int(ratio)
     ata = None
     atb = None
     for w in wins:
-        xl = degrade(w.high.double(), r, gain)[..., :w.low.shape[-2], :w.low.shape[-1]]
-        y = w.low.double()
+        xl = degrade(w.high, r, gain)[..., :w.low.shape[-2], :w.low.shape[-1]]
+        y = w.low
         c, C = xl.shape[1], y.shape[1]
         a = torch.cat([xl[0].reshape(c, -1), torch.ones_like(xl[0, :1].reshape(1, -1))], 0)
         b = y[0].reshape(C, -1)
@@ -120,16 +122,17 @@ def fit_regression(windows, ratio: int, gain: float = 0.3, fit_gains: bool = Tru
         ata = a @ a.T if ata is None else ata + a @ a.T
         atb = b @ a.T if atb is None else atb + b @ a.T
     reg = 1e-9 * torch.trace(ata) / ata.shape[0]
-    weights = torch.linalg.solve(ata + reg * torch.eye(ata.shape[0], dtype=ata.dtype), atb.T).T
-    gains = torch.ones(weights.shape[0], dtype=torch.float64)
+    eye = torch.eye(ata.shape[0], dtype=ata.dtype, device=ata.device)
+    weights = torch.linalg.solve(ata + reg * eye, atb.T).T
+    gains = torch.ones(weights.shape[0], dtype=torch.float64, device=weights.device)
     if fit_gains:
         num = torch.zeros_like(gains)
         den = torch.zeros_like(gains)
         for w in wins:
-            y = _crop_multiple(w.low.double(), r)
+            y = _crop_multiple(w.low, r)
             if min(y.shape[-2:]) < 2 * r:
                 continue
-            xl = degrade(w.high.double(), r, gain)[..., :y.shape[-2], :y.shape[-1]]
+            xl = degrade(w.high, r, gain)[..., :y.shape[-2], :y.shape[-1]]
             p = _synthetic(xl, weights)
             dy, dp = _detail(y, r, gain), _detail(p, r, gain)
             if w.low_valid is not None:
@@ -286,7 +289,7 @@ def learn(windows, ratio: int, config: Sentinel2Config = Sentinel2Config(), prog
         xs, bs, ys = [], [], []
         tries = 0
         while len(xs) < config.batch:
-            u = torch.rand(3, generator=gen).tolist()
+            u = torch.rand(3, generator=gen, device="cpu").tolist()
             k = int(np.searchsorted(cum, u[0], side="right").clip(0, len(data) - 1))
             x1, b1, y, lv = data[k]
             hh, ww = y.shape[-2:]
@@ -296,7 +299,7 @@ def learn(windows, ratio: int, config: Sentinel2Config = Sentinel2Config(), prog
             tries += 1
             if lv is not None and not bool(lv[i0:i0 + ph, j0:j0 + pw].all()) and tries < 50 * config.batch:
                 continue
-            t = int(torch.randint(8, (1,), generator=gen))
+            t = int(torch.randint(8, (1,), generator=gen, device="cpu"))
             sl = (..., slice(i0, i0 + ph), slice(j0, j0 + pw))
             xs.append(dihedral.transform(x1[sl], t))
             bs.append(dihedral.transform(b1[sl], t))
