@@ -199,3 +199,58 @@ def test_read_info_of_product_vrt(tmp_path):
     out = write_product_vrts(open_product(mtl), tmp_path / "l.vrt", tmp_path / "h.vrt")
     info = read_info(out["highres"])
     assert info.wavelengths == [589.5] and info.descriptions == ["B8"] and info.res == (15.0, 15.0)
+
+
+# --------------------------------------------------------------------------------------------
+# sensor spectral responses (pyrsr tables)
+
+def test_sensor_srf_rows_and_centres():
+    pytest.importorskip("pyrsr")
+    from fusediff.rasters import sensors
+    wl = np.linspace(400, 2500, 211)
+    r = sensors.srf_matrix("landsat8_oli", wl)
+    assert r.matrix.shape == (7, 211) and r.names == ["B1", "B2", "B3", "B4", "B5", "B6", "B7"]
+    np.testing.assert_allclose(r.matrix.sum(axis=1), 1.0)
+    assert (r.matrix >= 0).all() and not r.warnings
+    # response-weighted centres of the OLI bands (Barsi et al. 2014: 443, 482, 561, 655, 865,
+    # 1609, 2201 nm) and the rows' centroids on the HSI's wavelengths agree
+    np.testing.assert_allclose(r.centres, [443, 482, 561.4, 654.6, 864.7, 1608.9, 2200.7], atol=2)
+    np.testing.assert_allclose(r.matrix @ wl, r.centres, atol=3)
+    # FWHM-aware resampling of a dense HSI is close to the interpolation one
+    r2 = sensors.srf_matrix("landsat8_oli", wl, fwhm=np.full(wl.size, 10.0))
+    assert np.abs(r2.matrix - r.matrix).max() < 0.02
+    s2 = sensors.srf_matrix("sentinel2b_msi", wl, bands=["B2", "B3", "B4", "B8"])
+    assert s2.matrix.shape == (4, 211)
+
+
+def test_sensor_srf_coverage_errors_and_band_matching():
+    pytest.importorskip("pyrsr")
+    from fusediff.rasters import sensors
+    vnir = np.linspace(400, 1000, 61)
+    with pytest.raises(ValueError, match="B6, B7 lie outside"):
+        sensors.srf_matrix("landsat8_oli", vnir)
+    part = sensors.srf_matrix("landsat8_oli", np.linspace(443, 1000, 112), bands=["B1", "B2", "B3"])
+    assert len(part.warnings) == 1 and "B1: only 65 %" in part.warnings[0]
+    with pytest.raises(ValueError, match="Unknown sensor"):
+        sensors.srf_matrix("landsat99", vnir)
+    assert sensors.match_sensor_bands("sentinel2a_msi", ["B02", "B03", "B04", "B08"]) == \
+        ["B2", "B3", "B4", "B8"]
+    assert sensors.match_sensor_bands("landsat8_oli", ["", "", "", "", "", "", ""], 7)[0] == "B1"
+    assert sensors.match_sensor_bands("sentinel2a_msi", None, 6)[0] == "B5"
+    with pytest.raises(ValueError, match="Cannot tell"):
+        sensors.match_sensor_bands("landsat8_oli", None, 3)
+    assert len(sensors.sensor_ids()) >= 8
+
+
+def test_pan_coverage_warning():
+    from fusediff.rasters import sensors
+    names = ["B2", "B3", "B4", "B5"]
+    wl = [482.0, 561.4, 654.6, 864.7]
+    msg = sensors.pan_coverage_warning(names, wl, sensors.pan_range("landsat8"))
+    assert "B5 (865 nm)" in msg and "500-680 nm" in msg and "B3" not in msg
+    # Landsat 7's pan (520-900 nm) sees the NIR band
+    assert "B5" not in (sensors.pan_coverage_warning(names, wl, sensors.pan_range("landsat7")) or "")
+    # from the PAN's own wavelength/FWHM metadata (Landsat-8 B8: 589.5 nm, FWHM 172)
+    assert sensors.pan_range(589.5, 172.0) == pytest.approx((503.5, 675.5))
+    assert sensors.pan_coverage_warning(names, [None] * 4, (500, 680)) is None
+    assert sensors.pan_coverage_warning(names, wl, None) is None
