@@ -122,3 +122,25 @@ def test_defaults_unchanged_and_failures_leave_nothing(tmp_path):
     with pytest.raises(ValueError):
         GeoTiffWriter(tmp_path / "d.tif", 40, 50, 2, UTM, T, compression="lzma")
     assert write_geotiff(tmp_path / "e.TIFF", a, UTM, T).endswith("e.TIFF")
+
+
+def test_true_colour_band_choice_and_stretch(tmp_path):
+    from fusediff.rasters.render import layer_name, rgb_bands, stretch
+    # Landsat B2..B5 (product VRT order): blue, green, red, NIR -> red = band 3, blue = band 1
+    assert rgb_bands(["B2", "B3", "B4", "B5"], [482.0, 561.4, 654.6, 864.7]) == (3, 2, 1)
+    assert rgb_bands(["B2", "B3", "B4", "B5"], None) == (3, 2, 1)
+    assert rgb_bands(["B02", "B03", "B04", "B08"]) == (3, 2, 1)
+    assert rgb_bands(["Blue", "Green", "Red", "NIR"]) == (3, 2, 1)
+    assert rgb_bands(["B1", "B2", "B3", "B4"], sensor_hint="Landsat-7 ETM+") == (3, 2, 1)
+    assert rgb_bands(["B5", "B6", "B7", "B8A"], [704.1, 740.5, 782.8, 864.7]) is None
+    wl = list(np.linspace(400, 2500, 100))
+    r, g, b = rgb_bands(None, wl)
+    assert abs(wl[r - 1] - 650) < 15 and abs(wl[g - 1] - 560) < 15 and abs(wl[b - 1] - 480) < 15
+    assert rgb_bands(["x", "y"], [None, None]) is None
+    a, mask = _scene((3, 120, 100))
+    p = write_geotiff(tmp_path / "s.tif", a, UTM, T, mask=mask)
+    lims = stretch(p, [1, 2, 3])
+    for k, (lo, hi) in enumerate(lims):
+        ref = np.percentile(a[k][mask], [2, 98])
+        assert lo < hi and abs(lo - ref[0]) < 0.05 * (ref[1] - ref[0]) + 1e-3
+    assert layer_name("KSDiff", "/x/LC08_low.vrt") == "KSDiff – LC08_low"
