@@ -232,7 +232,13 @@ class SpecAlgorithm(QgsProcessingAlgorithm):
             from .blas_threads import single_threaded_openblas
             restore = single_threaded_openblas()
         try:
-            return run_algorithm(self.SPEC.name, values, feedback_context(feedback, threads_setting()))
+            results = run_algorithm(self.SPEC.name, values, feedback_context(feedback, threads_setting()))
+            try:  # true-colour rendering and a telling name for the layers QGIS loads
+                from .rendering import style_outputs
+                style_outputs(self.SPEC, values, results, context)
+            except Exception:  # styling never fails a finished run
+                pass
+            return results
         except Cancelled as exc:
             raise QgsProcessingException(tr(CANCELLED_MESSAGE)) from exc
         except UserError as exc:
