@@ -48,7 +48,7 @@ SPEC = AlgorithmSpec(
         Param("PAN_BAND", "bands", "PAN band (when the high-resolution raster has several bands)",
               parent="PAN", optional=True, advanced=True),
         ratio_param(),
-        srf_sensor_param("MSI (CNMF)"),
+        srf_sensor_param(cnmf=True),
         *output_params(),
         Param("OUTPUT", "raster_out", "Fused raster"),
     ))

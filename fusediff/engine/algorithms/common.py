@@ -89,15 +89,19 @@ def output_options(values: dict) -> dict:
 # --------------------------------------------------------------------------------------------
 # spectral responses of real sensors (rasters.sensors) for the SRF_SENSOR parameter
 
-def srf_sensor_param(role: str = "MSI") -> Param:
+SRF_SENSOR_HELP = ("The high-resolution raster's real spectral response (pyrsr tables), resampled to "
+                   "the spectral raster's band wavelengths (read from its metadata). Its bands are "
+                   "matched by their names (B2, B3... as prepare_product writes them) or by their "
+                   "number. Overrides SRF.")
+
+
+def srf_sensor_param(cnmf: bool = False) -> Param:
     """SRF_SENSOR: estimate / CSV file (SRF) / a sensor's response from the pyrsr tables."""
     from ...rasters.sensors import SENSORS
     labels = ("None: estimate from the pair, or the SRF file",) + tuple(v[0] for v in SENSORS.values())
-    return Param("SRF_SENSOR", "enum", f"{role} sensor (spectral response)", choices=labels, default=0,
-                 ids=("none",) + tuple(SENSORS),
-                 help=f"The {role}'s real spectral response (pyrsr tables), resampled to the HSI's band "
-                      f"wavelengths (from its metadata). The {role}'s bands are matched by their names "
-                      f"(B2, B3... as prepare_product writes them) or by their number. Overrides SRF.")
+    label = "MSI sensor for CNMF (spectral response)" if cnmf else "MSI sensor (spectral response)"
+    return Param("SRF_SENSOR", "enum", label, choices=labels, default=0, ids=("none",) + tuple(SENSORS),
+                 help=SRF_SENSOR_HELP, advanced=cnmf)
 
 
 def sensor_srf(values: dict, hsi_path: str, msi_path: str, msi_bands=None, ctx=None):

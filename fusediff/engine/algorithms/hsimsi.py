@@ -13,7 +13,7 @@ def hsi_msi_params(config_cls) -> tuple:
         Param("HSI", "raster", "Hyperspectral raster (HSI, low resolution)"),
         Param("MSI", "raster", "Multispectral raster (MSI, high resolution)"),
         Param("SRF", "file", "MSI spectral response CSV (empty: estimate)", extension="csv", optional=True),
-        srf_sensor_param("MSI"),
+        srf_sensor_param(),
         ratio_param(advanced=True),
         device_param(),
         seed_param(),

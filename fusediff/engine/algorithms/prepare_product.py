@@ -32,7 +32,7 @@ HELP = (
     "<p>The fusion algorithms take the outputs directly (the ratio comes from the pixel sizes: 2 for "
     "Landsat and Sentinel-2 20 m / 10 m, 6 for PRISMA); pick bands with MS_BANDS, e.g. Landsat-8 "
     "B2..B5 are bands 2, 3, 4, 5 of OUTPUT_LOWRES. Values are in reflectance units (0-1).</p>"
-    "<p>Runtime: well under a second for VRT outputs (only metadata is read; measured 0.1 s for a "
+    "<p>Runtime: under a second for VRT outputs (only metadata is read; measured 0.6 s for a "
     "Landsat-8 product); a GeoTIFF output or a PRISMA cube copies the pixels (seconds per "
     "gigabyte). No GPU is used.</p>"
     "<p>References: USGS, Landsat 8-9 Collection 2 Level 1 Data Format Control Book (LSDS-1822), "
