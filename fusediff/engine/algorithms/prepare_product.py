@@ -49,9 +49,9 @@ SPEC = AlgorithmSpec(
         Param("SUN_ELEVATION", "bool", "Landsat Level-1: correct for the sun elevation", default=True,
               advanced=True,
               help="Divide the top-of-atmosphere reflectance by sin(SUN_ELEVATION) of the MTL."),
-        Param("OUTPUT_LOWRES", "raster_out", "Spectral stack (low resolution)"),
-        Param("OUTPUT_HIGHRES", "raster_out", "High-resolution raster (PAN / 10 m bands)", optional=True),
-        Param("OUTPUT_60M", "raster_out", "Sentinel-2 60 m bands (B1, B9)", optional=True),
+        Param("OUTPUT_LOWRES", "raster_out", "Spectral stack (low resolution)", extension="vrt"),
+        Param("OUTPUT_HIGHRES", "raster_out", "High-resolution raster (PAN / 10 m bands)", optional=True, extension="vrt"),
+        Param("OUTPUT_60M", "raster_out", "Sentinel-2 60 m bands (B1, B9)", optional=True, extension="vrt"),
     ))
 
 
