@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 SCALE_ARGS ?=
 
-.PHONY: demo test bench bench-scale deps venv package translations
+.PHONY: demo test bench bench-scale deps venv package translations docs
 
 # System packages: skipped when everything is already importable/installed (fast re-runs).
 deps:
@@ -61,6 +61,10 @@ bench-scale: venv
 # unfinished), then .qm compiled with lrelease (qttools5-dev-tools). Edit the .ts with Qt Linguist.
 translations:
 	$(PY) scripts/i18n.py
+
+# docs/algorithms/*.md from the algorithms' declarations, docs/benchmarks.md from bench/results.json.
+docs: venv
+	$(PY) scripts/make_docs.py
 
 # The zip the QGIS plugin manager installs: the committed fusediff/ folder (git archive of HEAD).
 package:

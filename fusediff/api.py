@@ -18,9 +18,13 @@ class _Bar:
     """A tqdm progress bar (percent, with elapsed time and ETA) driven by progress(fraction, message)."""
 
     def __init__(self, title: str):
-        from tqdm import tqdm
-        self.bar = tqdm(total=100, desc=title, unit="%", bar_format="{desc}: {percentage:3.0f}%|{bar}| "
-                        "[{elapsed}<{remaining}] {postfix}")
+        import shutil
+
+        from tqdm import tqdm  # a core dependency; imported here so `import fusediff` stays light
+        # a terminal that reports a size of 0 x 0 (some pseudo-terminals) makes tqdm hide the bar
+        size = shutil.get_terminal_size((100, 24))
+        self.bar = tqdm(total=100, desc=title, unit="%", ncols=size.columns, nrows=size.lines,
+                        bar_format="{desc}: {percentage:3.0f}%|{bar}| [{elapsed}<{remaining}]{postfix}")
         self.message = None
 
     def __call__(self, fraction: float, message: str = "") -> None:

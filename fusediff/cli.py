@@ -70,13 +70,21 @@ def cmd_help(name: str, out=sys.stdout) -> int:
 
 
 def parse_run_args(args: list) -> tuple:
-    """(parameter values {NAME: value or [values]}, threads, quiet) from ``--NAME=value`` words.
+    """(parameter values {NAME: value or [values]}, threads, quiet) from ``--NAME=value`` words
+    (or, after a lone ``--``, ``NAME=value`` words, as qgis_process also takes them).
 
     Raises SystemExit(2) with usage for words that are not options."""
     values, threads, quiet = {}, 0, False
     i = 0
+    plain = False  # after a lone '--', qgis_process takes NAME=value words
     while i < len(args):
         word = args[i]
+        if word == "--":
+            plain = True
+            i += 1
+            continue
+        if plain and not word.startswith("--") and "=" in word:
+            word = "--" + word
         if not word.startswith("--") or len(word) == 2:
             raise SystemExit(f"fusediff run: unexpected argument '{word}'\n{USAGE}")
         key, eq, value = word[2:].partition("=")

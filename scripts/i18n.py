@@ -9,7 +9,7 @@ strings are found with Python's ``ast``:
   (the engine's ``tr`` is Qt's once the plugin is loaded);
 - the algorithm specs' strings, which the QGIS adapter translates: ``Param(name, kind, label,
   help=..., file_filter=...)`` labels, help and file filters, ``AlgorithmSpec(display_name=...,
-  group=...)``, module-level ``HELP`` texts, ``*_LABELS`` tuples (enum choices), ``*_HELP``
+  group=...)``, module-level ``HELP`` texts, ``*_LABELS`` tuples (enum choices), ``*_HELP`` and ``*_MESSAGE``
   constants and the labels of ``METRICS`` (assess), and the ``help`` sentences of
   ``models.config.param`` (parameters derived from config dataclasses: `engine.params.config_params`).
 
@@ -37,7 +37,7 @@ CONTEXT = "FuseDiff"
 LANGUAGES = ("de", "zh_CN")
 SOURCES = ("engine", "algorithms", "provider", "plugin.py")
 CONFIG_SOURCES = ("models",)
-CONST_SUFFIXES = ("_LABELS", "_HELP")
+CONST_SUFFIXES = ("_LABELS", "_HELP", "_MESSAGE")
 
 
 def _strings_in(node) -> list:
@@ -63,8 +63,8 @@ def _is_tr_call(node: ast.Call) -> tuple:
 
 
 def _spec_strings(node: ast.Call) -> list:
-    """Literal strings of a ``Param(...)`` (label: third argument; help, file_filter) or an
-    ``AlgorithmSpec(...)`` (display_name, group) call."""
+    """Literal strings of a ``Param(...)`` (label: third argument; help, file_filter), an
+    ``AlgorithmSpec(...)`` (display_name, group) or a spec factory call (display name, steps label)."""
     f = node.func
     name = f.id if isinstance(f, ast.Name) else (f.attr if isinstance(f, ast.Attribute) else "")
     out = []
@@ -76,6 +76,8 @@ def _spec_strings(node: ast.Call) -> list:
         out += [s for kw in node.keywords if kw.arg in ("label", "help", "file_filter") for s in _strings_in(kw.value)]
     elif name == "AlgorithmSpec":
         out += [s for kw in node.keywords if kw.arg in ("display_name", "group") for s in _strings_in(kw.value)]
+    elif name in ("net_spec", "hsi_msi_spec"):  # (name, display name, anchor, help, config[, steps label, ...])
+        out += [s for i in (1, 5) if len(node.args) > i for s in _strings_in(node.args[i])]
     return [s for s in out if s]
 
 

@@ -127,7 +127,8 @@ def test_every_diffusion_algorithm_logs_device_and_threads():
     for spec in algorithm_specs().values():
         if "torch" not in spec.needs or spec.name == "simulate":  # simulate runs on the CPU only
             continue
-        source = inspect.getsource(spec.run_function())
+        run = spec.run_function()
+        source = inspect.getsource(getattr(run, "func", run))  # a functools.partial of a shared body
         body = next((text for name, text in shared.items() if f"{name}(" in source), source)
         assert "torch_device(" in body, f"fusediff:{spec.name} does not call torch_device"
         checked += 1

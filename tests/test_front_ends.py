@@ -32,7 +32,10 @@ def cases(folder: Path) -> dict:
         "ksdiff": {"MS": ms, "PAN": pan, "DEVICE": 1},
         "dmzs": dict(test_dmzs.FAST, HSI=hsi6, PAN=pan6, PRIOR=2, PRIOR_FILE=test_dmzs._tiny_prior_file(folder)),
         "sdp": dict(hm.FAST["sdp"], HSI=hsi, MSI=msi),
-        "argsdiff": dict(hm.FAST["argsdiff"], HSI=hsi, MSI=msi),
+        # few training iterations: inside QGIS, torch's BLAS calls go to the OpenBLAS that QGIS loads
+        # (blas_threads.py), whose rounding differs; 20 iterations of training grow that to 1.4e-4
+        # (plain Python runs match to 0), 2 keep it at float precision
+        "argsdiff": dict(hm.FAST["argsdiff"], HSI=hsi, MSI=msi, SPATIAL_ITERS=2, SPECTRAL_ITERS=2),
     }
 
 
@@ -47,11 +50,12 @@ def _env(tmp_path) -> dict:
     return env
 
 
-@pytest.mark.qgis
-def test_same_pixels_from_every_front_end(tmp_path):
+@pytest.fixture(scope="module")
+def qgis_env(tmp_path_factory):
+    """Environment of a qgis_process with the plugin enabled and FuseDiff's CPU threads set to 1."""
     if not any(Path(p).exists() for p in ("/usr/bin/qgis_process.bin", "/usr/bin/qgis_process")):
         pytest.skip("qgis_process is not installed")
-    import fusediff
+    tmp_path = tmp_path_factory.mktemp("qgis_env")
     env = _env(tmp_path)
     # qgis_process takes the provider's thread setting; one thread in all three front ends
     subprocess.run([str(WRAPPER), "plugins", "enable", "fusediff"], env=env, capture_output=True, timeout=300)
@@ -59,19 +63,27 @@ def test_same_pixels_from_every_front_end(tmp_path):
     ini.parent.mkdir(parents=True, exist_ok=True)
     with open(ini, "a", encoding="utf-8") as f:
         f.write("\n[Processing]\nConfiguration\\FUSEDIFF_CPU_THREADS=1\n")
-    worst = {}
-    for alg, params in cases(tmp_path).items():
-        args = [f"--{k}={v}" for k, v in params.items()]
-        out_q, out_c, out_a = (tmp_path / f"{alg}_{w}.tif" for w in ("qgis", "cli", "api"))
-        proc = subprocess.run([str(WRAPPER), "run", f"fusediff:{alg}", *args, f"--OUTPUT={out_q}"], env=env,
-                              capture_output=True, text=True, timeout=600)
-        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
-        proc = subprocess.run([sys.executable, "-m", "fusediff", "run", alg, *args, f"--OUTPUT={out_c}",
-                               "--threads=1"], env=env, capture_output=True, text=True, timeout=600)
-        assert proc.returncode == 0, proc.stderr[-2000:]
-        fusediff.run(alg, OUTPUT=str(out_a), threads=1, **params)
-        q, c, a = _read(out_q), _read(out_c), _read(out_a)
-        scale = np.abs(q).max()
-        worst[alg] = max(np.abs(c - q).max(), np.abs(a - q).max()) / scale
-    print("max relative difference to qgis_process:", worst)
-    assert max(worst.values()) <= 1e-5, worst
+    return env
+
+
+@pytest.mark.qgis
+@pytest.mark.parametrize("alg", ["classical", "respandiff", "ksdiff", "dmzs", "sdp", "argsdiff"])
+def test_same_pixels_from_every_front_end(tmp_path, qgis_env, alg):
+    import fusediff
+    env = qgis_env
+    params = cases(tmp_path)[alg]
+    args = [f"--{k}={v}" for k, v in params.items()]
+    out_q, out_c, out_a = (tmp_path / f"{alg}_{w}.tif" for w in ("qgis", "cli", "api"))
+    proc = subprocess.run([str(WRAPPER), "run", f"fusediff:{alg}", *args, f"--OUTPUT={out_q}"], env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert alg == "classical" or "CPU threads: 1." in proc.stdout, proc.stdout[-2000:]
+    proc = subprocess.run([sys.executable, "-m", "fusediff", "run", alg, *args, f"--OUTPUT={out_c}",
+                           "--threads=1"], env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    fusediff.run(alg, OUTPUT=str(out_a), threads=1, **params)
+    q, c, a = _read(out_q), _read(out_c), _read(out_a)
+    scale = np.abs(q).max()
+    worst = max(np.abs(c - q).max(), np.abs(a - q).max()) / scale
+    print(f"{alg}: max relative difference to qgis_process {worst:.2e}")
+    assert worst <= 1e-5

@@ -25,6 +25,7 @@ def user_errors():
     and propagates with its traceback.
     """
     from ..rasters.errors import RasterError
+    from .i18n import tr
     try:
         yield
     except (UserError, Cancelled):
@@ -32,5 +33,5 @@ def user_errors():
     except (RasterError, ValueError) as exc:
         raise UserError(str(exc)) from exc
     except MemoryError as exc:
-        raise UserError("Not enough memory for these inputs. Clip the rasters to a smaller area "
-                        "and run again.") from exc
+        raise UserError(tr("Not enough memory for these inputs. Clip the rasters to a smaller area "
+                           "and run again.")) from exc

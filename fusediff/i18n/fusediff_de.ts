@@ -8,10 +8,6 @@
       <translation>ARGS-Diff HSI-MSI-Fusion (selbstlernende Unterraum-Diffusion)</translation>
     </message>
     <message>
-      <source>HSI-MSI fusion</source>
-      <translation>HSI-MSI-Fusion</translation>
-    </message>
-    <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed. By default both inputs are denoised first and the sampling starts, at a low noise level, from the same subspace estimate as SDP's.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s for MSI crops of 72-96 px at ratio 4 on 1 thread (measured, including training the two models); about 2.5 minutes for a 480 x 480 MSI with a 198-band HSI on 2 threads (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Fusioniert ein niedrig aufgelöstes Hyperspektralraster (HSI) mit einem hoch aufgelösten Multispektralraster (MSI) mit ARGS-Diff: Das Ergebnis wird als Koeffizientenkarten mal wenige Basisspektren modelliert; zwei kleine Diffusionsmodelle, die auf der Szene selbst trainiert werden (Spektren des HSI, Ausschnitte des MSI), werden unter Führung durch beide Eingaben abgetastet, mit einem adaptiven Residuenschritt. Es werden keine Trainingsdaten benötigt. Standardmäßig werden beide Eingaben zuerst entrauscht, und die Abtastung beginnt auf einem niedrigen Rauschniveau bei derselben Unterraumschätzung wie bei SDP.&lt;/p&gt;&lt;p&gt;Eingaben: ein HSI mit vielen Bändern (Dutzende bis Hunderte) und ein MSI mit wenigen Bändern (z. B. 3 bis 8), die dasselbe Gebiet abdecken; das Verhältnis ihrer Pixelgrößen ist eine ganze Zahl ab 2 (z. B. 4; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit den Antworten der MSI-Bänder über den HSI-Bändern (eine Zeile je MSI-Band); leer: aus dem Paar geschätzt, ebenso die Unschärfe des HSI.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im MSI-Raster, in der radiometrischen Skala des HSI. Laufzeit auf einer CPU: etwa 20 s für MSI-Ausschnitte von 72-96 Pixeln bei Verhältnis 4 mit 1 Thread (gemessen, einschließlich des Trainings der beiden Modelle); etwa 2,5 Minuten für ein MSI von 480 x 480 Pixeln mit einem HSI von 198 Bändern mit 2 Threads (gemessen); sie wächst mit der Zahl der Pixel. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</translation>
     </message>
@@ -296,6 +292,10 @@
       <translation>&lt;p&gt;Schärft ein Hyperspektralraster (HSI) mit einem panchromatischen Raster (PAN) mit DM-ZS: Ein eingefrorener 3-Kanal-Diffusionsprior erzeugt ein Detailbild, geführt von den Eingaben und von einem kleinen Netz, das auf der Szene selbst in reduzierter Auflösung trainiert wird (Zero-Shot); eine neuronale räumlich-spektrale Zerlegung bildet es auf alle HSI-Bänder ab. Es werden keine Trainingsdaten benötigt.&lt;/p&gt;&lt;p&gt;Eingaben: ein HSI mit vielen Bändern (Dutzende bis Hunderte) und ein einbandiges PAN, die dasselbe Gebiet abdecken; das Verhältnis ihrer Pixelgrößen ist eine ganze Zahl ab 2 (z. B. 3 oder 4; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit der Antwort des PAN über den HSI-Bändern; leer: aus dem Paar geschätzt. &lt;b&gt;PRIOR&lt;/b&gt;: der mitgelieferte kleine Prior, ein auf dieser Szene trainierter oder eine Checkpoint-Datei (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; U-Netze im SR3-Stil wie der öffentliche PLRDiff/DM-ZS-Prior werden geladen, für diese wird eine GPU empfohlen).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im PAN-Raster, in der radiometrischen Skala des HSI. Laufzeit auf einer CPU mit dem mitgelieferten Prior: etwa 1,5 Minuten für ein PAN von 92-96 Pixeln bei Verhältnis 4 mit einem Thread (gemessen, einschließlich des Trainings auf der Szene); etwa 10 Minuten je Kachel von 256 x 256 PAN-Pixeln mit einem HSI von 198 Bändern mit 2 Threads (gemessen), große Szenen brauchen also Stunden. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Xiao et al., hyperspektrales Pansharpening mit vortrainierten Diffusionsmodellen, Zero-Shot-Führung und NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>HSI-MSI fusion</source>
+      <translation>HSI-MSI-Fusion</translation>
+    </message>
+    <message>
       <source>Hyperspectral raster (HSI, low resolution)</source>
       <translation>Hyperspektralraster (HSI, niedrige Auflösung)</translation>
     </message>
@@ -312,12 +312,16 @@
       <translation>KSDiff-Pansharpening (latente Diffusion im Kernelraum, schnell)</translation>
     </message>
     <message>
-      <source>Pansharpening</source>
-      <translation>Pansharpening</translation>
+      <source>Latent sampling steps (DDIM)</source>
+      <translation>Latente Sampling-Schritte (DDIM)</translation>
     </message>
     <message>
       <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 1 megapixel of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
       <translation>&lt;p&gt;Schärft ein multispektrales Raster (MS) mit einem panchromatischen Raster (PAN) mit KSDiff: Ein kleines latentes Diffusionsmodell erzeugt aus PAN und MS einen Code (wenige DDIM-Schritte auf 256 Zahlen), der Code erzeugt bildweise Modulationen der Faltungskerne des Pansharpeners (Tucker-Form), und der Pansharpener (ein ConvNeXt-U-Net) läuft dann ein einziges Mal. Viel schneller als Diffusion im Pixelraum.&lt;/p&gt;&lt;p&gt;Eingaben: ein Multispektralraster MS (die mitgelieferten Gewichte brauchen 4 Bänder) und ein einbandiges PAN, die dasselbe Gebiet abdecken, mit 2- oder 4-mal kleineren PAN-Pixeln (das Verhältnis ergibt sich aus den Pixelgrößen; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexionsgrad; intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: Die mitgelieferten Gewichte wurden auf Landsat-7 trainiert (4 Bänder in der Reihenfolge Blau, Grün, Rot, NIR; Verhältnis 2 und 4). Wählen und ordnen Sie die MS-Bänder mit &lt;b&gt;MS_BANDS&lt;/b&gt; (z. B. 3,2,1,4 für eine Datei mit Rot, Grün, Blau, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; verwendet mit &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff) trainierte Gewichte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 passt das Modell zuerst an das nochmals degradierte Eingabepaar an (Wald-Protokoll): für andere Sensoren oder Bandzahlen (z. B. 8-bandiges WorldView-3; dann wird ein Modell von Grund auf angepasst, das lernt, eine MTF-GLP-HPM-Fusion des Paares zu verfeinern); ein angepasstes Modell wird über die 8 Spiegelungen und Drehungen des Bildes gemittelt. Ohne dies ist eine von den Gewichten abweichende Bandzahl oder ein abweichendes Verhältnis ein Fehler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS. Laufzeit auf einer CPU (gemessen auf 2 Kernen): 0,06 s für 256 x 256 PAN-Pixel (etwa 30-mal schneller als die 15 Schritte von ResPanDiff), etwa 1 Megapixel PAN pro Sekunde bei einer Szene von 4000 x 4000 (1,4 auf Modellebene), zuzüglich der Anpassung (0,1-0,3 s pro Iteration; ein angepasstes Modell schärft danach 8-mal langsamer); auf einer GPU um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quelle: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Pansharpening</source>
+      <translation>Pansharpening</translation>
     </message>
     <message>
       <source>Multispectral raster (MS)</source>
@@ -362,6 +366,10 @@
     <message>
       <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
       <translation>ResPanDiff-Pansharpening (Residuendiffusion, 15 Schritte)</translation>
+    </message>
+    <message>
+      <source>Sampling steps (at most 15)</source>
+      <translation>Abtastschritte (höchstens 15)</translation>
     </message>
     <message>
       <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU: about 4-5 s for a 400 x 400 PAN with 15 steps on 2 threads (measured); a tile of 448 x 448 PAN pixels costs about 1 CPU-second plus 0.6-1.2 CPU-seconds per step (fewer STEPS are faster), plus the adaptation. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition modules follow DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</source>
@@ -586,6 +594,14 @@
     <message>
       <source>&lt;p&gt;Trains ResPanDiff or KSDiff weights (&lt;b&gt;METHOD&lt;/b&gt;) for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff or KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trains in two stages: &lt;b&gt;ITERATIONS&lt;/b&gt; of stage 1 (encoder with the ground truth, kernel generators and pansharpener) then &lt;b&gt;ITERATIONS2&lt;/b&gt; of stage 2 (the latent diffusion model, jointly with the pansharpener); about 0.2-0.3 s per iteration on one CPU core.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
       <translation>&lt;p&gt;Trainiert ResPanDiff- oder KSDiff-Gewichte (&lt;b&gt;METHOD&lt;/b&gt;) für einen Sensor. Geben Sie entweder Listen von &lt;b&gt;PANS&lt;/b&gt;- und &lt;b&gt;MSS&lt;/b&gt;-Rastern in voller Auflösung an (Paare in derselben Reihenfolge; jedes Paar wird um sein Verhältnis mit MTF-angepassten Gauß-Filtern degradiert, Wald-Protokoll, und zufällige Ausschnitte des degradierten Paares werden gelernt) oder eine &lt;b&gt;HDF5&lt;/b&gt;-Datei im PanCollection-Format (Datensätze gt, ms, lms, pan, skaliert mit ihrem Maximalwert). &lt;b&gt;MS_BANDS&lt;/b&gt; wählt und ordnet die MS-Bänder (z. B. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Eingaben: einbandige PAN-Raster und MS-Raster mit 2 oder mehr Bändern (in jedem Paar dieselben Bänder), mit um einen ganzzahligen Faktor kleineren PAN-Pixeln (für jedes Paar dasselbe Verhältnis; RATIO überschreibt es). Werte in beliebiger radiometrischer Einheit; jedes Paar wird mit seinem eigenen robusten Maximum skaliert.&lt;/p&gt;&lt;p&gt;Bei mehreren Paaren dient das letzte zur Validierung (SAM, ERGAS und Q werden protokolliert). &lt;b&gt;RESUME&lt;/b&gt; setzt das Training aus einer Gewichtsdatei fort. &lt;b&gt;OUTPUT&lt;/b&gt;: die Gewichte (.pt) mit einer JSON-Modellkarte daneben; verwenden Sie sie als WEIGHTS_FILE von ResPanDiff oder KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trainiert in zwei Stufen: &lt;b&gt;ITERATIONS&lt;/b&gt; der Stufe 1 (Encoder mit der Referenz, Kernelgeneratoren und Pansharpener), dann &lt;b&gt;ITERATIONS2&lt;/b&gt; der Stufe 2 (das latente Diffusionsmodell, gemeinsam mit dem Pansharpener); etwa 0,2-0,3 s pro Iteration auf einem CPU-Kern.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa 1 s pro Iteration mit 8 Ausschnitten von 64 x 64 auf einem CPU-Kern (gemessen). Auf einer GPU typischerweise um ein Mehrfaches bis Zehnfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quellen: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Not enough memory for these inputs. Clip the rasters to a smaller area and run again.</source>
+      <translation>Nicht genug Speicher für diese Eingaben. Schneiden Sie die Raster auf ein kleineres Gebiet zu und starten Sie erneut.</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; no output was written.</source>
+      <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe geschrieben.</translation>
     </message>
     <message>
       <source>No weights fit {0} bands: a model was fitted on this scene.</source>
@@ -1224,10 +1240,6 @@
       <translation>Alle so viele Iterationen validieren (und speichern) (0 = am Ende jeder Stufe).</translation>
     </message>
     <message>
-      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
-      <translation>Abtastschritte (die Kette hat T = 15; weniger Schritte überspringen Glieder).</translation>
-    </message>
-    <message>
       <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
       <translation>Konsistenzdurchläufe nach dem Schärfen: das Ergebnis wird mit der MTF des MS tiefpassgefiltert, an den MS-Pixeln abgetastet und per Rückprojektion an das MS angeglichen (-1 = automatisch: 3 Durchläufe mit den Gewichten wie trainiert, keine nach der Szenenanpassung, wo sie schlechter gemessen wurden; 0 = aus).</translation>
     </message>
@@ -1254,6 +1266,10 @@
     <message>
       <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
       <translation>PAN-MTF-Verstärkung bei Nyquist für die Degradation der Anpassung.</translation>
+    </message>
+    <message>
+      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
+      <translation>Abtastschritte (die Kette hat T = 15; weniger Schritte überspringen Glieder).</translation>
     </message>
     <message>
       <source>Network width (half/quarter resolution) for a model fitted from scratch.</source>
@@ -1284,10 +1300,6 @@
       <translation>Selbst-Ensemble: Das Netz läuft auf den ersten N der 8 Spiegelungen/Drehungen des Bildes, und die Ergebnisse werden gemittelt (N-fache Rechenzeit des Netzes; -1 = automatisch: 8 nach einer Szenenanpassung, deren wenige Trainingsausschnitte das Modell verrauscht lassen, sonst 1).</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
-      <translation>MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung und die Konsistenzdurchläufe: eine Zahl, kommagetrennte Werte je Band oder ein Sensorname.</translation>
-    </message>
-    <message>
       <source>Pansharpener width for a model fitted from scratch.</source>
       <translation>Breite des Pansharpeners für ein von Grund auf angepasstes Modell.</translation>
     </message>
@@ -1304,16 +1316,12 @@
       <translation>Zufallsstartwert (latentes Rauschen und Ausschnitte der Anpassung).</translation>
     </message>
     <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
+      <translation type="vanished">MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung und die Konsistenzdurchläufe: eine Zahl, kommagetrennte Werte je Band oder ein Sensorname.</translation>
+    </message>
+    <message>
       <source>Fusion</source>
       <translation type="vanished">Fusion</translation>
-    </message>
-    <message>
-      <source>Cancelled by the user; no output was written.</source>
-      <translation type="vanished">Vom Benutzer abgebrochen; es wurde keine Ausgabe geschrieben.</translation>
-    </message>
-    <message>
-      <source>Not enough memory for these inputs. Clip the rasters to a smaller area and run again.</source>
-      <translation type="vanished">Nicht genug Speicher für diese Eingaben. Schneiden Sie die Raster auf ein kleineres Gebiet zu und starten Sie erneut.</translation>
     </message>
     <message>
       <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
@@ -1336,16 +1344,8 @@
       <translation type="vanished">PyTorch ist für das Python, das QGIS verwendet, installiert, lässt sich aber nicht laden (eine defekte oder inkompatible Installation, z. B. eine fehlende Bibliothek). Installieren Sie es neu mit 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
     </message>
     <message>
-      <source>Latent sampling steps (DDIM)</source>
-      <translation type="vanished">Latente Sampling-Schritte (DDIM)</translation>
-    </message>
-    <message>
       <source>Sampling steps</source>
       <translation type="vanished">Sampling-Schritte</translation>
-    </message>
-    <message>
-      <source>Sampling steps (at most 15)</source>
-      <translation type="vanished">Abtastschritte (höchstens 15)</translation>
     </message>
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 15 s for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the two models); about 1 minute for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>

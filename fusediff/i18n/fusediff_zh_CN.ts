@@ -8,10 +8,6 @@
       <translation>ARGS-Diff 高光谱-多光谱融合（自学习子空间扩散）</translation>
     </message>
     <message>
-      <source>HSI-MSI fusion</source>
-      <translation>高光谱-多光谱融合</translation>
-    </message>
-    <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed. By default both inputs are denoised first and the sampling starts, at a low noise level, from the same subspace estimate as SDP's.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s for MSI crops of 72-96 px at ratio 4 on 1 thread (measured, including training the two models); about 2.5 minutes for a 480 x 480 MSI with a 198-band HSI on 2 threads (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
       <translation>&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。默认先对两个输入去噪，采样在较低噪声水平上从与 SDP 相同的子空间估计开始。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 1 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 20 秒（实测，含两个模型的训练）；480 x 480 的 MSI 配 198 波段的 HSI 在 2 个线程上约需 2.5 分钟（实测）；随像素数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
     </message>
@@ -296,6 +292,10 @@
       <translation>&lt;p&gt;使用 DM-ZS 以全色栅格（PAN）锐化高光谱栅格（HSI）：冻结的 3 通道扩散先验生成细节图像，由输入以及在场景本身降尺度数据上训练的小型网络（零样本）引导；神经空间-光谱分解将其映射到全部 HSI 波段。无需训练数据。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和单波段 PAN；两者像元大小之比为 2 或以上的整数（例如 3 或 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出 PAN 在 HSI 波段上的响应；留空：由输入对估计。&lt;b&gt;PRIOR&lt;/b&gt;：内置的小型先验、在本场景上训练的先验，或检查点文件（&lt;b&gt;PRIOR_FILE&lt;/b&gt;；可加载 SR3 风格的 U-Net，例如 PLRDiff/DM-ZS 公开的先验，建议对其使用 GPU）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 HSI 波段，采用 HSI 的辐射尺度。使用内置先验时的 CPU 运行时间：在 1 个线程上处理 92-96 像素、比例为 4 的 PAN 约需 1.5 分钟（实测，含在场景上的训练）；在 2 个线程上，配 198 波段 HSI 时每个 256 x 256 PAN 像素的图块约需 10 分钟（实测），因此大场景需数小时。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Xiao 等，基于预训练扩散模型、零样本引导和 NSSD 的高光谱全色锐化（CVPR）；Rui 等，PLRDiff，Information Fusion 2024。&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>HSI-MSI fusion</source>
+      <translation>高光谱-多光谱融合</translation>
+    </message>
+    <message>
       <source>Hyperspectral raster (HSI, low resolution)</source>
       <translation>高光谱栅格（HSI，低分辨率）</translation>
     </message>
@@ -312,12 +312,16 @@
       <translation>KSDiff 全色锐化（核空间潜在扩散，快速）</translation>
     </message>
     <message>
-      <source>Pansharpening</source>
-      <translation>全色锐化</translation>
+      <source>Latent sampling steps (DDIM)</source>
+      <translation>潜在采样步数（DDIM）</translation>
     </message>
     <message>
       <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 1 megapixel of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
       <translation>&lt;p&gt;使用 KSDiff 以全色栅格（PAN）锐化多光谱栅格（MS）：一个小型潜在扩散模型由 PAN 和 MS 采样出一个编码（在 256 个数上进行几步 DDIM），该编码为锐化网络的卷积核生成逐图像的调制（Tucker 形式），随后锐化网络（ConvNeXt U-Net）只运行一次。比像素空间扩散快得多。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：随附权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如存储顺序为红、绿、蓝、近红外的文件用 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 使用由 &lt;i&gt;fusediff:train&lt;/i&gt;（METHOD KSDiff）训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时先在再次降质的输入影像对上拟合模型（Wald 协议）：用于其他传感器或波段数（例如 8 波段 WorldView-3；此时从头拟合模型，它学习细化该影像对的 MTF-GLP-HPM 融合结果）；适应后的模型会对影像的 8 种翻转和旋转结果取平均。否则，波段数或比例与权重不符即为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，MS 波段位于 PAN 网格上，保持 MS 的辐射尺度。CPU 上的运行时间（在 2 核上实测）：256 x 256 PAN 像素 0.06 秒（比 ResPanDiff 的 15 步快约 30 倍），4000 x 4000 场景每秒约 1 百万 PAN 像素（模型层面 1.4），另加适应时间（每次迭代 0.1-0.3 秒；适应后的模型锐化速度慢 8 倍）；在 GPU 上快数倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Pansharpening</source>
+      <translation>全色锐化</translation>
     </message>
     <message>
       <source>Multispectral raster (MS)</source>
@@ -362,6 +366,10 @@
     <message>
       <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
       <translation>ResPanDiff 全色锐化（残差扩散，15 步）</translation>
+    </message>
+    <message>
+      <source>Sampling steps (at most 15)</source>
+      <translation>采样步数（最多 15）</translation>
     </message>
     <message>
       <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU: about 4-5 s for a 400 x 400 PAN with 15 steps on 2 threads (measured); a tile of 448 x 448 PAN pixels costs about 1 CPU-second plus 0.6-1.2 CPU-seconds per step (fewer STEPS are faster), plus the adaptation. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition modules follow DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</source>
@@ -586,6 +594,14 @@
     <message>
       <source>&lt;p&gt;Trains ResPanDiff or KSDiff weights (&lt;b&gt;METHOD&lt;/b&gt;) for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff or KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trains in two stages: &lt;b&gt;ITERATIONS&lt;/b&gt; of stage 1 (encoder with the ground truth, kernel generators and pansharpener) then &lt;b&gt;ITERATIONS2&lt;/b&gt; of stage 2 (the latent diffusion model, jointly with the pansharpener); about 0.2-0.3 s per iteration on one CPU core.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
       <translation>&lt;p&gt;为某一传感器训练 ResPanDiff 或 KSDiff 权重（&lt;b&gt;METHOD&lt;/b&gt;）。可给出全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 与 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序配对；每对按其比例用与 MTF 匹配的高斯滤波降质，即 Wald 协议，并学习降质后影像对的随机块），或 PanCollection 格式的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;输入：单波段 PAN 栅格与 2 个及以上波段的 MS 栅格（每对波段相同），PAN 像元小整数倍（每对比例相同；RATIO 可覆盖）。数值可为任意辐射单位；每对按其稳健最大值缩放。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；可作为 ResPanDiff 或 KSDiff 的 WEIGHTS_FILE。&lt;/p&gt;&lt;p&gt;KSDiff 分两阶段训练：阶段 1 的 &lt;b&gt;ITERATIONS&lt;/b&gt;（使用参考影像的编码器、卷积核生成器和锐化网络），然后阶段 2 的 &lt;b&gt;ITERATIONS2&lt;/b&gt;（潜在扩散模型，与锐化网络联合训练）；在一个 CPU 核上每次迭代约 0.2-0.3 秒。&lt;/p&gt;&lt;p&gt;运行时间：在一个 CPU 核上，每次迭代（8 个 64 x 64 块）约 1 秒（实测）。在 GPU 上通常快数倍至数十倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025)；Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Not enough memory for these inputs. Clip the rasters to a smaller area and run again.</source>
+      <translation>内存不足以处理这些输入。请将栅格裁剪到较小区域后重新运行。</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; no output was written.</source>
+      <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
       <source>No weights fit {0} bands: a model was fitted on this scene.</source>
@@ -1224,10 +1240,6 @@
       <translation>每隔这么多次迭代验证（并保存）一次（0 = 在每个阶段结束时）。</translation>
     </message>
     <message>
-      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
-      <translation>采样步数（链长 T = 15；步数更少时跳过部分步）。</translation>
-    </message>
-    <message>
       <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
       <translation>锐化后的一致性迭代次数：将结果用多光谱 MTF 低通滤波并在多光谱像素处采样，再通过反向投影拉回到多光谱影像（-1 = 自动：直接使用训练权重时 3 次，场景自适应之后不做，因为实测效果更差；0 = 关闭）。</translation>
     </message>
@@ -1254,6 +1266,10 @@
     <message>
       <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
       <translation>适配降质所用的 PAN 奈奎斯特 MTF 增益。</translation>
+    </message>
+    <message>
+      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
+      <translation>采样步数（链长 T = 15；步数更少时跳过部分步）。</translation>
     </message>
     <message>
       <source>Network width (half/quarter resolution) for a model fitted from scratch.</source>
@@ -1284,10 +1300,6 @@
       <translation>自集成：网络在影像 8 种翻转/旋转中的前 N 种上运行，并对结果取平均（网络耗时为 N 倍；-1 = 自动：场景适应后为 8，因为少量训练块会使模型带噪，否则为 1）。</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
-      <translation>多光谱 MTF 在奈奎斯特频率处的增益，用于自适应的降质和一致性迭代：一个数值、逗号分隔的逐波段数值，或传感器名称。</translation>
-    </message>
-    <message>
       <source>Pansharpener width for a model fitted from scratch.</source>
       <translation>从头拟合模型时锐化网络的宽度。</translation>
     </message>
@@ -1304,16 +1316,12 @@
       <translation>随机种子（潜在噪声和适应所用的块）。</translation>
     </message>
     <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
+      <translation type="vanished">多光谱 MTF 在奈奎斯特频率处的增益，用于自适应的降质和一致性迭代：一个数值、逗号分隔的逐波段数值，或传感器名称。</translation>
+    </message>
+    <message>
       <source>Fusion</source>
       <translation type="vanished">融合</translation>
-    </message>
-    <message>
-      <source>Cancelled by the user; no output was written.</source>
-      <translation type="vanished">已被用户取消；未写入任何输出。</translation>
-    </message>
-    <message>
-      <source>Not enough memory for these inputs. Clip the rasters to a smaller area and run again.</source>
-      <translation type="vanished">内存不足以处理这些输入。请将栅格裁剪到较小区域后重新运行。</translation>
     </message>
     <message>
       <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
@@ -1336,16 +1344,8 @@
       <translation type="vanished">QGIS 所用的 Python 已安装 PyTorch，但无法加载（安装损坏或不兼容，例如缺少某个库）。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）重新安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
     </message>
     <message>
-      <source>Latent sampling steps (DDIM)</source>
-      <translation type="vanished">潜在采样步数（DDIM）</translation>
-    </message>
-    <message>
       <source>Sampling steps</source>
       <translation type="vanished">采样步数</translation>
-    </message>
-    <message>
-      <source>Sampling steps (at most 15)</source>
-      <translation type="vanished">采样步数（最多 15）</translation>
     </message>
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 15 s for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the two models); about 1 minute for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>

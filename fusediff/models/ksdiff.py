@@ -234,7 +234,7 @@ def stage2_loss(model: KSDiffModel, gt: torch.Tensor, lms: torch.Tensor, pan: to
 SCENE_CODE_BATCH = 12
 
 #: An image up to this many PAN pixels gives its code and kernels as a whole; a larger one
-#: averages those of windows spread over it (as `algorithms.base.scene_sample`).
+#: averages those of windows spread over it (as `engine.scene.scene_sample`).
 WHOLE_IMAGE_PIXELS = 2048 * 2048
 
 
@@ -542,7 +542,7 @@ def prepare(windows, ratio: int, weights=None, config: KSDiffConfig = KSDiffConf
     latent code and kernel modulations.
 
     windows: [(ms (1, C, h, w), pan (1, 1, H, W)), ...] in [0, 1]: the whole
-    pair, or windows sampled across a large scene (`algorithms.base.scene_sample`).
+    pair, or windows sampled across a large scene (`engine.scene.scene_sample`).
     Returns a state for `fuse_prepared`: {model, meta, fresh, adapted, base, mods, device, seconds}
     (base: the image the network refines, see `network_lms`).
     """

@@ -274,9 +274,9 @@ class KSDiffTrainConfig:
 
 
 @dataclass
-class ResPanDiffConfig:
-    """Inference and scene-adaptation settings (defaults: fast on a CPU)."""
-    steps: int = param(15, "Sampling steps (the chain has T = 15; fewer steps skip along it).", 1, 15)
+class SceneAdaptationConfig:
+    """Settings the trained pansharpeners (ResPanDiff, KSDiff) share: the consistency passes and
+    scene adaptation (fitting the weights on the input pair degraded once more)."""
     consistency: int = param(-1, "Consistency passes after sharpening: the result, low-passed with the MS "
                                  "MTF and sampled at the MS pixels, is pulled back to the MS by back-projection "
                                  "(-1 = automatic: 3 passes with the weights as trained, none after scene "
@@ -294,6 +294,12 @@ class ResPanDiffConfig:
     # fitted from scratch (ERGAS 4.95 / 4.90 over two seeds vs 5.28) and Pleiades fine-tuned (2.08 vs 2.22)
     pan_gain: float = param(0.3, "PAN MTF gain at Nyquist for the adaptation's degradation.", 0.01, 0.99,
                             expose=False)
+
+
+@dataclass
+class ResPanDiffConfig(SceneAdaptationConfig):
+    """Inference and scene-adaptation settings (defaults: fast on a CPU)."""
+    steps: int = param(15, "Sampling steps (the chain has T = 15; fewer steps skip along it).", 1, 15)
     width: int = param(32, "Network width (half/quarter resolution) for a model fitted from scratch.", 8, 256,
                        expose=False)
     width0: int = param(16, "Network width at full resolution for a model fitted from scratch.", 4, 256,
@@ -308,29 +314,13 @@ class ResPanDiffConfig:
 
 
 @dataclass
-class KSDiffConfig:
+class KSDiffConfig(SceneAdaptationConfig):
     """Inference and scene-adaptation settings (defaults: fast on a CPU)."""
     steps: int = param(4, "DDIM steps of the latent sampler (the image network runs once).", 1, 50)
-    consistency: int = param(-1, "Consistency passes after sharpening: the result, low-passed with the MS "
-                                 "MTF and sampled at the MS pixels, is pulled back to the MS by back-projection "
-                                 "(-1 = automatic: 3 passes with the weights as trained, none after scene "
-                                 "adaptation, where they measured worse; 0 = off).", -1, 20)
     ensemble: int = param(-1, "Self-ensemble: the network runs on the first N of the 8 flips/rotations of "
                               "the image and the results are averaged (N times the network's time; -1 = "
                               "automatic: 8 after scene adaptation, whose few training patches leave the "
                               "model noisy, 1 otherwise).", -1, 8)
-    adapt_iters: int = param(0, "Scene adaptation: training iterations on the input pair degraded once more "
-                                "(0 = use the weights as they are).", 0, 100000)
-    adapt_lr: float = param(1e-3, "Learning rate of scene adaptation (AdamW).", 1e-6, 1e-1)
-    adapt_batch: int = param(8, "Patches per adaptation iteration.", 1, 256)
-    adapt_patch: int = param(32, "Adaptation patch size (PAN pixels of the degraded pair).", 8, 512)
-    adapt_gains: str = param("0.3", "MS MTF gain(s) at Nyquist for the adaptation's degradation and the "
-                                    "consistency passes: a number, "
-                                    "comma-separated per-band numbers, or a sensor name.", expose=False)
-    # 0.3 like the MS (not a PAN-specific 0.15): measured better for ResPanDiff on reduced WorldView-3
-    # fitted from scratch (ERGAS 4.95 / 4.90 over two seeds vs 5.28) and Pleiades fine-tuned (2.08 vs 2.22)
-    pan_gain: float = param(0.3, "PAN MTF gain at Nyquist for the adaptation's degradation.", 0.01, 0.99,
-                            expose=False)
     width: int = param(24, "Pansharpener width for a model fitted from scratch.", 8, 256, expose=False)
     # a few thousand patches of one small scene are too little to learn pansharpening from an
     # upsampled MS; refining a classical fusion (the network's residual starts at zero) is what

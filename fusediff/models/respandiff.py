@@ -564,7 +564,7 @@ def prepare(windows, ratio: int, weights=None, config: ResPanDiffConfig = ResPan
     ``config.adapt_iters`` > 0, fit them on the scene degraded once more.
 
     windows: [(ms (1, C, h, w), pan (1, 1, H, W)), ...] in [0, 1]: the whole
-    pair, or windows sampled across a large scene (`algorithms.base.scene_sample`).
+    pair, or windows sampled across a large scene (`engine.scene.scene_sample`).
     Returns a state for `fuse_prepared`: {net, meta, fresh, adapted, device, seconds}.
     """
     progress = progress or null_progress

@@ -241,7 +241,7 @@ def _axis_extra(hi: float, n_high: int, j0: int, n_grid: int, r: int) -> int:
     They are the pixels of the high raster whose centres lie inside the low
     raster's extent (``hi``, high pixel coordinates) but after the last
     multiple of the ratio; at most r - 1. Writers fill them from the nearest
-    computed row/column (see fusediff.algorithms.base).
+    computed row/column (see fusediff.engine.scene).
     """
     last = min(n_high - 1, math.floor(hi - 0.5 + 1e-6))
     return int(min(max(0, last - (j0 + n_grid) + 1), r - 1))

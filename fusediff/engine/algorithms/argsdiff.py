@@ -1,9 +1,10 @@
 """`fusediff:argsdiff`: ARGS-Diff HSI-MSI fusion (self-learning subspace diffusion). Body: `hsimsi`."""
 from __future__ import annotations
 
+import functools
+
 from ...models.method_configs import ARGSDiffConfig
-from ..params import AlgorithmSpec
-from .hsimsi import hsi_msi_params
+from .hsimsi import hsi_msi_spec, run_hsi_msi
 
 HELP = (
     "<p>Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral "
@@ -25,14 +26,7 @@ HELP = (
     "<p>Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image "
     "Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.</p>")
 
-SPEC = AlgorithmSpec(
-    name="argsdiff", display_name="ARGS-Diff HSI-MSI fusion (self-learning subspace diffusion)",
-    group="HSI-MSI fusion", group_id="hsi_msi_fusion", help=HELP, help_anchor="args-diff-fusediffargsdiff",
-    pair=("MSI", "HSI"), run=f"{__name__}:run", needs=("torch", "numpy", "rasterio"),
-    params=hsi_msi_params(ARGSDiffConfig))
-
-
-def run(values: dict, ctx) -> dict:
-    """Fuse HSI and MSI with ARGS-Diff (`hsimsi.run_hsi_msi`)."""
-    from .hsimsi import run_hsi_msi
-    return run_hsi_msi("argsdiff", values, ctx)
+SPEC = hsi_msi_spec("argsdiff", "ARGS-Diff HSI-MSI fusion (self-learning subspace diffusion)",
+                    "args-diff-fusediffargsdiff", HELP, ARGSDiffConfig)
+#: run(values, ctx) -> outputs
+run = functools.partial(run_hsi_msi, "argsdiff")

@@ -3,8 +3,16 @@ MSI (high-res) -> HSI bands on the MSI grid, with an optional SRF CSV. The metho
 from windows sampled across the scene (PSF/SRF, priors), then solves tile by tile."""
 from __future__ import annotations
 
-from ..params import Param, config_params
+from ..params import AlgorithmSpec, Param, config_params
 from .common import device_param, output_params, ratio_param, seed_param, srf_sensor_param
+
+
+def hsi_msi_spec(name: str, display_name: str, help_anchor: str, help_text: str, config_cls) -> AlgorithmSpec:
+    """The spec of the HSI-MSI fusion algorithm ``name`` (its run: ``<module>:run``)."""
+    return AlgorithmSpec(name=name, display_name=display_name, group="HSI-MSI fusion", group_id="hsi_msi_fusion",
+                         help=help_text, help_anchor=help_anchor, pair=("MSI", "HSI"),
+                         run=f"{__package__}.{name}:run", needs=("torch", "numpy", "rasterio"),
+                         params=hsi_msi_params(config_cls))
 
 
 def hsi_msi_params(config_cls) -> tuple:

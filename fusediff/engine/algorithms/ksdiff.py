@@ -2,9 +2,10 @@
 weights, a weights file, or a model fitted on the scene itself). Body: `pansharpen`."""
 from __future__ import annotations
 
+import functools
+
 from ...models.method_configs import KSDiffConfig
-from ..params import AlgorithmSpec
-from .pansharpen import net_params
+from .pansharpen import net_spec, run_net
 
 HELP = (
     "<p>Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small "
@@ -30,14 +31,7 @@ HELP = (
     "several times faster (an estimate; not measured here).</p><p>Reference: Jin, Cao, Deng, Kernel "
     "Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).</p>")
 
-SPEC = AlgorithmSpec(
-    name="ksdiff", display_name="KSDiff pansharpening (kernel-space latent diffusion, fast)",
-    group="Pansharpening", group_id="pansharpening", help=HELP, help_anchor="ksdiff-fusediffksdiff",
-    pair=("PAN", "MS"), run=f"{__name__}:run", needs=("torch", "numpy", "rasterio"),
-    params=net_params(KSDiffConfig, "Latent sampling steps (DDIM)", 4, 50))
-
-
-def run(values: dict, ctx) -> dict:
-    """Sharpen MS with PAN using KSDiff (`pansharpen.run_net`)."""
-    from .pansharpen import run_net
-    return run_net("ksdiff", values, ctx)
+SPEC = net_spec("ksdiff", "KSDiff pansharpening (kernel-space latent diffusion, fast)",
+                "ksdiff-fusediffksdiff", HELP, KSDiffConfig, "Latent sampling steps (DDIM)", 4, 50)
+#: run(values, ctx) -> outputs
+run = functools.partial(run_net, "ksdiff")

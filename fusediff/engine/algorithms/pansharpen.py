@@ -8,7 +8,7 @@ SEED, OUTPUT. Flow: `fuse_scene` with a `methods.TrainedMethod` (prepare once, t
 from __future__ import annotations
 
 from ..i18n import tr
-from ..params import Param, config_params
+from ..params import AlgorithmSpec, Param, config_params
 from .common import device_param, output_params, ratio_param, seed_param
 
 #: WEIGHTS enum: 'auto' picks the bundled Landsat-7 weights for the ratio.
@@ -39,6 +39,15 @@ def net_params(config_cls, steps_label: str, steps_default: int, steps_max: int)
         *output_params(),
         Param("OUTPUT", "raster_out", "Sharpened raster"),
     )
+
+
+def net_spec(name: str, display_name: str, help_anchor: str, help_text: str, config_cls, steps_label: str,
+             steps_default: int, steps_max: int) -> AlgorithmSpec:
+    """The spec of the trained pansharpener ``name`` (its run: ``<module>:run``)."""
+    return AlgorithmSpec(name=name, display_name=display_name, group="Pansharpening", group_id="pansharpening",
+                         help=help_text, help_anchor=help_anchor, pair=("PAN", "MS"),
+                         run=f"{__package__}.{name}:run", needs=("torch", "numpy", "rasterio"),
+                         params=net_params(config_cls, steps_label, steps_default, steps_max))
 
 
 def run_net(method_id: str, values: dict, ctx) -> dict:

@@ -2,9 +2,10 @@
 or a model fitted on the scene itself). Body: `pansharpen`."""
 from __future__ import annotations
 
+import functools
+
 from ...models.method_configs import ResPanDiffConfig
-from ..params import AlgorithmSpec
-from .pansharpen import net_params
+from .pansharpen import net_spec, run_net
 
 HELP = (
     "<p>Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a "
@@ -30,14 +31,7 @@ HELP = (
     "<p>Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition "
     "modules follow DDIF (Cao et al., Information Fusion 2024).</p>")
 
-SPEC = AlgorithmSpec(
-    name="respandiff", display_name="ResPanDiff pansharpening (residual diffusion, 15 steps)",
-    group="Pansharpening", group_id="pansharpening", help=HELP, help_anchor="respandiff-fusediffrespandiff",
-    pair=("PAN", "MS"), run=f"{__name__}:run", needs=("torch", "numpy", "rasterio"),
-    params=net_params(ResPanDiffConfig, "Sampling steps (at most 15)", 15, 15))
-
-
-def run(values: dict, ctx) -> dict:
-    """Sharpen MS with PAN using ResPanDiff (`pansharpen.run_net`)."""
-    from .pansharpen import run_net
-    return run_net("respandiff", values, ctx)
+SPEC = net_spec("respandiff", "ResPanDiff pansharpening (residual diffusion, 15 steps)",
+                "respandiff-fusediffrespandiff", HELP, ResPanDiffConfig, "Sampling steps (at most 15)", 15, 15)
+#: run(values, ctx) -> outputs
+run = functools.partial(run_net, "respandiff")

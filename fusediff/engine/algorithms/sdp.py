@@ -1,9 +1,10 @@
 """`fusediff:sdp`: SDP HSI-MSI fusion (spectral diffusion prior, self-learning). Body: `hsimsi`."""
 from __future__ import annotations
 
+import functools
+
 from ...models.method_configs import SDPConfig
-from ..params import AlgorithmSpec
-from .hsimsi import hsi_msi_params
+from .hsimsi import hsi_msi_spec, run_hsi_msi
 
 HELP = (
     "<p>Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral "
@@ -25,14 +26,7 @@ HELP = (
     "<p>Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image "
     "Super-Resolution, IEEE TGRS 62, 2024.</p>")
 
-SPEC = AlgorithmSpec(
-    name="sdp", display_name="SDP HSI-MSI fusion (spectral diffusion prior)",
-    group="HSI-MSI fusion", group_id="hsi_msi_fusion", help=HELP, help_anchor="sdp-fusediffsdp",
-    pair=("MSI", "HSI"), run=f"{__name__}:run", needs=("torch", "numpy", "rasterio"),
-    params=hsi_msi_params(SDPConfig))
-
-
-def run(values: dict, ctx) -> dict:
-    """Fuse HSI and MSI with SDP (`hsimsi.run_hsi_msi`)."""
-    from .hsimsi import run_hsi_msi
-    return run_hsi_msi("sdp", values, ctx)
+SPEC = hsi_msi_spec("sdp", "SDP HSI-MSI fusion (spectral diffusion prior)",
+                    "sdp-fusediffsdp", HELP, SDPConfig)
+#: run(values, ctx) -> outputs
+run = functools.partial(run_hsi_msi, "sdp")
