@@ -218,3 +218,17 @@ def test_temporary_outputs_of_prepare_product_are_vrts(qgis_app, tmp_path):
     assert os.path.isfile(res["OUTPUT_LOWRES"]) and os.path.getsize(res["OUTPUT_LOWRES"]) < 100_000
     assert context.willLoadLayerOnCompletion(res["OUTPUT_LOWRES"])
     assert context.layerToLoadOnCompletionDetails(res["OUTPUT_LOWRES"]).name.startswith("Product lowres")
+
+
+def test_non_geotiff_output_names_are_refused(tmp_path):
+    from fusediff.engine.errors import UserError
+    from fusediff.engine.run import run_algorithm
+    import scenes
+    ms, pan, _ref, _cube = scenes.pansharpening_pair(tmp_path, ratio=4, size=32)
+    for name in ("fused.jpg", "fused.png", "fused"):
+        with pytest.raises(UserError, match=r"name ending in \.tif or \.tiff"):
+            run_algorithm("classical", {"METHOD": 1, "MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / name)})
+        assert not (tmp_path / name).exists()
+    xml, _ = enmap_l2a(tmp_path / "enmap")
+    with pytest.raises(UserError, match=r"\.vrt"):
+        run_algorithm("prepare_product", {"PRODUCT": xml, "OUTPUT_LOWRES": str(tmp_path / "x.img")})

@@ -732,6 +732,10 @@
       <translation>fusediff:{0} benötigt das Python-Paket {1}, das für {2} installiert ist, aber nicht geladen werden kann ({3}); installieren Sie es mit '{2} -m pip install --force-reinstall {4}' neu und starten Sie erneut.</translation>
     </message>
     <message>
+      <source>The output {0} '{1}' has an extension FuseDiff does not write: give it a name ending in {2}.</source>
+      <translation>Die Ausgabe {0} '{1}' hat eine Endung, die FuseDiff nicht schreibt: Geben Sie ihr einen Namen mit der Endung {2}.</translation>
+    </message>
+    <message>
       <source>Reading and aligning the inputs</source>
       <translation>Eingaben werden gelesen und ausgerichtet</translation>
     </message>

@@ -732,6 +732,10 @@
       <translation>fusediff:{0} 需要 Python 包 {1}，{2} 已安装但无法加载（{3}）；请用 '{2} -m pip install --force-reinstall {4}' 重新安装后再运行。</translation>
     </message>
     <message>
+      <source>The output {0} '{1}' has an extension FuseDiff does not write: give it a name ending in {2}.</source>
+      <translation>输出 {0}“{1}”的扩展名不是 FuseDiff 可写出的格式：请使用以 {2} 结尾的名称。</translation>
+    </message>
+    <message>
       <source>Reading and aligning the inputs</source>
       <translation>正在读取并对齐输入</translation>
     </message>
