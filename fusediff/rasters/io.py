@@ -204,8 +204,7 @@ def _info_from(ds, path: str) -> RasterInfo:
         count=ds.count, dtype=ds.dtypes[0], nodata=ds.nodata,
         descriptions=[d or "" for d in ds.descriptions], wavelengths=_wavelengths(ds),
         res=(math.hypot(t.a, t.d), math.hypot(t.b, t.e)),
-        scales=[1.0 if v is None else float(v) for v in ds.scales],
-        offsets=[0.0 if v is None else float(v) for v in ds.offsets], fwhms=_fwhms(ds),
+        scales=_scales_offsets(ds)[0], offsets=_scales_offsets(ds)[1], fwhms=_fwhms(ds),
     )
 
 
@@ -412,8 +411,8 @@ class GeoTiffWriter:
                 if self.fwhm is not None and self.fwhm[b - 1] is not None:
                     self._ds.update_tags(b, fwhm=f"{float(self.fwhm[b - 1]):g}")
             if self.output_type != OUTPUT_UINT16 and (self.scales or self.offsets):
-                self._ds.scales = self.scales or [1.0] * self.count
-                self._ds.offsets = self.offsets or [0.0] * self.count
+                _set_scales_offsets(self._ds, self.scales or [1.0] * self.count,
+                                    self.offsets or [0.0] * self.count)
         except BaseException as exc:
             self._discard()
             if isinstance(exc, (RasterioError, OSError)):
@@ -619,6 +618,27 @@ def write_geotiff(path, array, crs, transform, nodata: float = DEFAULT_NODATA,
 # output options: stored type, nodata, uint16 quantisation, COG
 # --------------------------------------------------------------------------------------------
 
+def _scales_offsets(ds):
+    """([scale], [offset]) per band (1.0 / 0.0 where unset) of a dataset of either backend."""
+    if hasattr(ds, "scales"):
+        sc, of = list(ds.scales), list(ds.offsets)
+    else:  # GDAL backend: the gdal.Band objects
+        bands = [ds._band(b) for b in range(1, ds.count + 1)]
+        sc, of = [b.GetScale() for b in bands], [b.GetOffset() for b in bands]
+    return ([1.0 if v is None else float(v) for v in sc], [0.0 if v is None else float(v) for v in of])
+
+
+def _set_scales_offsets(ds, scales, offsets) -> None:
+    """Set per-band scale/offset on a dataset open for writing (either backend)."""
+    if hasattr(ds, "scales"):
+        ds.scales = [float(v) for v in scales]
+        ds.offsets = [float(v) for v in offsets]
+        return
+    for b, (sc, of) in enumerate(zip(scales, offsets), start=1):
+        ds._band(b).SetScale(float(sc))
+        ds._band(b).SetOffset(float(of))
+
+
 def _stored_type(output_type: int, input_dtype):
     """(dtype name of the first file written, integer clip range placeholder or None)."""
     if output_type != OUTPUT_INPUT_TYPE or input_dtype is None:
@@ -669,7 +689,7 @@ def _blocks(ds, rows: int = 256):
 def _quantise_uint16(src_path: str, dst_path: str, compression: str, scales=None, offsets=None):
     """Write ``src_path`` (float32, nodata set) as uint16 0..65534 (nodata 65535) with per-band
     scale/offset from each band's valid range, composed with the input's scales/offsets."""
-    with rasterio.open(src_path) as src:
+    with backend.open_raster(src_path) as src:
         nd = src.nodata
         c = src.count
         lo = np.full(c, np.inf)
@@ -688,14 +708,13 @@ def _quantise_uint16(src_path: str, dst_path: str, compression: str, scales=None
         o0 = np.asarray(offsets if offsets is not None else [0.0] * c, dtype=np.float64)
         profile = dict(width=src.width, height=src.height, count=c, crs=src.crs,
                        transform=src.transform, nodata=65535, **_gtiff_options("uint16", compression))
-        with rasterio.open(dst_path, "w", **profile) as dst:
+        with backend.open_raster(dst_path, "w", **profile) as dst:
             for b in range(1, c + 1):
                 if src.descriptions[b - 1]:
                     dst.set_band_description(b, src.descriptions[b - 1])
                 dst.update_tags(b, **src.tags(b))
             dst.update_tags(**src.tags())
-            dst.scales = list(step * s0)
-            dst.offsets = list(lo * s0 + o0)
+            _set_scales_offsets(dst, list(step * s0), list(lo * s0 + o0))
             for win in _blocks(src):
                 a = src.read(window=win).astype(np.float64)
                 bad = ~np.isfinite(a).all(axis=0)
@@ -710,13 +729,21 @@ def _quantise_uint16(src_path: str, dst_path: str, compression: str, scales=None
 def _translate_cog(src_path: str, dst_path: str, compression: str, threads: int = 1) -> None:
     """Copy a finished GeoTIFF into a Cloud-Optimized GeoTIFF with GDAL's COG driver (band
     descriptions, tags, nodata and scale/offset are copied; overviews averaged, nodata-aware)."""
-    from rasterio.shutil import copy as rio_copy
     opts = dict(COMPRESS=compression.upper(), PREDICTOR="YES", LEVEL=1, BLOCKSIZE=512,
                 RESAMPLING="AVERAGE", OVERVIEWS="AUTO", BIGTIFF="IF_SAFER")
     if threads > 1:
         opts["NUM_THREADS"] = str(threads)
     try:
-        rio_copy(src_path, dst_path, driver="COG", **opts)
+        if backend.NAME == "rasterio":
+            from rasterio.shutil import copy as rio_copy
+            rio_copy(src_path, dst_path, driver="COG", **opts)
+        else:
+            from osgeo import gdal
+            out = gdal.Translate(dst_path, src_path, format="COG",
+                                 creationOptions=[f"{k}={v}" for k, v in opts.items()])
+            if out is None:
+                raise OSError(gdal.GetLastErrorMsg() or "GDAL's COG driver failed")
+            out = None
     except (RasterioError, OSError) as exc:
         raise RasterError(f"Writing the Cloud-Optimized GeoTIFF failed ({exc}). Check the free disk "
                           f"space.") from exc

@@ -71,18 +71,19 @@ def rgb_bands(descriptions=None, wavelengths=None, sensor_hint: str = ""):
 
 def stretch(path, bands, low: float = 2.0, high: float = 98.0, max_pixels: int = 250_000) -> list:
     """[(lo, hi)] per band: percentiles of the valid pixels of a decimated read (see module doc)."""
-    import rasterio
-    from rasterio.enums import Resampling
+    from . import backend
 
-    with rasterio.open(os.fspath(path)) as ds:
+    with backend.open_raster(os.fspath(path)) as ds:
         step = max(1, int(np.ceil(np.sqrt(ds.width * ds.height / max_pixels))))
-        shape = (max(1, ds.height // step), max(1, ds.width // step))
-        a = ds.read(list(bands), out_shape=(len(bands), *shape), resampling=Resampling.nearest,
-                    masked=True).astype(np.float64)
-        valid = ~np.ma.getmaskarray(a).any(axis=0) & np.isfinite(a.filled(np.nan)).all(axis=0)
+        rows = [ds.read(list(bands), window=backend.Window(0, r, ds.width, 1))[:, 0, ::step]
+                for r in range(0, ds.height, step)]
+        a = np.stack(rows, axis=1).astype(np.float64)
+        valid = np.isfinite(a).all(axis=0)
+        if ds.nodata is not None:
+            valid &= ~(a == ds.nodata).any(axis=0)
         out = []
         for b in range(len(bands)):
-            v = a[b].filled(np.nan)[valid]
+            v = a[b][valid]
             if v.size == 0:
                 out.append((0.0, 1.0))
                 continue

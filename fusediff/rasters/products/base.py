@@ -24,9 +24,8 @@ import os
 from dataclasses import dataclass, field
 
 import numpy as np
-import rasterio
-from rasterio.errors import RasterioError
-
+from .. import backend
+from ..backend import BackendError as RasterioError
 from ..errors import RasterError
 from ..io import DEFAULT_NODATA
 
@@ -101,7 +100,7 @@ def _grid_of(band: ProductBand):
         crs, transform, w, h = band.grid
         return crs, transform, int(w), int(h), None, None
     try:
-        with rasterio.open(band.path) as ds:
+        with backend.open_raster(band.path) as ds:
             if band.band < 1 or band.band > ds.count:
                 raise RasterError(f"The product file '{band.path}' has {ds.count} band(s), not band "
                                   f"{band.band} ({band.name}). The product is incomplete or damaged.")
@@ -207,8 +206,8 @@ def _materialise_h5(bands, out_tif: str, progress=None) -> None:
     crs, transform, width, height = bands[0].grid
     with h5py.File(bands[0].path, "r") as f, GeoTiffWriter(
             out_tif, width, height, len(bands), crs, transform,
-            descriptions=[b.name for b in bands],
-            wavelengths=[b.wavelength for b in bands]) as w:
+            descriptions=[b.name for b in bands], wavelengths=[b.wavelength for b in bands],
+            fwhm=[b.fwhm for b in bands]) as w:
         rows = max(1, min(height, (64 << 20) // max(1, 4 * width * len(bands))))
         for r0 in range(0, height, rows):
             r1 = min(height, r0 + rows)
@@ -230,12 +229,6 @@ def _materialise_h5(bands, out_tif: str, progress=None) -> None:
             w.write(block, r0, 0, mask=valid)
             if progress is not None:
                 progress(r1 / height)
-        # fwhm tags on the written file (GeoTiffWriter knows wavelengths only)
-        pass
-    with rasterio.open(out_tif, "r+") as ds:
-        for i, b in enumerate(bands, start=1):
-            if b.fwhm is not None:
-                ds.update_tags(i, fwhm=f"{float(b.fwhm):g}")
 
 
 def write_group(bands, out_path, dataset_md=None, progress=None) -> str:
@@ -252,7 +245,7 @@ def write_group(bands, out_path, dataset_md=None, progress=None) -> str:
         if ext == ".vrt":
             data = os.path.splitext(out)[0] + ".tif"
             _materialise_h5(bands, data, progress)
-            with rasterio.open(data) as ds:
+            with backend.open_raster(data) as ds:
                 grid = (ds.crs, ds.transform, ds.width, ds.height)
                 block = ds.block_shapes[0]
             crs, transform, width, height = grid
@@ -273,22 +266,26 @@ def write_group(bands, out_path, dataset_md=None, progress=None) -> str:
     if ext == ".vrt":
         _atomic_text(out, xml)
         return out
-    # GeoTIFF: read through the VRT (rescaling done by GDAL) block by block
+    # GeoTIFF: read through a temporary VRT (rescaling done by GDAL) block by block
     from ..io import GeoTiffWriter
-    with rasterio.open(xml) as src, GeoTiffWriter(
-            out, width, height, len(bands), crs, transform, descriptions=[b.name for b in bands],
-            wavelengths=[b.wavelength for b in bands]) as w:
-        rows = max(1, min(height, (64 << 20) // max(1, 4 * width * len(bands))))
-        for r0 in range(0, height, rows):
-            win = rasterio.windows.Window(0, r0, width, min(rows, height - r0))
-            a = src.read(window=win)
-            w.write(a, r0, 0, mask=~(a == DEFAULT_NODATA).any(axis=0))
-            if progress is not None:
-                progress(min(1.0, (r0 + rows) / height))
-    with rasterio.open(out, "r+") as ds:
-        for i, b in enumerate(bands, start=1):
-            if b.fwhm is not None:
-                ds.update_tags(i, fwhm=f"{float(b.fwhm):g}")
+    tmp_vrt = os.path.join(os.path.dirname(out), f".{os.path.basename(out)}.{os.getpid()}.vrt")
+    _atomic_text(tmp_vrt, xml)
+    try:
+        with backend.open_raster(tmp_vrt) as src, GeoTiffWriter(
+                out, width, height, len(bands), crs, transform, descriptions=[b.name for b in bands],
+                wavelengths=[b.wavelength for b in bands], fwhm=[b.fwhm for b in bands]) as w:
+            rows = max(1, min(height, (64 << 20) // max(1, 4 * width * len(bands))))
+            for r0 in range(0, height, rows):
+                win = backend.Window(0, r0, width, min(rows, height - r0))
+                a = src.read(window=win)
+                w.write(a, r0, 0, mask=~(a == DEFAULT_NODATA).any(axis=0))
+                if progress is not None:
+                    progress(min(1.0, (r0 + rows) / height))
+    finally:
+        try:
+            os.remove(tmp_vrt)
+        except OSError:
+            pass
     return out
 
 

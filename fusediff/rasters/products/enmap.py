@@ -17,9 +17,8 @@ import glob
 import os
 import xml.etree.ElementTree as ET
 
-import rasterio
-from rasterio.errors import RasterioError
-
+from .. import backend
+from ..backend import BackendError as RasterioError
 from ..errors import RasterError
 from .base import Product, ProductBand
 
@@ -94,7 +93,7 @@ def open_enmap(path: str) -> Product:
         raise RasterError(f"The EnMAP metadata '{path}' lists no bands.")
     image = _spectral_image(path)
     try:
-        with rasterio.open(image) as ds:
+        with backend.open_raster(image) as ds:
             count, nodata = ds.count, ds.nodata
     except (RasterioError, OSError) as exc:
         raise RasterError(f"Cannot read the EnMAP spectral image '{image}' ({exc}).") from exc

@@ -23,10 +23,8 @@ from __future__ import annotations
 import os
 
 import numpy as np
-from rasterio.crs import CRS
-from rasterio.transform import Affine
-
 from ..errors import RasterError
+from ..transform import Affine
 from .base import Product, ProductBand
 
 
@@ -47,6 +45,16 @@ def _list(f, name):
         v = v.decode() if isinstance(v, bytes) else v
         return np.array([float(x) for x in v.replace(",", " ").split()])
     return np.asarray(v, dtype=np.float64).ravel()
+
+
+def _crs(epsg: int):
+    """A CRS object of the raster backend in use (rasterio's or the GDAL backend's)."""
+    from .. import backend
+    if backend.NAME == "rasterio":
+        from rasterio.crs import CRS
+        return CRS.from_epsg(epsg)
+    from ..gdal_backend import CRS
+    return CRS.from_user_input(f"EPSG:{epsg}")
 
 
 def is_prisma(path: str) -> bool:
@@ -89,7 +97,7 @@ def open_prisma(path: str) -> Product:
         if epsg is None or x0 is None or y0 is None:
             raise RasterError(f"The PRISMA file '{path}' lacks Epsg_Code or Product_ULcorner_easting/"
                               f"northing: its map grid is unknown.")
-        crs = CRS.from_epsg(int(epsg))
+        crs = _crs(int(epsg))
         base = f"HDFEOS/SWATHS/{hco}"
         fields = _find(f, [f"{base}/Data Fields", f"{base}/Data_Fields"])
         bands = []
