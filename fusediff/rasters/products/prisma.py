@@ -70,7 +70,11 @@ def _find(f, names):
 
 def open_prisma(path: str) -> Product:
     """Read a PRISMA L2D .he5 file (see the module docstring)."""
-    import h5py
+    try:
+        import h5py
+    except ImportError as exc:
+        raise RasterError(f"PRISMA products are HDF5 files and need the Python package h5py ({exc}); "
+                          f"install it (python -m pip install h5py) and run again.") from exc
 
     path = os.path.abspath(os.fspath(path))
     try:
