@@ -129,7 +129,7 @@ def test_run_algorithm_checks(tmp_path, pair, monkeypatch):
     with pytest.raises(UserError, match="has no parameter FOO"):
         run_algorithm("classical", {"MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "s.tif"), "FOO": 1})
     monkeypatch.setitem(sys.modules, "torch", None)  # `import torch` raises ImportError
-    with pytest.raises(UserError, match="PyTorch.*not installed.*pip install torch==2.13.0"):
+    with pytest.raises(UserError, match="PyTorch.*not installed"):
         run_algorithm("ksdiff", {"MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "k.tif")})
     assert not (tmp_path / "s.tif").exists() and not (tmp_path / "k.tif").exists()
 
