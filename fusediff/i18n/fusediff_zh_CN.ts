@@ -608,6 +608,18 @@
       <translation>给定 sigma 的高斯核</translation>
     </message>
     <message>
+      <source>PAN: mean of the bands centred in 450-900 nm</source>
+      <translation>PAN：中心波长在 450-900 纳米内的波段的均值</translation>
+    </message>
+    <message>
+      <source>IKONOS-like Blue, Green, Red, NIR (4 bands)</source>
+      <translation>类 IKONOS 的蓝、绿、红、近红外（4 个波段）</translation>
+    </message>
+    <message>
+      <source>Spectral response from a CSV file</source>
+      <translation>来自 CSV 文件的光谱响应</translation>
+    </message>
+    <message>
       <source>&lt;p&gt;Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused result can be compared with the reference (see Assess fusion quality).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: a multispectral or hyperspectral raster (2 bands or more); band wavelengths are read from its metadata or given in WAVELENGTHS (nm). Values may be in any radiometric unit; both outputs are float32 in the reference's unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the reference blurred by the PSF and decimated by RATIO (a whole number, 2 or more; pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the reference pixel it was taken from). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the spectral response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's mean signal power (0: no noise); SEED makes it repeatable.&lt;/p&gt;&lt;p&gt;Runtime: about a second per 1000 x 1000 x 100 values on a CPU; it always runs on the CPU (a GPU would not help much: the work is a few convolutions). The whole reference is held in memory.&lt;/p&gt;&lt;p&gt;Reference: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</source>
       <translation>&lt;p&gt;根据参考图像模拟融合方法的输入（Wald 协议），以便将融合结果与参考进行比较（见“评估融合质量”）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;：多光谱或高光谱栅格（2 个或更多波段）；波段波长从其元数据读取，或在 WAVELENGTHS（纳米）中给出。数值可以采用任意辐射单位；两个输出均为 float32，单位与参考相同。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;：参考经 PSF 模糊并按 RATIO（2 或以上的整数）抽取（像素 0、r、2r……；其原点偏移 -(r-1)/2 个参考像素，使每个像素位于其取自的参考像素上）。&lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;：在参考自身网格上施加光谱响应：PAN（450-900 纳米内波段的均值）、类 IKONOS 的蓝/绿/红/近红外波段，或 CSV 文件中的响应（每个输出波段一行，每个参考波段一列）。SNR 添加高斯噪声，其功率比各波段平均信号功率低 SNR dB（0：无噪声）；SEED 使结果可重复。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上每 1000 x 1000 x 100 个值约需一秒；始终在 CPU 上运行（GPU 帮助不大：计算只是少量卷积）。整个参考保存在内存中。&lt;/p&gt;&lt;p&gt;参考文献：Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997。&lt;/p&gt;</translation>
     </message>
@@ -1514,18 +1526,6 @@
     <message>
       <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
       <translation type="vanished">类 IKONOS 响应需要参考的波段波长，但其元数据中没有：请在 WAVELENGTHS（纳米）中输入。</translation>
-    </message>
-    <message>
-      <source>PAN: mean of the bands centred in 450-900 nm</source>
-      <translation type="vanished">PAN：中心波长在 450-900 纳米内的波段的均值</translation>
-    </message>
-    <message>
-      <source>IKONOS-like Blue, Green, Red, NIR (4 bands)</source>
-      <translation type="vanished">类 IKONOS 的蓝、绿、红、近红外（4 个波段）</translation>
-    </message>
-    <message>
-      <source>Spectral response from a CSV file</source>
-      <translation type="vanished">来自 CSV 文件的光谱响应</translation>
     </message>
     <message>
       <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>

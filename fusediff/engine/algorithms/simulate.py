@@ -28,10 +28,12 @@ PSF_LABELS = ("gauss9: 9 x 9 Gaussian whose FWHM equals the ratio",
 from ...rasters.sensors import SENSORS as _SENSORS  # noqa: E402  (a static table, NumPy only)
 
 SRFS = ("pan", "ikonos", "csv") + tuple(_SENSORS)
-SRF_LABELS = ("PAN: mean of the bands centred in 450-900 nm",
-              "IKONOS-like Blue, Green, Red, NIR (4 bands)",
-              "Spectral response from a CSV file") + tuple(
-                  f"{v[0]} (real response, pyrsr tables; its reflective bands)" for v in _SENSORS.values())
+BASE_SRF_LABELS = ("PAN: mean of the bands centred in 450-900 nm",
+                   "IKONOS-like Blue, Green, Red, NIR (4 bands)",
+                   "Spectral response from a CSV file")
+#: the built-in responses, then each sensor of rasters.sensors (its name is not translated)
+SRF_LABELS = BASE_SRF_LABELS + tuple(
+    f"{v[0]} (real response, pyrsr tables; its reflective bands)" for v in _SENSORS.values())
 IKONOS_NAMES = ("Blue", "Green", "Red", "NIR")
 IKONOS_CENTRES_NM = (480.0, 550.0, 665.0, 805.0)
 
