@@ -12,7 +12,7 @@ from .params import AlgorithmSpec
 
 #: Algorithm ids in toolbox order (modules under fusediff.engine.algorithms).
 ALGORITHM_NAMES = (
-    "classical", "simulate", "assess",
+    "prepare_product", "classical", "simulate", "assess",
     "respandiff", "ksdiff", "dmzs", "sdp", "argsdiff", "sentinel2", "train",
 )
 

@@ -52,6 +52,14 @@
       <translation>Fusioniertes hoch aufgelöstes Raster (für referenzfreie Maße)</translation>
     </message>
     <message>
+      <source>MS bands that were fused (empty: all)</source>
+      <translation>MS-Bänder, die fusioniert wurden (leer: alle)</translation>
+    </message>
+    <message>
+      <source>The bands of MS that the fusion used (its MS_BANDS), for the no-reference metrics.</source>
+      <translation>Die Bänder von MS, die die Fusion verwendet hat (ihr MS_BANDS), für die Maße ohne Referenz.</translation>
+    </message>
+    <message>
       <source>Report</source>
       <translation>Bericht</translation>
     </message>
@@ -236,8 +244,56 @@
       <translation>Derselbe Startwert und dieselben Eingaben ergeben dasselbe Ergebnis.</translation>
     </message>
     <message>
+      <source>Output data type</source>
+      <translation>Datentyp der Ausgabe</translation>
+    </message>
+    <message>
+      <source>Float32 (default); the spectral input's own type, values rounded and clipped to its range; or UInt16 with a per-band scale and offset chosen from the band's range, so that GIS software reads values in the input's units (within half a quantisation step). Nodata is kept in every case.</source>
+      <translation>Float32 (Standard); der eigene Typ der spektralen Eingabe, Werte gerundet und auf seinen Wertebereich begrenzt; oder UInt16 mit einer aus dem Wertebereich des Bands gewählten Skalierung und einem Offset je Band, sodass GIS-Software die Werte in den Einheiten der Eingabe liest (auf eine halbe Quantisierungsstufe genau). Nodata bleibt in jedem Fall erhalten.</translation>
+    </message>
+    <message>
+      <source>Cloud-Optimized GeoTIFF</source>
+      <translation>Cloud-Optimized GeoTIFF</translation>
+    </message>
+    <message>
+      <source>Write a Cloud-Optimized GeoTIFF (GDAL's COG driver, with overviews); otherwise a tiled GeoTIFF.</source>
+      <translation>Ein Cloud-Optimized GeoTIFF schreiben (GDALs COG-Treiber, mit Übersichten); sonst ein gekacheltes GeoTIFF.</translation>
+    </message>
+    <message>
+      <source>Compression</source>
+      <translation>Kompression</translation>
+    </message>
+    <message>
+      <source>DEFLATE (default, read everywhere) or ZSTD (faster, needs GDAL 2.3 or newer).</source>
+      <translation>DEFLATE (Standard, überall lesbar) oder ZSTD (schneller, benötigt GDAL 2.3 oder neuer).</translation>
+    </message>
+    <message>
       <source>Device: {0}; CPU threads: {1}.</source>
       <translation>Gerät: {0}; CPU-Threads: {1}.</translation>
+    </message>
+    <message>
+      <source>Float32</source>
+      <translation>Float32</translation>
+    </message>
+    <message>
+      <source>Same type as the input (rounded and clipped to its range)</source>
+      <translation>Derselbe Typ wie die Eingabe (gerundet und auf ihren Wertebereich begrenzt)</translation>
+    </message>
+    <message>
+      <source>UInt16 with scale/offset (values read back in the input's units)</source>
+      <translation>UInt16 mit Skalierung/Offset (Werte in den Einheiten der Eingabe zurückgelesen)</translation>
+    </message>
+    <message>
+      <source>DEFLATE</source>
+      <translation>DEFLATE</translation>
+    </message>
+    <message>
+      <source>ZSTD</source>
+      <translation>ZSTD</translation>
+    </message>
+    <message>
+      <source>The high-resolution raster's real spectral response (pyrsr tables), resampled to the spectral raster's band wavelengths (read from its metadata). Its bands are matched by their names (B2, B3... as prepare_product writes them) or by their number. Overrides SRF.</source>
+      <translation>Die echte spektrale Antwort des hochaufgelösten Rasters (pyrsr-Tabellen), auf die Bandwellenlängen des Spektralrasters (aus seinen Metadaten) umgerechnet. Seine Bänder werden über ihre Namen (B2, B3 ..., wie prepare_product sie schreibt) oder ihre Anzahl zugeordnet. Ersetzt SRF.</translation>
     </message>
     <message>
       <source>DM-ZS hyperspectral pansharpening (zero-shot diffusion)</source>
@@ -364,6 +420,58 @@
       <translation>Mitgeliefert Landsat-7, Verhältnis 4</translation>
     </message>
     <message>
+      <source>Prepare a sensor product (Landsat, Sentinel-2, PRISMA, EnMAP)</source>
+      <translation>Sensorprodukt vorbereiten (Landsat, Sentinel-2, PRISMA, EnMAP)</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>Produkte</translation>
+    </message>
+    <message>
+      <source>Product (MTL, SAFE folder or MTD XML, .he5, METADATA.XML)</source>
+      <translation>Produkt (MTL, SAFE-Ordner oder MTD-XML, .he5, METADATA.XML)</translation>
+    </message>
+    <message>
+      <source>The product's metadata file (or the Sentinel-2 .SAFE folder).</source>
+      <translation>Die Metadatendatei des Produkts (oder der Sentinel-2-Ordner .SAFE).</translation>
+    </message>
+    <message>
+      <source>Landsat Level-1: correct for the sun elevation</source>
+      <translation>Landsat Level-1: Sonnenhöhe korrigieren</translation>
+    </message>
+    <message>
+      <source>Divide the top-of-atmosphere reflectance by sin(SUN_ELEVATION) of the MTL.</source>
+      <translation>Die Reflexion am Oberrand der Atmosphäre durch sin(SUN_ELEVATION) der MTL teilen.</translation>
+    </message>
+    <message>
+      <source>Spectral stack (low resolution)</source>
+      <translation>Spektralstapel (niedrige Auflösung)</translation>
+    </message>
+    <message>
+      <source>High-resolution raster (PAN / 10 m bands)</source>
+      <translation>Hochaufgelöstes Raster (PAN / 10-m-Bänder)</translation>
+    </message>
+    <message>
+      <source>Sentinel-2 60 m bands (B1, B9)</source>
+      <translation>Sentinel-2-Bänder mit 60 m (B1, B9)</translation>
+    </message>
+    <message>
+      <source>Product: {0} {1} ({2}).</source>
+      <translation>Produkt: {0} {1} ({2}).</translation>
+    </message>
+    <message>
+      <source>{0}: {1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>This product has no bands for {0}; nothing written there.</source>
+      <translation>Dieses Produkt hat keine Bänder für {0}; dort wird nichts geschrieben.</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Turns a satellite product into the rasters the fusion algorithms take: values converted to reflectance, bands named and ordered, wavelengths and FWHM in the band metadata, nodata set.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRODUCT&lt;/b&gt;: a Landsat 4-9 Collection 2 &lt;i&gt;*_MTL.txt&lt;/i&gt; (the band files beside it), a Sentinel-2 L1C/L2A &lt;i&gt;.SAFE&lt;/i&gt; folder or its &lt;i&gt;MTD_MSIL1C.xml&lt;/i&gt; / &lt;i&gt;MTD_MSIL2A.xml&lt;/i&gt;, a PRISMA L2D &lt;i&gt;.he5&lt;/i&gt; or an EnMAP L2A &lt;i&gt;*-METADATA.XML&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the spectral stack (Landsat: the reflective 30 m bands B1-B7, or B1-B5, B7 for TM/ETM+; Sentinel-2: B5, B6, B7, B8A, B11, B12 at 20 m; PRISMA: the VNIR + SWIR cube at 30 m; EnMAP: its bands at 30 m). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the product's own high-resolution raster on its exact grid (Landsat 7-9: the 15 m pan B8; Sentinel-2: B2, B3, B4, B8 at 10 m; PRISMA: the 5 m PAN; EnMAP has none). &lt;b&gt;OUTPUT_60M&lt;/b&gt;: Sentinel-2's B1, B9.&lt;/p&gt;&lt;p&gt;A name ending in &lt;i&gt;.vrt&lt;/i&gt; writes a virtual raster (no pixels copied; Float32 values with the product's scale and offset applied); &lt;i&gt;.tif&lt;/i&gt; writes a Float32 GeoTIFF. PRISMA's cubes are always copied once into a GeoTIFF (beside the .vrt), since a VRT cannot reference them with their map grid.&lt;/p&gt;&lt;p&gt;Reflectance: Landsat Level-1 top-of-atmosphere reflectance (REFLECTANCE_MULT x DN + REFLECTANCE_ADD), divided by the sine of the sun elevation when SUN_ELEVATION is set and the MTL has it; Level-2 surface reflectance. Sentinel-2 (DN + offset) / quantification value (RADIO_ADD_OFFSET / BOA_ADD_OFFSET since processing baseline 04.00). PRISMA L2ScaleMin + DN x (L2ScaleMax - L2ScaleMin) / 65535. EnMAP DN x gain + offset.&lt;/p&gt;&lt;p&gt;The fusion algorithms take the outputs directly (the ratio comes from the pixel sizes: 2 for Landsat and Sentinel-2 20 m / 10 m, 6 for PRISMA); pick bands with MS_BANDS, e.g. Landsat-8 B2..B5 are bands 2, 3, 4, 5 of OUTPUT_LOWRES. Values are in reflectance units (0-1).&lt;/p&gt;&lt;p&gt;Runtime: under a second for VRT outputs (only metadata is read; measured 0.6 s for a Landsat-8 product); a GeoTIFF output or a PRISMA cube copies the pixels (seconds per gigabyte). No GPU is used.&lt;/p&gt;&lt;p&gt;References: USGS, Landsat 8-9 Collection 2 Level 1 Data Format Control Book (LSDS-1822), 2021; ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), 2021; ASI, PRISMA Product Specifications, 2020; DLR, EnMAP Level 2A product specification, 2022.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Macht aus einem Satellitenprodukt die Raster, die die Fusionsalgorithmen erwarten: Werte in Reflexion umgerechnet, Bänder benannt und geordnet, Wellenlängen und FWHM in den Band-Metadaten, Nodata gesetzt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRODUCT&lt;/b&gt;: eine Landsat-4-9-Collection-2-Datei &lt;i&gt;*_MTL.txt&lt;/i&gt; (die Banddateien daneben), ein Sentinel-2-L1C/L2A-Ordner &lt;i&gt;.SAFE&lt;/i&gt; oder seine &lt;i&gt;MTD_MSIL1C.xml&lt;/i&gt; / &lt;i&gt;MTD_MSIL2A.xml&lt;/i&gt;, eine PRISMA-L2D-Datei &lt;i&gt;.he5&lt;/i&gt; oder eine EnMAP-L2A-Datei &lt;i&gt;*-METADATA.XML&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: der Spektralstapel (Landsat: die reflektiven 30-m-Bänder B1-B7, bzw. B1-B5, B7 bei TM/ETM+; Sentinel-2: B5, B6, B7, B8A, B11, B12 mit 20 m; PRISMA: der VNIR- + SWIR-Würfel mit 30 m; EnMAP: seine Bänder mit 30 m). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: das eigene hochaufgelöste Raster des Produkts auf seinem exakten Gitter (Landsat 7-9: der 15-m-Pan-Band B8; Sentinel-2: B2, B3, B4, B8 mit 10 m; PRISMA: das 5-m-PAN; EnMAP hat keines). &lt;b&gt;OUTPUT_60M&lt;/b&gt;: Sentinel-2s B1, B9.&lt;/p&gt;&lt;p&gt;Ein Name auf &lt;i&gt;.vrt&lt;/i&gt; schreibt ein virtuelles Raster (keine Pixel kopiert; Float32-Werte mit Skalierung und Offset des Produkts); &lt;i&gt;.tif&lt;/i&gt; schreibt ein Float32-GeoTIFF. PRISMAs Würfel werden immer einmal in ein GeoTIFF kopiert (neben die .vrt), da ein VRT sie nicht mit ihrem Kartengitter referenzieren kann.&lt;/p&gt;&lt;p&gt;Reflexion: Landsat Level-1 Reflexion am Oberrand der Atmosphäre (REFLECTANCE_MULT x DN + REFLECTANCE_ADD), durch den Sinus der Sonnenhöhe geteilt, wenn SUN_ELEVATION gesetzt ist und die MTL sie enthält; Level-2 Bodenreflexion. Sentinel-2 (DN + Offset) / Quantifizierungswert (RADIO_ADD_OFFSET / BOA_ADD_OFFSET seit Prozessierungsbaseline 04.00). PRISMA L2ScaleMin + DN x (L2ScaleMax - L2ScaleMin) / 65535. EnMAP DN x Gain + Offset.&lt;/p&gt;&lt;p&gt;Die Fusionsalgorithmen nehmen die Ausgaben direkt (das Verhältnis ergibt sich aus den Pixelgrößen: 2 für Landsat und Sentinel-2 20 m / 10 m, 6 für PRISMA); Bänder wählt MS_BANDS, z. B. sind Landsat-8 B2..B5 die Bänder 2, 3, 4, 5 von OUTPUT_LOWRES. Die Werte sind in Reflexionseinheiten (0-1).&lt;/p&gt;&lt;p&gt;Laufzeit: unter einer Sekunde für VRT-Ausgaben (nur Metadaten werden gelesen; gemessen 0,6 s für ein Landsat-8-Produkt); eine GeoTIFF-Ausgabe oder ein PRISMA-Würfel kopiert die Pixel (Sekunden pro Gigabyte). Es wird keine GPU verwendet.&lt;/p&gt;&lt;p&gt;Referenzen: USGS, Landsat 8-9 Collection 2 Level 1 Data Format Control Book (LSDS-1822), 2021; ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), 2021; ASI, PRISMA Product Specifications, 2020; DLR, EnMAP Level 2A product specification, 2022.&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
       <translation>ResPanDiff-Pansharpening (Residuendiffusion, 15 Schritte)</translation>
     </message>
@@ -452,8 +560,8 @@
       <translation>OUTPUT_LOWRES und OUTPUT_HIGHRES sind dieselbe Datei; wählen Sie zwei verschiedene Pfade.</translation>
     </message>
     <message>
-      <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
-      <translation>Die IKONOS-ähnliche Antwort benötigt die Bandwellenlängen der Referenz, die ihre Metadaten nicht angeben: Geben Sie sie in WAVELENGTHS (nm) ein.</translation>
+      <source>The IKONOS-like response and the sensor responses need the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
+      <translation>Die IKONOS-ähnliche Antwort und die Sensorempfindlichkeiten benötigen die Bandwellenlängen der Referenz, die ihre Metadaten nicht angeben: Tragen Sie sie in WAVELENGTHS (nm) ein.</translation>
     </message>
     <message>
       <source>PSF {0} ({1} x {1}); spectral response {2} ({3} band(s)); SNR {4}.</source>
@@ -626,6 +734,10 @@
     <message>
       <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
       <translation>Die Ausgabe {0} „{1}“ ist zugleich eine Eingabe; Eingaben werden nie überschrieben. Wählen Sie einen anderen Ausgabepfad.</translation>
+    </message>
+    <message>
+      <source>The output {0} '{1}' has an extension FuseDiff does not write: give it a name ending in {2}.</source>
+      <translation>Die Ausgabe {0} '{1}' hat eine Endung, die FuseDiff nicht schreibt: Geben Sie ihr einen Namen mit der Endung {2}.</translation>
     </message>
     <message>
       <source>Reading and aligning the inputs</source>
@@ -1410,6 +1522,10 @@
     <message>
       <source>Random seed (latent noise and adaptation patches).</source>
       <translation>Zufallsstartwert (latentes Rauschen und Ausschnitte der Anpassung).</translation>
+    </message>
+    <message>
+      <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
+      <translation type="vanished">Die IKONOS-ähnliche Antwort benötigt die Bandwellenlängen der Referenz, die ihre Metadaten nicht angeben: Geben Sie sie in WAVELENGTHS (nm) ein.</translation>
     </message>
     <message>
       <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>

@@ -52,6 +52,14 @@
       <translation>参与融合的高分辨率栅格（用于无参考指标）</translation>
     </message>
     <message>
+      <source>MS bands that were fused (empty: all)</source>
+      <translation>参与融合的 MS 波段（留空：全部）</translation>
+    </message>
+    <message>
+      <source>The bands of MS that the fusion used (its MS_BANDS), for the no-reference metrics.</source>
+      <translation>融合所使用的 MS 波段（即其 MS_BANDS），用于无参考指标。</translation>
+    </message>
+    <message>
       <source>Report</source>
       <translation>报告</translation>
     </message>
@@ -236,8 +244,56 @@
       <translation>相同的种子和输入得到相同的结果。</translation>
     </message>
     <message>
+      <source>Output data type</source>
+      <translation>输出数据类型</translation>
+    </message>
+    <message>
+      <source>Float32 (default); the spectral input's own type, values rounded and clipped to its range; or UInt16 with a per-band scale and offset chosen from the band's range, so that GIS software reads values in the input's units (within half a quantisation step). Nodata is kept in every case.</source>
+      <translation>Float32（默认）；光谱输入自身的类型，数值四舍五入并裁剪到其取值范围；或 UInt16，按波段根据其取值范围选择比例和偏移，使 GIS 软件以输入的单位读取数值（误差在半个量化步长以内）。任何情况下都保留无数据值。</translation>
+    </message>
+    <message>
+      <source>Cloud-Optimized GeoTIFF</source>
+      <translation>云优化 GeoTIFF</translation>
+    </message>
+    <message>
+      <source>Write a Cloud-Optimized GeoTIFF (GDAL's COG driver, with overviews); otherwise a tiled GeoTIFF.</source>
+      <translation>写出云优化 GeoTIFF（GDAL 的 COG 驱动，带金字塔概览）；否则写出分块 GeoTIFF。</translation>
+    </message>
+    <message>
+      <source>Compression</source>
+      <translation>压缩</translation>
+    </message>
+    <message>
+      <source>DEFLATE (default, read everywhere) or ZSTD (faster, needs GDAL 2.3 or newer).</source>
+      <translation>DEFLATE（默认，处处可读）或 ZSTD（更快，需要 GDAL 2.3 或更新版本）。</translation>
+    </message>
+    <message>
       <source>Device: {0}; CPU threads: {1}.</source>
       <translation>设备：{0}；CPU 线程数：{1}。</translation>
+    </message>
+    <message>
+      <source>Float32</source>
+      <translation>Float32</translation>
+    </message>
+    <message>
+      <source>Same type as the input (rounded and clipped to its range)</source>
+      <translation>与输入相同的类型（四舍五入并裁剪到其取值范围）</translation>
+    </message>
+    <message>
+      <source>UInt16 with scale/offset (values read back in the input's units)</source>
+      <translation>带比例/偏移的 UInt16（读回时为输入的单位）</translation>
+    </message>
+    <message>
+      <source>DEFLATE</source>
+      <translation>DEFLATE</translation>
+    </message>
+    <message>
+      <source>ZSTD</source>
+      <translation>ZSTD</translation>
+    </message>
+    <message>
+      <source>The high-resolution raster's real spectral response (pyrsr tables), resampled to the spectral raster's band wavelengths (read from its metadata). Its bands are matched by their names (B2, B3... as prepare_product writes them) or by their number. Overrides SRF.</source>
+      <translation>高分辨率栅格的真实光谱响应（pyrsr 表），重采样到光谱栅格的波段波长（从其元数据读取）。其波段按名称（prepare_product 写出的 B2、B3……）或按数量匹配。优先于 SRF。</translation>
     </message>
     <message>
       <source>DM-ZS hyperspectral pansharpening (zero-shot diffusion)</source>
@@ -364,6 +420,58 @@
       <translation>内置 Landsat-7，比例 4</translation>
     </message>
     <message>
+      <source>Prepare a sensor product (Landsat, Sentinel-2, PRISMA, EnMAP)</source>
+      <translation>准备传感器产品（Landsat、Sentinel-2、PRISMA、EnMAP）</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>产品</translation>
+    </message>
+    <message>
+      <source>Product (MTL, SAFE folder or MTD XML, .he5, METADATA.XML)</source>
+      <translation>产品（MTL、SAFE 文件夹或 MTD XML、.he5、METADATA.XML）</translation>
+    </message>
+    <message>
+      <source>The product's metadata file (or the Sentinel-2 .SAFE folder).</source>
+      <translation>产品的元数据文件（或 Sentinel-2 的 .SAFE 文件夹）。</translation>
+    </message>
+    <message>
+      <source>Landsat Level-1: correct for the sun elevation</source>
+      <translation>Landsat Level-1：校正太阳高度角</translation>
+    </message>
+    <message>
+      <source>Divide the top-of-atmosphere reflectance by sin(SUN_ELEVATION) of the MTL.</source>
+      <translation>将大气层顶反射率除以 MTL 中的 sin(SUN_ELEVATION)。</translation>
+    </message>
+    <message>
+      <source>Spectral stack (low resolution)</source>
+      <translation>光谱数据堆栈（低分辨率）</translation>
+    </message>
+    <message>
+      <source>High-resolution raster (PAN / 10 m bands)</source>
+      <translation>高分辨率栅格（全色 / 10 米波段）</translation>
+    </message>
+    <message>
+      <source>Sentinel-2 60 m bands (B1, B9)</source>
+      <translation>Sentinel-2 的 60 米波段（B1、B9）</translation>
+    </message>
+    <message>
+      <source>Product: {0} {1} ({2}).</source>
+      <translation>产品：{0} {1}（{2}）。</translation>
+    </message>
+    <message>
+      <source>{0}: {1}</source>
+      <translation>{0}：{1}</translation>
+    </message>
+    <message>
+      <source>This product has no bands for {0}; nothing written there.</source>
+      <translation>该产品没有 {0} 的波段；不写出任何内容。</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Turns a satellite product into the rasters the fusion algorithms take: values converted to reflectance, bands named and ordered, wavelengths and FWHM in the band metadata, nodata set.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRODUCT&lt;/b&gt;: a Landsat 4-9 Collection 2 &lt;i&gt;*_MTL.txt&lt;/i&gt; (the band files beside it), a Sentinel-2 L1C/L2A &lt;i&gt;.SAFE&lt;/i&gt; folder or its &lt;i&gt;MTD_MSIL1C.xml&lt;/i&gt; / &lt;i&gt;MTD_MSIL2A.xml&lt;/i&gt;, a PRISMA L2D &lt;i&gt;.he5&lt;/i&gt; or an EnMAP L2A &lt;i&gt;*-METADATA.XML&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the spectral stack (Landsat: the reflective 30 m bands B1-B7, or B1-B5, B7 for TM/ETM+; Sentinel-2: B5, B6, B7, B8A, B11, B12 at 20 m; PRISMA: the VNIR + SWIR cube at 30 m; EnMAP: its bands at 30 m). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the product's own high-resolution raster on its exact grid (Landsat 7-9: the 15 m pan B8; Sentinel-2: B2, B3, B4, B8 at 10 m; PRISMA: the 5 m PAN; EnMAP has none). &lt;b&gt;OUTPUT_60M&lt;/b&gt;: Sentinel-2's B1, B9.&lt;/p&gt;&lt;p&gt;A name ending in &lt;i&gt;.vrt&lt;/i&gt; writes a virtual raster (no pixels copied; Float32 values with the product's scale and offset applied); &lt;i&gt;.tif&lt;/i&gt; writes a Float32 GeoTIFF. PRISMA's cubes are always copied once into a GeoTIFF (beside the .vrt), since a VRT cannot reference them with their map grid.&lt;/p&gt;&lt;p&gt;Reflectance: Landsat Level-1 top-of-atmosphere reflectance (REFLECTANCE_MULT x DN + REFLECTANCE_ADD), divided by the sine of the sun elevation when SUN_ELEVATION is set and the MTL has it; Level-2 surface reflectance. Sentinel-2 (DN + offset) / quantification value (RADIO_ADD_OFFSET / BOA_ADD_OFFSET since processing baseline 04.00). PRISMA L2ScaleMin + DN x (L2ScaleMax - L2ScaleMin) / 65535. EnMAP DN x gain + offset.&lt;/p&gt;&lt;p&gt;The fusion algorithms take the outputs directly (the ratio comes from the pixel sizes: 2 for Landsat and Sentinel-2 20 m / 10 m, 6 for PRISMA); pick bands with MS_BANDS, e.g. Landsat-8 B2..B5 are bands 2, 3, 4, 5 of OUTPUT_LOWRES. Values are in reflectance units (0-1).&lt;/p&gt;&lt;p&gt;Runtime: under a second for VRT outputs (only metadata is read; measured 0.6 s for a Landsat-8 product); a GeoTIFF output or a PRISMA cube copies the pixels (seconds per gigabyte). No GPU is used.&lt;/p&gt;&lt;p&gt;References: USGS, Landsat 8-9 Collection 2 Level 1 Data Format Control Book (LSDS-1822), 2021; ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), 2021; ASI, PRISMA Product Specifications, 2020; DLR, EnMAP Level 2A product specification, 2022.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;将卫星产品转换为融合算法所需的栅格：数值换算为反射率，波段命名并排序，波长和 FWHM 写入波段元数据，并设置无数据值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRODUCT&lt;/b&gt;：Landsat 4-9 Collection 2 的 &lt;i&gt;*_MTL.txt&lt;/i&gt;（波段文件在其旁边）、Sentinel-2 L1C/L2A 的 &lt;i&gt;.SAFE&lt;/i&gt; 文件夹或其 &lt;i&gt;MTD_MSIL1C.xml&lt;/i&gt; / &lt;i&gt;MTD_MSIL2A.xml&lt;/i&gt;、PRISMA L2D 的 &lt;i&gt;.he5&lt;/i&gt;，或 EnMAP L2A 的 &lt;i&gt;*-METADATA.XML&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;：光谱数据堆栈（Landsat：30 米反射波段 B1-B7，TM/ETM+ 为 B1-B5、B7；Sentinel-2：20 米的 B5、B6、B7、B8A、B11、B12；PRISMA：30 米的 VNIR + SWIR 数据立方体；EnMAP：30 米的各波段）。&lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;：产品自身的高分辨率栅格，位于其精确网格上（Landsat 7-9：15 米全色波段 B8；Sentinel-2：10 米的 B2、B3、B4、B8；PRISMA：5 米全色；EnMAP 没有）。&lt;b&gt;OUTPUT_60M&lt;/b&gt;：Sentinel-2 的 B1、B9。&lt;/p&gt;&lt;p&gt;以 &lt;i&gt;.vrt&lt;/i&gt; 结尾的名称写出虚拟栅格（不复制像素；Float32 数值，已应用产品的比例和偏移）；&lt;i&gt;.tif&lt;/i&gt; 写出 Float32 GeoTIFF。PRISMA 的数据立方体总是复制一次到 GeoTIFF（位于 .vrt 旁边），因为 VRT 无法连同其地图网格引用它们。&lt;/p&gt;&lt;p&gt;反射率：Landsat Level-1 大气层顶反射率（REFLECTANCE_MULT x DN + REFLECTANCE_ADD），当设置了 SUN_ELEVATION 且 MTL 中有该值时除以太阳高度角的正弦；Level-2 为地表反射率。Sentinel-2 为 (DN + 偏移) / 量化值（自处理基线 04.00 起使用 RADIO_ADD_OFFSET / BOA_ADD_OFFSET）。PRISMA 为 L2ScaleMin + DN x (L2ScaleMax - L2ScaleMin) / 65535。EnMAP 为 DN x 增益 + 偏移。&lt;/p&gt;&lt;p&gt;融合算法可直接使用这些输出（比率由像元大小得出：Landsat 和 Sentinel-2 20 米 / 10 米为 2，PRISMA 为 6）；用 MS_BANDS 选择波段，例如 Landsat-8 的 B2..B5 是 OUTPUT_LOWRES 的第 2、3、4、5 波段。数值为反射率单位（0-1）。&lt;/p&gt;&lt;p&gt;运行时间：VRT 输出不到一秒（只读取元数据；Landsat-8 产品实测 0.6 秒）；GeoTIFF 输出或 PRISMA 数据立方体需要复制像素（每 GB 数秒）。不使用 GPU。&lt;/p&gt;&lt;p&gt;参考文献：USGS, Landsat 8-9 Collection 2 Level 1 Data Format Control Book (LSDS-1822), 2021; ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), 2021; ASI, PRISMA Product Specifications, 2020; DLR, EnMAP Level 2A product specification, 2022.&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
       <translation>ResPanDiff 全色锐化（残差扩散，15 步）</translation>
     </message>
@@ -452,8 +560,8 @@
       <translation>OUTPUT_LOWRES 与 OUTPUT_HIGHRES 是同一个文件；请选择两个不同的路径。</translation>
     </message>
     <message>
-      <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
-      <translation>类 IKONOS 响应需要参考的波段波长，但其元数据中没有：请在 WAVELENGTHS（纳米）中输入。</translation>
+      <source>The IKONOS-like response and the sensor responses need the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
+      <translation>类 IKONOS 响应和传感器响应需要参考影像的波段波长，但其元数据中没有：请在 WAVELENGTHS（纳米）中输入。</translation>
     </message>
     <message>
       <source>PSF {0} ({1} x {1}); spectral response {2} ({3} band(s)); SNR {4}.</source>
@@ -626,6 +734,10 @@
     <message>
       <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
       <translation>输出 {0}“{1}”同时也是输入；输入永远不会被覆盖。请选择其他输出路径。</translation>
+    </message>
+    <message>
+      <source>The output {0} '{1}' has an extension FuseDiff does not write: give it a name ending in {2}.</source>
+      <translation>输出 {0}“{1}”的扩展名不是 FuseDiff 可写出的格式：请使用以 {2} 结尾的名称。</translation>
     </message>
     <message>
       <source>Reading and aligning the inputs</source>
@@ -1410,6 +1522,10 @@
     <message>
       <source>Random seed (latent noise and adaptation patches).</source>
       <translation>随机种子（潜在噪声和适应所用的块）。</translation>
+    </message>
+    <message>
+      <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
+      <translation type="vanished">类 IKONOS 响应需要参考的波段波长，但其元数据中没有：请在 WAVELENGTHS（纳米）中输入。</translation>
     </message>
     <message>
       <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>

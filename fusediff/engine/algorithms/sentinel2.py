@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..params import AlgorithmSpec, Param
 from ..scene import LearnOnce
 from ..tiling import CLASSICAL
-from .common import device_param, seed_param
+from .common import device_param, output_params, seed_param
 
 #: METHOD enum order (models.sentinel2.METHODS).
 METHODS = ("regression", "learned")
@@ -25,7 +25,7 @@ HELP = (
     "the regression result, then applied at 10 m. On the benchmark crop (Wald's protocol, "
     "scored against the real 20 m bands) it lowered SAM by 31 % and ERGAS by 28 % against the best "
     "of cubic upsampling and the regression method.</p>"
-    "<p><b>OUTPUT</b>: float32 GeoTIFF with the 20 m bands on the 10 m grid, in B20M's order, "
+    "<p><b>OUTPUT</b>: GeoTIFF (float32 unless OUTPUT_TYPE says otherwise) with the 20 m bands on the 10 m grid, in B20M's order, "
     "band names and radiometric unit. Nodata pixels of either input are written as nodata. "
     "Values may be L1C/L2A digital numbers or reflectances; the L2A offset (-1000 from baseline "
     "04.00) is not removed here: use the product reader's output or remove it first (the method is "
@@ -51,6 +51,7 @@ SPEC = AlgorithmSpec(
         Param("METHOD", "enum", "Method", choices=METHOD_LABELS, default=1, ids=METHODS),
         device_param(),
         seed_param(),
+        *output_params(),
         Param("OUTPUT", "raster_out", "Sharpened 20 m bands (10 m grid)"),
     ))
 
@@ -94,10 +95,10 @@ def run(values: dict, ctx) -> dict:
     from ...models.sentinel2 import Sentinel2Config
     from ..i18n import tr
     from ..scene import fuse_scene
-    from .common import torch_device
+    from .common import output_options, torch_device
     device = torch_device(values, ctx)
     method = int(values["METHOD"])
     ctx.info(tr("Method: {0}").format(METHOD_LABELS[method]))
     cfg = Sentinel2Config(method=method, seed=int(values.get("SEED") or 0))
     return fuse_scene(values["B10M"], values["B20M"], values["OUTPUT"], Sentinel2SceneMethod(cfg, device, ctx.info),
-                      ctx, ratio=None, tiling=CLASSICAL, min_low_bands=1)
+                      ctx, ratio=None, tiling=CLASSICAL, min_low_bands=1, output=output_options(values))
