@@ -28,7 +28,6 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..engine import i18n
 from .compat import FILE_FILE, FILE_FOLDER, FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_RASTER
-from ..engine.algorithms.common import README_URL
 from ..engine.context import RunContext
 from ..engine.errors import CANCELLED_MESSAGE, Cancelled, UserError
 
@@ -138,7 +137,9 @@ class SpecAlgorithm(QgsProcessingAlgorithm):
         return tr(self.SPEC.help)
 
     def helpUrl(self) -> str:  # noqa: N802
-        return f"{README_URL}#{self.SPEC.help_anchor or self.SPEC.name}"
+        """No web page: the dialog's help (shortHelpString) is the whole documentation of the
+        algorithm, and docs/algorithms/ in the repository is generated from the same text."""
+        return ""
 
     def icon(self) -> QIcon:
         return QIcon(str(PLUGIN_DIR / "icon.svg"))

@@ -79,7 +79,7 @@ class AlgorithmSpec:
     params: Sequence[Param]
     run: str
     needs: Sequence[str] = ("rasterio",)
-    help_anchor: str = ""
+    help_anchor: str = ""  # kept for specs that name one; no web page is linked
     pair: Sequence[str] = ()
     number_outputs: Sequence[tuple] = ()
 

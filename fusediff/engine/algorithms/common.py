@@ -8,7 +8,6 @@ from ..i18n import tr
 from ..params import Param
 
 DEVICES = ("auto", "cpu", "cuda")
-README_URL = "https://github.com/fusediff/fusediff/blob/main/README.md"
 
 
 def ratio_param(advanced: bool = False) -> Param:
