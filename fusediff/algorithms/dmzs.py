@@ -90,6 +90,7 @@ class DMZSAlgorithm(FuseDiffAlgorithm):
                                     progress=progress)
             return out[0].numpy()
 
-        method = LearnOnce("DM-ZS", learn, solve, feedback)
+        # the scene's robust maximum maps to the level the method's constants were tuned at
+        method = LearnOnce("DM-ZS", learn, solve, feedback, level=dmzs.input_level(cfg))
         return self.fuse_scene(parameters, context, feedback, method, high="PAN", low="HSI", min_low_bands=3,
                                require_single_high=True)

@@ -65,5 +65,7 @@ class HsiMsiFusionAlgorithm(FuseDiffAlgorithm):
                                       progress=progress)
             return out[0].cpu().numpy()
 
-        method = LearnOnce(self.DISPLAY_NAME.split(" ")[0], learn, solve, feedback)
+        # the scene's robust maximum maps to the level the method's constants were tuned at
+        method = LearnOnce(self.DISPLAY_NAME.split(" ")[0], learn, solve, feedback,
+                           level=module.input_level(cfg))
         return self.fuse_scene(parameters, context, feedback, method, high="MSI", low="HSI")

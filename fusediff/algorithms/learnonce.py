@@ -19,11 +19,12 @@ from .base import SceneMethod, tr
 class LearnOnce(SceneMethod):
     """SceneMethod from ``learn(samples, ratio, progress) -> state`` and
     ``solve(state, high (Ch, h, w), low (C, h/r, w/r), ratio, progress) -> (C, h, w)``
-    (arrays in [0, 1]). ``name``: the method's name in the log; ``feedback``:
+    (arrays in the method's scale: the scene's robust maximum at ``level``, see
+    `SceneMethod.input_level`). ``name``: the method's name in the log; ``feedback``:
     the Processing feedback (or None)."""
 
-    def __init__(self, name: str, learn, solve, feedback=None):
-        super().__init__()
+    def __init__(self, name: str, learn, solve, feedback=None, level=None):
+        super().__init__(level=level)
         self.name = name
         self._learn = learn
         self._solve = solve

@@ -99,6 +99,8 @@ class NetPansharpenAlgorithm(FuseDiffAlgorithm):
                                   config=cfg, progress=progress, phase=0.0)
             return out[0].cpu().numpy()
 
-        method = LearnOnce(self.DISPLAY_NAME.split(" ")[0], learn, solve, feedback)
+        # the scene's robust maximum maps to the level the weights were trained at (model card)
+        method = LearnOnce(self.DISPLAY_NAME.split(" ")[0], learn, solve, feedback,
+                           level=lambda ratio, bands: M.input_level(weights, ratio))
         return self.fuse_scene(parameters, context, feedback, method, low_bands=ms_bands, min_low_bands=2,
                                require_single_high=True)

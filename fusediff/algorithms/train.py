@@ -14,6 +14,8 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingP
                        QgsProcessingParameterFileDestination, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
+import numpy as np
+
 from .base import FuseDiffAlgorithm, SceneScale, progress_adapter
 
 METHODS = ("respandiff", "ksdiff")
@@ -137,6 +139,12 @@ class TrainAlgorithm(FuseDiffAlgorithm):
         resume = self.parameterAsFile(parameters, "RESUME", context) or None
         progress = progress_adapter(feedback)
 
+        # training pairs are scaled as the product will scale scenes for these weights: each
+        # pair's robust maximum maps to one level (fine-tuning: the level of the weights resumed
+        # from; else trained_weights.DEFAULT_INPUT_LEVEL), recorded in the model card
+        level = M.input_level(resume, int(round(ratio_param or 4))) if resume else None
+        from ..models.trained_weights import DEFAULT_INPUT_LEVEL
+        level = DEFAULT_INPUT_LEVEL if level is None else level
         triples, sources, ratio = [], [], None
         for i, (pl, ml) in enumerate(zip(pans, mss)):
             progress(0.02 * i / max(1, len(pans)), self.tr("Reading training pairs"))
@@ -146,7 +154,7 @@ class TrainAlgorithm(FuseDiffAlgorithm):
                 raise ValueError(f"All training pairs need the same ratio; {ml.name()} has {pair.ratio}, "
                                  f"the first pair {ratio}.")
             ratio = pair.ratio
-            scale = SceneScale.from_inputs([(pair.high, pair.valid), (pair.low, pair.low_valid)])
+            scale = SceneScale.from_inputs([(pair.high, pair.valid), (pair.low, pair.low_valid)], level=level)
             triples.append(R.triple_from_pair(scale.forward(pair.high), scale.forward(pair.low), ratio,
                                               cfg.gains, cfg.pan_gain))
             sources.append(f"{Path(pl.source()).name} + {Path(ml.source()).name}")
@@ -155,6 +163,9 @@ class TrainAlgorithm(FuseDiffAlgorithm):
             if bands:
                 h5_triples = [(g[[b - 1 for b in bands]], l[[b - 1 for b in bands]], p) for g, l, p in h5_triples]
             triples.extend(h5_triples)
+            if not pans:  # the level the HDF5 samples' own scaling puts their robust maximum at
+                level = float(np.median([SceneScale.from_inputs([(t[2], None), (t[1], None)]).maximum
+                                         for t in h5_triples]))
             sources.append(f"{Path(h5).name} ({len(h5_triples)} samples)")
             ratio = ratio or int(round(ratio_param or 4))
         if len({t[0].shape[0] for t in triples}) != 1:
@@ -167,7 +178,8 @@ class TrainAlgorithm(FuseDiffAlgorithm):
                 val = [val[0]] + [triples.pop() for _ in range(min(7, len(triples) - 1))]
         meta = {"bands": int(triples[0][0].shape[0]), "ratio": int(ratio),
                 "band_order": [f"band {b}" for b in bands] if bands else None,
-                "data": "; ".join(sources), "method": method}
+                "data": "; ".join(sources), "method": method,
+                "input_scale": {"percentile": SceneScale.percentile, "level": float(level)}}
         feedback.pushInfo(self.tr("Training on {0} image(s), {1} for validation, ratio {2}, {3} bands.")
                           .format(len(triples), len(val), ratio, meta["bands"]))
         # train into temporary files, renamed at the end: a cancelled run leaves no weights behind
