@@ -202,9 +202,10 @@ def _hsi_case(protocol: str):
 
 #: few iterations: the test checks the scale, not the quality
 FAST = {
-    "sdp": ("HM", "MSI", {"TRAIN_ITERS": 150, "STEPS": 4, "INNER_STEPS": 1}),
-    "argsdiff": ("HM", "MSI", {"SPATIAL_ITERS": 30, "SPECTRAL_ITERS": 60, "STEPS": 4}),
-    "dmzs": ("HP", "PAN", {"GUIDE_ITERS": 30, "STEPS": 4, "NSSD_ITERS": 10, "NSSD_FIRST_ITERS": 20}),
+    "sdp": ("HM", "MSI", {"TRAIN_ITERS": 60, "BATCH_SIZE": 64, "STEPS": 3, "INNER_STEPS": 1}),
+    "argsdiff": ("HM", "MSI", {"SPATIAL_ITERS": 20, "SPECTRAL_ITERS": 40, "STEPS": 3, "ESTIMATE_ITERS": 2}),
+    "dmzs": ("HP", "PAN", {"GUIDE_ITERS": 30, "STEPS": 4, "GUIDANCE_INNER": 2, "NSSD_ITERS": 10,
+                           "NSSD_FIRST_ITERS": 20, "NSSD_FINAL_ITERS": 30, "REFINE_ITERS": 20}),
 }
 
 
