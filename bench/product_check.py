@@ -87,12 +87,52 @@ def write(res: dict) -> None:
             m, p = mp.rsplit("-", 1)
             lines.append(f"| {ds} | {m} | {p} | {v['psnr']:.3f} | {v['sam']:.4f} | {v['ergas']:.4f} |")
         lines.append("")
+    lines += bars(old)
     (HERE / "results_product.md").write_text("\n".join(lines))
+
+
+def bars(check: dict) -> list[str]:
+    """Issue 18's bars from the product rows of bench/results.json and the classical rows above."""
+    rows = json.loads((HERE / "results.json").read_text())["rows"]
+
+    def mean(proto, method, datasets=None, seed=0):
+        rs = [r for r in rows if r["protocol"] == proto and r["method"] == method and r["seed"] == seed
+              and "error" not in r and (datasets is None or r["dataset"] in datasets)]
+        return {k: float(np.mean([r[k] for r in rs])) for k in ("psnr", "sam", "ergas")} if rs else None
+
+    out = ["## Bars (issue 18)", "", "Product rows of `bench/results.json` (seed 0); best classical = the lowest "
+           "SAM and the lowest ERGAS among Brovey, GSA and MTF-GLP-HPM through the product.", "",
+           "| protocol | method | PSNR | SAM | ERGAS | SAM vs best classical | ERGAS vs best classical |",
+           "|---|---|---|---|---|---|---|"]
+    for proto in ("MPW2", "MPW4"):
+        if proto not in check:
+            continue
+        cls = {k.rsplit("-", 1)[0]: v for k, v in check[proto].items() if k.endswith("-product")}
+        best_sam = min(cls.items(), key=lambda kv: kv[1]["sam"])
+        best_ergas = min(cls.items(), key=lambda kv: kv[1]["ergas"])
+        for m in ("ksdiff", "respandiff"):
+            v = mean(proto, m)
+            if v:
+                out.append(f"| {proto} | {m} | {v['psnr']:.3f} | {v['sam']:.4f} | {v['ergas']:.4f} | "
+                           f"{100 * (1 - v['sam'] / best_sam[1]['sam']):.1f} % below {best_sam[0]} "
+                           f"({best_sam[1]['sam']:.4f}) | {100 * (1 - v['ergas'] / best_ergas[1]['ergas']):.1f} % "
+                           f"below {best_ergas[0]} ({best_ergas[1]['ergas']:.4f}) |")
+    out += ["", "| dataset | method | PSNR (product) | PSNR (array, seed 0) | product − array | product − CNMF |",
+            "|---|---|---|---|---|---|"]
+    for ds in ("jasper", "samson", "paris"):
+        cnmf = check.get("HM", {}).get(f"{ds}/cnmf-product")
+        for m in ("sdp", "argsdiff"):
+            v, a = mean("HM", m, [ds]), mean("HM", m + "-array", [ds])
+            if v and a:
+                gap = f"{v['psnr'] - cnmf['psnr']:+.2f} dB" if cnmf else "–"
+                out.append(f"| {ds} | {m} | {v['psnr']:.2f} | {a['psnr']:.2f} | {v['psnr'] - a['psnr']:+.2f} dB "
+                           f"| {gap} |")
+    return out + [""]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--parts", default="landsat,hm")
+    ap.add_argument("--parts", default="landsat,hm", help="landsat,hm; 'none' only rewrites the report")
     args = ap.parse_args()
     import torch
     torch.set_num_threads(1)
