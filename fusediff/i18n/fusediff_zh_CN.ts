@@ -200,6 +200,14 @@
       <translation>内存不足以处理这些输入。请将栅格裁剪到较小区域后重新运行。</translation>
     </message>
     <message>
+      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
+      <translation>输入在其共同区域内没有有效像素（全部为无数据）。请检查无数据值和栅格范围。</translation>
+    </message>
+    <message>
+      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
+      <translation>输入值全部为零或负数；没有可融合的内容。请检查输入栅格。</translation>
+    </message>
+    <message>
       <source>tile {0}/{1}</source>
       <translation>分块 {0}/{1}</translation>
     </message>
@@ -1306,18 +1314,6 @@
     <message>
       <source>Random seed (noise and adaptation patches).</source>
       <translation>随机种子（噪声和适配图像块）。</translation>
-    </message>
-    <message>
-      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
-      <translation type="vanished">输入在其共同区域内没有有效像素（全部为无数据）。请检查无数据值和栅格范围。</translation>
-    </message>
-    <message>
-      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
-      <translation type="vanished">输入值全部为零或负数；没有可融合的内容。请检查输入栅格。</translation>
-    </message>
-    <message>
-      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
-      <translation type="vanished">场景缩放：数值除以 {0:g}（有效输入值的第 {1:g} 百分位数）。</translation>
     </message>
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 15 s for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the two models); about 1 minute for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
