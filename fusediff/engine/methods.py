@@ -155,6 +155,10 @@ class TrainedMethod(_Logged):
             self._log(tr("Weights trained on: {0}").format(meta["data"]))
         return state
 
+    def input_level(self, ratio: int, bands: int) -> float:
+        """The level the weights were trained at (their model card; 1 when it records none)."""
+        return float(self.module.input_level(self.weights, ratio))
+
     def solve(self, state, high, low, ratio, progress):
         out = self.module.fuse_prepared(state, _tensor(low), _tensor(high), ratio, config=self.config,
                                         progress=progress, phase=0.0)
@@ -179,6 +183,10 @@ class SelfLearningSceneMethod(_Logged):
             self.srf_path, samples[0].low.shape[0], samples[0].high.shape[0])
         return self.module.learn(samples, ratio, srf=srf, config=self.config, progress=progress,
                                  device=self.device, **self.learn_options)
+
+    def input_level(self, ratio: int, bands: int) -> float:
+        """The level the method's constants were tuned at (`models.<method>.input_level`)."""
+        return float(self.module.input_level(self.config))
 
     def solve(self, state, high, low, ratio, progress):
         out, _info = self.module.fuse_tile(state, _tensor(low), _tensor(high), progress=progress)

@@ -67,15 +67,24 @@ class SceneMethod:
     overlap: Optional[int] = None
     pad: Optional[int] = None
 
-    def __init__(self, fuse_tile=None, prepare=None, tile_size=None, overlap=None, pad=None):
+    def __init__(self, fuse_tile=None, prepare=None, tile_size=None, overlap=None, pad=None, level=None):
         self._fuse = fuse_tile
         self._prepare = prepare
+        self._level = level
         if tile_size is not None:
             self.tile_size = tile_size
         if overlap is not None:
             self.overlap = overlap
         if pad is not None:
             self.pad = pad
+
+    def input_level(self, ratio: int, bands: int) -> float:
+        """The value the scene's robust maximum maps to for this method (`SceneScale.level`): the
+        ``level`` given to the constructor (a number, or a function (ratio, low-res band count) ->
+        number), else 1. Methods with trained weights or tuned constants override it."""
+        from .scaling import DEFAULT_LEVEL
+        level = self._level(ratio, bands) if callable(self._level) else self._level
+        return DEFAULT_LEVEL if level is None else float(level)
 
     @property
     def learns(self) -> bool:
@@ -287,10 +296,13 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
         raise ValueError(tr(
             "The rasters have no pixel that is valid in both (all nodata, NaN or infinite in "
             "the overlap). Check the inputs' nodata values."))
+    level = method.input_level(plan.ratio, len(plan.low_bands))
     scale = SceneScale.from_inputs([(s.high, s.valid) for s in samples]
-                                   + [(s.low, s.low_valid) for s in samples])
+                                   + [(s.low, s.low_valid) for s in samples], level=level)
     ctx.info(tr("Scene scale: values divided by {0:g} (the {1:g}th percentile of the "
-                "valid input values).").format(scale.maximum, scale.percentile))
+                "valid input values, {2:g}, maps to {3:g}: the level the method was "
+                "trained or tuned at).").format(scale.divisor, scale.percentile,
+                                                 scale.maximum, scale.level))
     ctx.check_cancel()
     tiling = tiling or CLASSICAL
     tile = method.tile_size or tiling.tile

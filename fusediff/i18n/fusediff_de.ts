@@ -792,8 +792,8 @@
       <translation>Ausgerichtete Eingaben: hohe Auflösung {0} Band/Bänder mit {1} x {2} px, niedrige Auflösung {3} Band/Bänder mit {4} x {5} px, Verhältnis {6}.</translation>
     </message>
     <message>
-      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
-      <translation>Szenenskalierung: Werte geteilt durch {0:g} (das {1:g}. Perzentil der gültigen Eingabewerte).</translation>
+      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values, {2:g}, maps to {3:g}: the level the method was trained or tuned at).</source>
+      <translation>Szenenskalierung: Werte geteilt durch {0:g} (das {1:g}. Perzentil der gültigen Eingabewerte, {2:g}, wird auf {3:g} abgebildet: das Niveau, auf dem die Methode trainiert oder abgestimmt wurde).</translation>
     </message>
     <message>
       <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
@@ -1554,6 +1554,10 @@
     <message>
       <source>Random seed (latent noise and adaptation patches).</source>
       <translation>Zufallsstartwert (latentes Rauschen und Ausschnitte der Anpassung).</translation>
+    </message>
+    <message>
+      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
+      <translation type="vanished">Szenenskalierung: Werte geteilt durch {0:g} (das {1:g}. Perzentil der gültigen Eingabewerte).</translation>
     </message>
     <message>
       <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>

@@ -792,8 +792,8 @@
       <translation>已对齐的输入：高分辨率 {0} 个波段，{1} x {2} 像素；低分辨率 {3} 个波段，{4} x {5} 像素；比例 {6}。</translation>
     </message>
     <message>
-      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
-      <translation>场景缩放：数值除以 {0:g}（有效输入值的第 {1:g} 百分位数）。</translation>
+      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values, {2:g}, maps to {3:g}: the level the method was trained or tuned at).</source>
+      <translation>场景缩放：数值除以 {0:g}（有效输入值的第 {1:g} 百分位数 {2:g} 映射到 {3:g}：方法训练或调参时的水平）。</translation>
     </message>
     <message>
       <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
@@ -1554,6 +1554,10 @@
     <message>
       <source>Random seed (latent noise and adaptation patches).</source>
       <translation>随机种子（潜在噪声和适应所用的块）。</translation>
+    </message>
+    <message>
+      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
+      <translation type="vanished">场景缩放：数值除以 {0:g}（有效输入值的第 {1:g} 百分位数）。</translation>
     </message>
     <message>
       <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>

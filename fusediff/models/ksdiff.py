@@ -192,6 +192,14 @@ def save_weights(path, model: KSDiffModel, meta: dict) -> Path:
     return WEIGHTS.save(path, model, meta)
 
 
+def input_level(weights=None, ratio: int = 4) -> float:
+    """The value the product maps a scene's robust maximum (99.9th percentile of both inputs)
+    to for ``weights`` (None: the bundled ones for ``ratio``; a bundled name, a path, a model or
+    (model, meta)): the model card's ``input_scale.level``, measured on the training scenes as
+    the bench scaled them; 1 (`trained_weights.DEFAULT_INPUT_LEVEL`) when the card records none."""
+    return WEIGHTS.input_level(weights, ratio)
+
+
 def load_weights(path, bands: int | None = None, ratio: int | None = None,
                  device=None) -> tuple[KSDiffModel, dict]:
     """Read a KSDiff weights file -> (model in eval mode, meta); ValueError on a file that is not
