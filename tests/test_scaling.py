@@ -92,8 +92,7 @@ def test_self_learning_methods_record_their_tuning_level():
 
 
 def test_scene_method_level():
-    pytest.importorskip("qgis")
-    from fusediff.algorithms.base import SceneMethod
+    from fusediff.engine.scene import SceneMethod
     assert SceneMethod(lambda *a: None).input_level(4, 4) == 1.0
     assert SceneMethod(lambda *a: None, level=0.6).input_level(4, 4) == 0.6
     assert SceneMethod(lambda *a: None, level=lambda r, b: 0.1 * r).input_level(4, 4) == pytest.approx(0.4)
