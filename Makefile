@@ -1,4 +1,4 @@
-# FuseDiff: make demo | make test | make bench | make bench-scale
+# FuseDiff: make demo | make test | make bench | make bench-scale | make gpu-check
 # fusediff/ is both the pip-installable package and the QGIS plugin folder. Everything runs from a
 # .venv made from the system Python with --system-site-packages (QGIS Python bindings, rasterio,
 # SciPy from apt), with the package installed in editable mode.
@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?=
 SCALE_ARGS ?=
 
-.PHONY: demo test bench bench-scale deps venv package translations
+.PHONY: demo test bench bench-scale deps venv package translations docs
 
 # System packages: skipped when everything is already importable/installed (fast re-runs).
 deps:
@@ -57,10 +57,28 @@ bench: venv
 bench-scale: venv
 	$(PY) bench/scale.py $(SCALE_ARGS)
 
+# The GPU path (issue 20): every method at model level on CUDA and on the CPU (agreement, speed, KSDiff
+# MP/s at 4000 x 4000, the 480 x 480 x 198 scene, mixed precision), writes bench/gpu.md. No make
+# dependencies: on a GPU machine only python3 + torch + numpy + scipy and the carried .gpu_data/
+# (written by `make gpu-data` where ../shared/data exists). Without CUDA: the CPU half, nothing written.
+# It runs where there is no .venv (a bare GPU machine: python3 with torch, numpy, scipy).
+.PHONY: gpu-check gpu-data
+GPU_CHECK_ARGS ?=
+GPU_PY := $(shell [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3)
+gpu-check:
+	$(GPU_PY) bench/gpu_check.py $(GPU_CHECK_ARGS)
+
+gpu-data: venv
+	$(PY) bench/gpu_data.py
+
 # i18n/fusediff_<lang>.ts from the tr() strings of the code (translations kept, new strings
 # unfinished), then .qm compiled with lrelease (qttools5-dev-tools). Edit the .ts with Qt Linguist.
 translations:
 	$(PY) scripts/i18n.py
+
+# docs/algorithms/*.md from the algorithms' declarations, docs/benchmarks.md from bench/results.json.
+docs: venv
+	$(PY) scripts/make_docs.py
 
 # The zip the QGIS plugin manager installs: the committed fusediff/ folder (git archive of HEAD).
 package:

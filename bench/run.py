@@ -8,7 +8,8 @@ wall time and peak RSS are its own; the parent averages seeds (reporting the
 spread) and writes bench/results.json and bench/results.md, ending with the
 machine it ran on. Methods come from the classical baselines here and from
 the RUNNERS dicts of bench/method_*.py: ``fn(case, seed) -> (C, H, W)`` array
-in [0, 1], where ``case`` is a bench.datasets case dict.
+in [0, 1], where ``case`` is a bench.datasets case dict. The MP, HM and HP rows of
+the product's methods run through the engine on GeoTIFFs instead (bench/engine_rows.py).
 """
 from __future__ import annotations
 
@@ -162,7 +163,9 @@ def run_row(protocol: str, dataset: str, method: str, seed: int) -> dict:
     import torch
     threads = int(os.environ.get("FUSEDIFF_THREADS", os.cpu_count() or 1))
     torch.set_num_threads(threads)
-    fn = runner(method)
+    from bench.engine_rows import product_runner
+    # MP/HM/HP rows of product methods go through the engine on GeoTIFFs (what a user gets)
+    fn = product_runner(protocol, method) or runner(method)
     case = make_case(protocol, dataset, seed)
     t0 = time.perf_counter()
     fused = np.asarray(fn(case, seed), dtype=np.float32)

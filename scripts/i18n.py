@@ -5,11 +5,13 @@ Debian's Qt 5 lupdate does not read Python and pylupdate5 is not always installe
 strings are found with Python's ``ast``:
 
 - literal first arguments of ``tr(...)``, ``self.tr(...)`` and
-  ``QCoreApplication.translate("FuseDiff", ...)`` in algorithms/, provider/ and plugin.py;
-- strings translated through a variable: the algorithms' ``DISPLAY_NAME``, ``GROUP`` and ``STEPS_LABEL`` class
-  attributes, module-level ``*_LABELS`` tuples, ``*_HELP`` constants and the labels of
-  ``METRICS`` (assess), and the ``help`` sentences of ``models.config.param`` (parameters
-  derived from config dataclasses: `FuseDiffAlgorithm.add_config_parameters`).
+  ``QCoreApplication.translate("FuseDiff", ...)`` in engine/, algorithms/, provider/ and plugin.py
+  (the engine's ``tr`` is Qt's once the plugin is loaded);
+- the algorithm specs' strings, which the QGIS adapter translates: ``Param(name, kind, label,
+  help=..., file_filter=...)`` labels, help and file filters, ``AlgorithmSpec(display_name=...,
+  group=...)``, module-level ``HELP`` texts, ``*_LABELS`` tuples (enum choices), ``*_HELP`` and ``*_MESSAGE``
+  constants and the labels of ``METRICS`` (assess), and the ``help`` sentences of
+  ``models.config.param`` (parameters derived from config dataclasses: `engine.params.config_params`).
 
 Every .ts file keeps the translations it has; new strings are added as unfinished,
 strings no longer in the code are marked obsolete. `--fill MODULE` sets translations from a
@@ -33,9 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CONTEXT = "FuseDiff"
 LANGUAGES = ("de", "zh_CN")
-SOURCES = ("algorithms", "provider", "plugin.py")
+SOURCES = ("engine", "algorithms", "provider", "plugin.py")
 CONFIG_SOURCES = ("models",)
-CONST_SUFFIXES = ("_LABELS", "_HELP")
+CONST_SUFFIXES = ("_LABELS", "_HELP", "_MESSAGE")
 
 
 def _strings_in(node) -> list:
@@ -60,6 +62,25 @@ def _is_tr_call(node: ast.Call) -> tuple:
     return False, 0
 
 
+def _spec_strings(node: ast.Call) -> list:
+    """Literal strings of a ``Param(...)`` (label: third argument; help, file_filter), an
+    ``AlgorithmSpec(...)`` (display_name, group) or a spec factory call (display name, steps label)."""
+    f = node.func
+    name = f.id if isinstance(f, ast.Name) else (f.attr if isinstance(f, ast.Attribute) else "")
+    out = []
+    if name == "Param":
+        if len(node.args) > 2:
+            out += _strings_in(node.args[2])
+        if len(node.args) > 3:
+            out += _strings_in(node.args[3])
+        out += [s for kw in node.keywords if kw.arg in ("label", "help", "file_filter") for s in _strings_in(kw.value)]
+    elif name == "AlgorithmSpec":
+        out += [s for kw in node.keywords if kw.arg in ("display_name", "group") for s in _strings_in(kw.value)]
+    elif name in ("net_spec", "hsi_msi_spec"):  # (name, display name, anchor, help, config[, steps label, ...])
+        out += [s for i in (1, 5) if len(node.args) > i for s in _strings_in(node.args[i])]
+    return [s for s in out if s]
+
+
 def extract_file(path: Path) -> tuple:
     """(strings, warnings) of one Python file (see module doc)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -73,6 +94,7 @@ def extract_file(path: Path) -> tuple:
                     found.append(arg.value)
                 elif isinstance(arg, ast.JoinedStr):
                     warnings.append(f"{path.name}:{node.lineno}: f-string passed to tr() cannot be translated")
+            found += _spec_strings(node)
         elif isinstance(node, ast.ClassDef):
             for stmt in node.body:
                 if isinstance(stmt, ast.Assign) and any(
@@ -81,7 +103,7 @@ def extract_file(path: Path) -> tuple:
     for stmt in tree.body:  # module-level constants translated through a variable
         if isinstance(stmt, ast.Assign):
             names = [t.id for t in stmt.targets if isinstance(t, ast.Name)]
-            if any(n.endswith(CONST_SUFFIXES) for n in names):
+            if any(n.endswith(CONST_SUFFIXES) or n == "HELP" for n in names):
                 if isinstance(stmt.value, ast.Constant):
                     found += _strings_in(stmt.value)
                 elif isinstance(stmt.value, (ast.Tuple, ast.List)):

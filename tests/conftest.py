@@ -11,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PLUGINS = ROOT / ".plugins"
-SHARED_DATA = (ROOT.parent / "shared" / "data").resolve()
+# FUSEDIFF_SHARED_DATA: the shared data elsewhere (e.g. from a git worktree of the repository)
+SHARED_DATA = Path(os.environ.get("FUSEDIFF_SHARED_DATA") or (ROOT.parent / "shared" / "data")).resolve()
 
 
 def _ensure_plugin_link() -> None:

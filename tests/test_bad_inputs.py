@@ -2,8 +2,10 @@
 one-band MS, NaN everywhere, RATIO <= 1, unreadable file, missing file, output = MS, multi-band
 PAN without PAN_BAND) and tests/test_respandiff_algorithms.py (weights for another band count).
 
-Each row runs an algorithm through processing.run and checks the sentence the user sees and
-that no output (nor a temporary file of it) is left; rows that must work check the output.
+Each row runs an algorithm through processing.run and through the `fusediff run` command and
+checks the sentence the user sees (the command: exit status 1, the sentence on stderr, no
+traceback) and that no output (nor a temporary file of it) is left; rows that must work check
+the output.
 """
 from __future__ import annotations
 
@@ -16,10 +18,18 @@ import rasterio
 from affine import Affine
 
 import scenes
-from qgis_run import processing_error as error
-from qgis_run import run
+import qgis_run
 
-pytestmark = pytest.mark.usefixtures("qgis_app")
+FRONT = {"name": "qgis"}
+
+
+@pytest.fixture(autouse=True, params=[pytest.param("qgis", marks=pytest.mark.qgis), "cli"])
+def front(request):
+    """Every row through QGIS (processing.run) and through the `fusediff run` command."""
+    if request.param == "qgis":
+        request.getfixturevalue("qgis_app")
+    FRONT["name"] = request.param
+    yield request.param
 
 
 def nothing_named(folder: Path, stem: str) -> bool:
@@ -27,21 +37,56 @@ def nothing_named(folder: Path, stem: str) -> bool:
 
 
 class Logged:
-    """A feedback that keeps the warnings."""
+    """Collects the warnings a run logs (QGIS feedback warnings, or the command's 'Warning:' lines)."""
 
-    def __new__(cls):
+    def __init__(self):
+        self.warnings = []
+
+
+def cli(alg: str, params: dict) -> tuple:
+    """(exit status, stderr) of ``fusediff run ALG --NAME=value ...`` (the console script's main)."""
+    import contextlib
+    import io
+
+    from fusediff.cli import main
+    args = ["run", alg.split(":")[-1]]
+    for key, value in params.items():
+        for v in (value if isinstance(value, (list, tuple)) else [value]):
+            args.append(f"--{key}={v}")
+    err, out = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+        rc = main(args)
+    return rc, err.getvalue()
+
+
+def run(alg: str, params: dict, feedback=None) -> None:
+    """Run a row that must work."""
+    if FRONT["name"] == "qgis":
         from qgis.core import QgsProcessingFeedback
 
         class Feedback(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.warnings = []
-
             def pushWarning(self, text):  # noqa: N802
-                self.warnings.append(text)
+                if feedback is not None:
+                    feedback.warnings.append(text)
                 super().pushWarning(text)
 
-        return Feedback()
+        qgis_run.run(alg, params, Feedback())
+        return
+    rc, err = cli(alg, params)
+    assert rc == 0, err
+    if feedback is not None:
+        feedback.warnings += [line[len("Warning: "):] for line in err.splitlines() if line.startswith("Warning: ")]
+
+
+def error(alg: str, params: dict) -> str:
+    """The sentence the user sees for a row that must fail (the CLI: non-zero exit, no traceback)."""
+    if FRONT["name"] == "qgis":
+        return qgis_run.processing_error(alg, params)
+    rc, err = cli(alg, params)
+    assert rc == 1 and "Traceback" not in err, err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("Error: "), err
+    return last
 
 
 @pytest.fixture
@@ -241,3 +286,22 @@ def test_weights_for_another_band_count(tmp_path, pair):
     msg = error("fusediff:respandiff", {"MS": ms3, "PAN": pan, "OUTPUT": str(out)})
     assert "4 MS bands" in msg and "ADAPT_ITERS" in msg
     assert nothing_named(tmp_path, "o_w3")
+
+
+# --- inputs a new user mixes up -----------------------------------------------------------------
+
+def test_swapped_inputs(tmp_path, pair):
+    """The 4-band MS given as PAN and the one-band PAN as MS: the sentence says they look swapped."""
+    ms, pan, _ref, _cube = pair
+    msg = error("fusediff:classical", gsa(pan, ms, tmp_path / "o_swap.tif"))
+    assert "look swapped" in msg and "exchange them" in msg
+    assert nothing_named(tmp_path, "o_swap")
+
+
+def test_one_band_ms(tmp_path, pair):
+    """A one-band MS is refused with a sentence, and nothing is written."""
+    ms, pan, _ref, cube = pair
+    ms1 = scenes.write(tmp_path / "ms1.tif", scenes.degrade(cube, 4)[:1], scenes.low_transform(scenes.high_transform(), 4))
+    msg = error("fusediff:ksdiff", {"MS": ms1, "PAN": pan, "OUTPUT": str(tmp_path / "o_ms1.tif")})
+    assert "band" in msg
+    assert nothing_named(tmp_path, "o_ms1")

@@ -1,4 +1,5 @@
-"""algorithms/base.py and algorithms/srf.py: the machinery every algorithm shares."""
+"""The machinery every algorithm shares: engine params/config, context, errors, scaling, srf
+(QGIS-free), and the QGIS adapter's parameter and feedback mapping (marked qgis)."""
 from __future__ import annotations
 
 import dataclasses
@@ -7,9 +8,6 @@ import numpy as np
 import pytest
 
 from fusediff.models.config import param
-
-pytestmark = pytest.mark.usefixtures("qgis_app")
-
 
 @dataclasses.dataclass
 class DemoConfig:
@@ -21,96 +19,107 @@ class DemoConfig:
     PRESETS = {"paper": {"steps": 500, "schedule": "linear"}}
 
 
-def make_algorithm():
-    from fusediff.algorithms.base import FuseDiffAlgorithm
-
-    class Demo(FuseDiffAlgorithm):
-        NAME = "demo"
-        DISPLAY_NAME = "Demo"
-
-        def initAlgorithm(self, config=None):  # noqa: N802
-            self.add_config_parameters(DemoConfig)
-            self.add_ratio_parameter()
-            self.add_device_parameter()
-            self.add_seed_parameter()
-
-        def shortHelpString(self):  # noqa: N802
-            return "demo"
-
-    alg = Demo()
-    alg.initAlgorithm()
-    return alg
+def test_config_params_derived_from_dataclass():
+    from fusediff.engine.params import config_params
+    params = {p.name: p for p in config_params(DemoConfig)}
+    steps = params["STEPS"]
+    assert (steps.kind, steps.default, steps.minimum, steps.maximum) == ("int", 20, 1, 1000)
+    assert steps.label == "Number of sampling steps" and steps.advanced
+    assert params["LR"].kind == "float" and params["EMA"].kind == "bool"
+    assert params["SCHEDULE"].choices == ("linear", "cosine", "exp") and params["SCHEDULE"].default == 1
+    assert "HIDDEN" not in params  # not exposed
+    assert params["PRESET"].choices == ("default", "paper")
 
 
-def test_config_parameters_derived_from_dataclass():
+@pytest.mark.qgis
+@pytest.mark.usefixtures("qgis_app")
+def test_qgis_parameters_from_params():
+    """The QGIS adapter maps each Param kind onto its QgsProcessingParameter."""
     from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterDefinition,
                            QgsProcessingParameterEnum, QgsProcessingParameterNumber)
-    alg = make_algorithm()
-    steps = alg.parameterDefinition("STEPS")
+
+    from fusediff.algorithms.base import qgis_parameter
+    from fusediff.engine.algorithms.common import device_param, ratio_param
+    from fusediff.engine.params import config_params
+    params = {p.name: qgis_parameter(p) for p in config_params(DemoConfig) + [ratio_param(), device_param()]}
+    steps = params["STEPS"]
     assert isinstance(steps, QgsProcessingParameterNumber)
     assert steps.dataType() == QgsProcessingParameterNumber.Integer
     assert steps.defaultValue() == 20 and steps.minimum() == 1 and steps.maximum() == 1000
     assert steps.description() == "Number of sampling steps"
     assert steps.flags() & QgsProcessingParameterDefinition.FlagAdvanced
-    assert alg.parameterDefinition("LR").dataType() == QgsProcessingParameterNumber.Double
-    assert isinstance(alg.parameterDefinition("EMA"), QgsProcessingParameterBoolean)
-    schedule = alg.parameterDefinition("SCHEDULE")
+    assert params["LR"].dataType() == QgsProcessingParameterNumber.Double
+    assert isinstance(params["EMA"], QgsProcessingParameterBoolean)
+    schedule = params["SCHEDULE"]
     assert isinstance(schedule, QgsProcessingParameterEnum)
     assert schedule.options() == ["linear", "cosine", "exp"] and schedule.defaultValue() == 1
-    assert alg.parameterDefinition("HIDDEN") is None  # not exposed
-    assert alg.parameterDefinition("DEVICE").options() == ["auto", "cpu", "cuda"]
-    assert alg.parameterDefinition("RATIO").flags() & QgsProcessingParameterDefinition.FlagOptional
+    assert "HIDDEN" not in params
+    assert params["DEVICE"].options() == ["auto", "cpu", "cuda"]
+    assert params["RATIO"].flags() & QgsProcessingParameterDefinition.FlagOptional
 
 
-def test_config_from_parameters_keeps_preset_unless_set():
-    from qgis.core import QgsProcessingContext
-    alg = make_algorithm()
-    ctx = QgsProcessingContext()
-    cfg = alg.config_from_parameters(DemoConfig, {"LR": 0.01, "EMA": False, "SCHEDULE": 2}, ctx)
+def test_config_from_values_keeps_preset_unless_set():
+    from fusediff.engine.params import config_from_values
+    cfg = config_from_values(DemoConfig, {"LR": 0.01, "EMA": False, "SCHEDULE": 2})
     assert (cfg.steps, cfg.lr, cfg.ema, cfg.schedule) == (20, 0.01, False, "exp")
-    paper = alg.config_from_parameters(DemoConfig, {"LR": 0.5}, ctx, preset="paper")
+    paper = config_from_values(DemoConfig, {"LR": 0.5, "PRESET": 1})
     assert (paper.steps, paper.schedule, paper.lr) == (500, "linear", 0.5)
 
 
 def test_ratio_value():
-    from qgis.core import QgsProcessingContext
-    alg = make_algorithm()
-    ctx = QgsProcessingContext()
-    assert alg.ratio_value({}, ctx) is None
-    assert alg.ratio_value({"RATIO": None}, ctx) is None
-    assert alg.ratio_value({"RATIO": "4"}, ctx) == 4.0
+    from fusediff.engine.scene import check_ratio
+    assert check_ratio(None) is None
+    assert check_ratio("4") == 4.0
     for bad in (1, 0.5, -2):
         with pytest.raises(ValueError, match="greater than 1"):
-            alg.ratio_value({"RATIO": bad}, ctx)
+            check_ratio(bad)
 
 
-def test_progress_adapter_maps_and_cancels():
-    from qgis.core import QgsProcessingFeedback
-    from fusediff.algorithms.base import progress_adapter
+def test_run_context_maps_and_cancels():
+    from fusediff.engine.context import RunContext
     from fusediff.models.progress import Cancelled
-    feedback = QgsProcessingFeedback()
-    progress = progress_adapter(feedback, 0.5, 1.0)
+    seen = []
+    cancelled = [False]
+    ctx = RunContext(progress=lambda f, m="": seen.append((f, m)), is_cancelled=lambda: cancelled[0])
+    progress = ctx.scoped(0.5, 1.0)
     progress(0.5, "half")
-    assert feedback.progress() == pytest.approx(75.0)
+    assert seen[-1] == (pytest.approx(0.75), "half")
     progress(2.0)  # clipped
-    assert feedback.progress() == pytest.approx(100.0)
-    feedback.cancel()
+    assert seen[-1][0] == pytest.approx(1.0)
+    cancelled[0] = True
     with pytest.raises(Cancelled):
         progress(0.9, "more")
-    progress_adapter(None)(0.3, "no feedback: nothing happens")
+    RunContext().report(0.3, "no callbacks: nothing happens")
+
+
+@pytest.mark.qgis
+@pytest.mark.usefixtures("qgis_app")
+def test_feedback_context_drives_feedback():
+    from qgis.core import QgsProcessingFeedback
+
+    from fusediff.algorithms.base import feedback_context
+    from fusediff.models.progress import Cancelled
+    feedback = QgsProcessingFeedback()
+    ctx = feedback_context(feedback, threads=3)
+    ctx.scoped(0.5, 1.0)(0.5, "half")
+    assert feedback.progress() == pytest.approx(75.0) and ctx.threads == 3
+    feedback.cancel()
+    with pytest.raises(Cancelled):
+        ctx.report(0.9, "more")
 
 
 def test_user_errors_messages():
-    from qgis.core import QgsProcessingException
-    from fusediff.algorithms.base import user_errors
+    from fusediff.engine.errors import UserError, user_errors
     from fusediff.models.progress import Cancelled
     from fusediff.rasters import RasterError
     for exc, text in ((RasterError("The raster 'x' does not exist."), "does not exist"),
-                      (ValueError("Bad value."), "Bad value."),
-                      (Cancelled("stop"), "Cancelled by the user")):
-        with pytest.raises(QgsProcessingException, match=text):
+                      (ValueError("Bad value."), "Bad value.")):
+        with pytest.raises(UserError, match=text):
             with user_errors():
                 raise exc
+    with pytest.raises(Cancelled):  # a cancel passes through (each front end says it its way)
+        with user_errors():
+            raise Cancelled("stop")
     with pytest.raises(KeyError):  # bugs are not disguised as user errors
         with user_errors():
             raise KeyError("bug")
@@ -142,7 +151,7 @@ def test_fill_invalid():
 
 
 def test_srf_csv_and_wavelengths(tmp_path):
-    from fusediff.algorithms.srf import load_srf_csv, parse_wavelengths
+    from fusediff.engine.srf import load_srf_csv, parse_wavelengths
     p = tmp_path / "srf.csv"
     p.write_text("name;b1;b2;b3\nPAN;1;1;2\n")
     np.testing.assert_allclose(load_srf_csv(str(p), 3), [[0.25, 0.25, 0.5]])

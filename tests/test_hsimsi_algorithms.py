@@ -62,6 +62,7 @@ def test_preset_parameter_selects_the_paper_settings(alg_id):
     parameter is passed, as the dialog and qgis_process do."""
     from qgis.core import QgsApplication, QgsProcessingContext
 
+    from fusediff.engine.params import config_from_values
     from fusediff.models import method_configs
     from fusediff.models.config import exposed_fields, with_preset
 
@@ -72,11 +73,15 @@ def test_preset_parameter_selects_the_paper_settings(alg_id):
     assert preset is not None and preset.options() == ["default", "paper"]
     params = {p.name(): p.defaultValue() for p in alg.parameterDefinitions()}
     ctx = QgsProcessingContext()
-    assert alg.config_from_parameters(cls, params, ctx) == cls()
+
+    def config(parameters):  # what the engine makes of the parameters QGIS passes
+        return config_from_values(cls, alg.plain_values(parameters, ctx))
+
+    assert config(params) == cls()
     paper = with_preset(cls, "paper")
-    assert alg.config_from_parameters(cls, dict(params, PRESET=1), ctx) == paper
+    assert config(dict(params, PRESET=1)) == paper
     # a value the user changed wins over the preset; the rest stay the paper's
     changed = next(f for f in exposed_fields(cls) if type(f.default) is int)
-    cfg = alg.config_from_parameters(cls, dict(params, PRESET=1, **{changed.name.upper(): changed.default + 1}), ctx)
+    cfg = config(dict(params, PRESET=1, **{changed.name.upper(): changed.default + 1}))
     assert getattr(cfg, changed.name) == changed.default + 1
     assert cfg == with_preset(cls, "paper", **{changed.name: changed.default + 1})

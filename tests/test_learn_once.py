@@ -55,7 +55,7 @@ def test_estimation_pair_one_window_is_itself_and_mosaic_masks_seams():
 
 
 # ---------------------------------------------------------------------------
-# through processing.run: learn once, tiles without seams
+# through the engine: learn once, tiles without seams
 # ---------------------------------------------------------------------------
 
 FAST = {
@@ -80,23 +80,19 @@ def _inputs(method, folder):
     return dict(FAST[method], HSI=hsi, MSI=msi), msi, cube
 
 
-def _algorithm_class(method):
-    from fusediff.algorithms.argsdiff import ARGSDiffAlgorithm
-    from fusediff.algorithms.dmzs import DMZSAlgorithm
-    from fusediff.algorithms.sdp import SDPAlgorithm
-    return {"sdp": SDPAlgorithm, "argsdiff": ARGSDiffAlgorithm, "dmzs": DMZSAlgorithm}[method]
-
-
-@pytest.mark.usefixtures("qgis_app")
 @pytest.mark.parametrize("method", ["sdp", "argsdiff", "dmzs"])
 def test_multi_tile_learns_once_without_seams(tmp_path, monkeypatch, method):
+    """Through the engine (no QGIS): the registry entry's tiling, one torch thread from the context."""
+    import dataclasses
     import importlib
 
-    import processing
     import rasterio
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
-    from fusediff.algorithms import base
+    from fusediff.engine import scene as base
+    from fusediff.engine.context import RunContext
+    from fusediff.engine.methods import METHODS
+    from fusediff.engine.run import run_algorithm
+    from fusediff.engine.tiling import Tiling
     from fusediff.rasters import tile_grid
 
     module = importlib.import_module(f"fusediff.models.{method}")
@@ -113,22 +109,17 @@ def test_multi_tile_learns_once_without_seams(tmp_path, monkeypatch, method):
 
     monkeypatch.setattr(module, "learn", counting_learn)
     monkeypatch.setattr(module, "fuse_tile", counting_tile)
-    # one torch thread: these tensors are tiny, and a loaded machine makes more threads much slower
-    monkeypatch.setattr("fusediff.provider.provider.cpu_threads", lambda: 1)
     # learn from 2 x 2 windows of 64 px sampled across the scene (as a large scene would)
     monkeypatch.setattr(base, "SAMPLE_FULL_PIXELS", 100)
     monkeypatch.setattr(base, "SAMPLE_WINDOW", 64)
     monkeypatch.setattr(base, "SAMPLE_GRID", 2)
-    cls = _algorithm_class(method)
-    monkeypatch.setattr(cls, "TILE_OVERLAP", OVERLAP)
-    monkeypatch.setattr(cls, "TILE_PAD", PAD)
     params, high, cube = _inputs(method, tmp_path)
 
     def run(tile, name):
-        monkeypatch.setattr(cls, "TILE_SIZE", tile)
+        monkeypatch.setitem(METHODS, method, dataclasses.replace(METHODS[method], tiling=Tiling(tile, OVERLAP, PAD)))
         out = tmp_path / name
-        processing.run(f"fusediff:{method}", dict(params, OUTPUT=str(out)), feedback=QgsProcessingFeedback(),
-                       context=QgsProcessingContext())
+        # one torch thread: these tensors are tiny, and a loaded machine makes more threads much slower
+        run_algorithm(method, dict(params, OUTPUT=str(out)), RunContext(threads=1))
         with rasterio.open(out) as dst, rasterio.open(high) as src:
             assert dst.shape == src.shape and dst.count == cube.shape[0]
             assert dst.transform == src.transform and dst.crs == src.crs

@@ -96,7 +96,7 @@ def test_gsa_on_wv3_geotiffs(qp, tmp_path):
     print("wv3 GSA through qgis_process:", {k: res[k] for k in ("PSNR", "SAM", "ERGAS", "Q2N")})
     # issue 2 bars for GSA on this file. The GeoTIFF path resamples the MS by 1.5 PAN pixels onto
     # the project's grid convention (the .mat's MS pixels are centred on 4x4 blocks); measured
-    # 32.31 dB / 5.74 / 5.29 / 0.871 with the lanczos resampling of algorithms.base.
+    # 32.31 dB / 5.74 / 5.29 / 0.871 with the lanczos resampling of engine.scene.
     assert float(res["PSNR"]) >= 32.0
     assert float(res["SAM"]) <= 5.81
     assert float(res["ERGAS"]) <= 5.43

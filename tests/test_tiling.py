@@ -1,6 +1,7 @@
-"""Tiled fusion in bounded memory (algorithms.base.fuse_scene): tiled == untiled for local
+"""Tiled fusion in bounded memory (engine.scene.fuse_scene): tiled == untiled for local
 methods, no seams, the output covers the whole high-res grid, scale from a bounded sample,
-learn-once hook, ETA text, cancel mid-way, GPU out-of-memory retry.
+learn-once hook, ETA text, cancel mid-way, GPU out-of-memory retry (also while learning).
+Runs without QGIS: through the engine (`run_algorithm`, `fuse_scene`) directly.
 """
 from __future__ import annotations
 
@@ -9,9 +10,38 @@ import pytest
 import rasterio
 
 import scenes
-from qgis_run import run
+from fusediff.engine import scene as base
+from fusediff.engine.context import RunContext
+from fusediff.engine.errors import Cancelled
+from fusediff.engine.run import run_algorithm
 
-pytestmark = pytest.mark.usefixtures("qgis_app")
+
+class Recorder(RunContext):
+    """A RunContext that records progress texts and warnings, and can cancel on a text."""
+
+    def __init__(self, cancel_at=None):
+        super().__init__(threads=1)
+        self.texts, self.warnings, self.cancelled = [], [], False
+        self.warning = self.warnings.append
+        self.is_cancelled = lambda: self.cancelled
+        self.cancel_at = cancel_at
+
+        def progress(fraction, message=""):
+            if message and (not self.texts or self.texts[-1] != message):
+                self.texts.append(message)
+                if self.cancel_at and message.startswith(self.cancel_at):
+                    self.cancelled = True
+        self.progress = progress
+
+
+def run(alg, params, ctx=None):
+    """run_algorithm with a quiet one-thread context."""
+    return run_algorithm(alg.split(":")[-1], params, ctx or Recorder())
+
+
+def fuse(ms, pan, out, method, ctx=None):
+    """fuse_scene of a test method (an MS of 2+ bands)."""
+    return base.fuse_scene(pan, ms, str(out), method, ctx or Recorder(), min_low_bands=2)
 
 
 def _read(path):
@@ -25,11 +55,13 @@ def big_pair(tmp_path):
     return scenes.pansharpening_pair(tmp_path, ratio=2, size=192, seed=3)
 
 
-def _tiles(monkeypatch, tile, overlap, pad):
-    from fusediff.algorithms.classical import ClassicalFusion
-    monkeypatch.setattr(ClassicalFusion, "TILE_SIZE", tile)
-    monkeypatch.setattr(ClassicalFusion, "TILE_OVERLAP", overlap)
-    monkeypatch.setattr(ClassicalFusion, "TILE_PAD", pad)
+def _tiles(monkeypatch, tile, overlap, pad, method="classical"):
+    """Set a method's tiling in the method registry (where every front end takes it from)."""
+    import dataclasses
+
+    from fusediff.engine.methods import METHODS
+    from fusediff.engine.tiling import Tiling
+    monkeypatch.setitem(METHODS, method, dataclasses.replace(METHODS[method], tiling=Tiling(tile, overlap, pad)))
 
 
 def _local_fusion(high, low, ratio, progress):
@@ -42,19 +74,9 @@ def _local_fusion(high, low, ratio, progress):
 
 def test_tiled_equals_untiled_local_method(tmp_path, big_pair, monkeypatch):
     """Padded, blended tiles of a local method equal its one-tile result to float precision."""
-    from fusediff.algorithms import base
-    from fusediff.algorithms.classical import ClassicalFusion
     ms, pan, _ref, _cube = big_pair
-    tiling = {}
-
-    def process(self, parameters, context, feedback):
-        method = base.SceneMethod(_local_fusion, **tiling)
-        return self.fuse_scene(parameters, context, feedback, method, min_low_bands=2)
-
-    monkeypatch.setattr(ClassicalFusion, "process", process)
-    run("fusediff:classical", {"MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "one.tif")})
-    tiling.update(tile_size=64, overlap=16, pad=32)
-    run("fusediff:classical", {"MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "tiled.tif")})
+    fuse(ms, pan, tmp_path / "one.tif", base.SceneMethod(_local_fusion))
+    fuse(ms, pan, tmp_path / "tiled.tif", base.SceneMethod(_local_fusion, tile_size=64, overlap=16, pad=32))
     one, _, _ = _read(tmp_path / "one.tif")
     tiled, _, _ = _read(tmp_path / "tiled.tif")
     assert one.shape == tiled.shape == (4, 192, 192)
@@ -69,16 +91,9 @@ def test_tiled_classical_close_to_untiled(tmp_path, big_pair, monkeypatch, metho
     ms, pan, _ref, _cube = big_pair
     run("fusediff:classical", {"METHOD": method, "MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "one.tif")})
     _tiles(monkeypatch, 64, 16, 64)
-    from qgis.core import QgsProcessingFeedback
-    texts = []
-
-    class Feedback(QgsProcessingFeedback):
-        def setProgressText(self, text):  # noqa: N802
-            texts.append(text)
-            super().setProgressText(text)
-
-    run("fusediff:classical", {"METHOD": method, "MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "tiled.tif")},
-        feedback=Feedback())
+    ctx = Recorder()
+    run("fusediff:classical", {"METHOD": method, "MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "tiled.tif")}, ctx)
+    texts = ctx.texts
     one, t1, _ = _read(tmp_path / "one.tif")
     tiled, t2, _ = _read(tmp_path / "tiled.tif")
     assert t1 == t2 and one.shape == tiled.shape
@@ -111,26 +126,23 @@ def test_no_seams(tmp_path, monkeypatch, kind):
     gsa: real GSA, whose gains are fitted per tile. offset: a local method plus a random
     constant per tile (like independent diffusion samples per tile), where a hard seam would
     jump by the whole offset. Real Landsat-7 data (detail everywhere)."""
-    from fusediff.algorithms import base
-    from fusediff.algorithms.classical import ClassicalFusion
     ms, pan = landsat_pair(tmp_path)
     rng = np.random.default_rng(0)
 
     def offset_fusion(high, low, ratio, progress):
         return _local_fusion(high, low, ratio, progress) + np.float32(rng.uniform(-0.05, 0.05))
 
-    if kind == "offset":
-        def process(self, parameters, context, feedback):
-            method = base.SceneMethod(offset_fusion, tile_size=self.TILE_SIZE, overlap=self.TILE_OVERLAP,
-                                      pad=self.TILE_PAD)
-            return self.fuse_scene(parameters, context, feedback, method, min_low_bands=2)
-        monkeypatch.setattr(ClassicalFusion, "process", process)
-    _tiles(monkeypatch, 64, 16, 16)
+    def fused(tile, out):
+        if kind == "offset":
+            fuse(ms, pan, out, base.SceneMethod(offset_fusion, tile_size=tile, overlap=16, pad=16))
+        else:
+            _tiles(monkeypatch, tile, 16, 16)
+            run("fusediff:classical", {"METHOD": 1, "MS": ms, "PAN": pan, "OUTPUT": str(out)})
+
     out = tmp_path / "tiled.tif"
-    run("fusediff:classical", {"METHOD": 1, "MS": ms, "PAN": pan, "OUTPUT": str(out)})
+    fused(64, out)
     tiled, _, _ = _read(out)
-    monkeypatch.setattr(ClassicalFusion, "TILE_SIZE", 4096)
-    run("fusediff:classical", {"METHOD": 1, "MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "one.tif")})
+    fused(4096, tmp_path / "one.tif")
     one, _, _ = _read(tmp_path / "one.tif")
     from fusediff.rasters import tile_grid
     tiles = tile_grid(256, 256, 64, 16, 2)
@@ -200,7 +212,7 @@ def test_plan_extra_rows_and_sink(tmp_path):
 
 
 def test_scene_sample_is_bounded(tmp_path, monkeypatch):
-    from fusediff.algorithms import base
+    from fusediff.engine.scaling import SceneScale
     from fusediff.rasters import plan_alignment
     ms, pan, _ref, _cube = scenes.pansharpening_pair(tmp_path, ratio=2, size=192, seed=1)
     plan = plan_alignment(pan, ms)
@@ -213,15 +225,13 @@ def test_scene_sample_is_bounded(tmp_path, monkeypatch):
     assert len(windows) == 9 and all(w.high.shape[1:] == (32, 32) for w in windows)
     starts = sorted({w.grid_window[0] for w in windows})
     assert starts[0] == 0 and starts[-1] == 160  # spread over the whole scene
-    s_whole = base.SceneScale.from_inputs([(w.high, w.valid) for w in whole])
-    s_part = base.SceneScale.from_inputs([(w.high, w.valid) for w in windows])
+    s_whole = SceneScale.from_inputs([(w.high, w.valid) for w in whole])
+    s_part = SceneScale.from_inputs([(w.high, w.valid) for w in windows])
     assert abs(s_part.maximum / s_whole.maximum - 1) < 0.1
 
 
 def test_prepare_once_then_tiles(tmp_path, big_pair, monkeypatch):
     """A SceneMethod learns once from samples, then fuses each tile."""
-    from fusediff.algorithms import base
-    from fusediff.algorithms.classical import ClassicalFusion
     from fusediff.models import classical
     calls = {"prepare": 0, "tiles": 0}
 
@@ -237,37 +247,23 @@ def test_prepare_once_then_tiles(tmp_path, big_pair, monkeypatch):
             calls["tiles"] += 1
             return classical.fuse("brovey", high, low, ratio)
 
-    def process(self, parameters, context, feedback):
-        return self.fuse_scene(parameters, context, feedback, Learner(), min_low_bands=2)
-
-    monkeypatch.setattr(ClassicalFusion, "process", process)
-    run("fusediff:classical", {"METHOD": 0, "MS": big_pair[0], "PAN": big_pair[1],
-                               "OUTPUT": str(tmp_path / "l.tif")})
+    fuse(big_pair[0], big_pair[1], tmp_path / "l.tif", Learner())
     assert calls == {"prepare": 1, "tiles": 16}
 
 
 def test_cancel_mid_way_leaves_no_output(tmp_path, big_pair, monkeypatch):
-    from qgis.core import QgsProcessingException, QgsProcessingFeedback
     ms, pan, _ref, _cube = big_pair
     _tiles(monkeypatch, 64, 16, 16)
-    seen = []
-
-    class Feedback(QgsProcessingFeedback):
-        def setProgressText(self, text):  # noqa: N802
-            seen.append(text)
-            if text.startswith("tile 8/"):
-                self.cancel()  # half-way through the tiles
-            super().setProgressText(text)
-
-    with pytest.raises(QgsProcessingException, match="Cancelled"):
-        run("fusediff:classical", {"METHOD": 1, "MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "c.tif")},
-            feedback=Feedback())
+    ctx = Recorder(cancel_at="tile 8/")  # half-way through the tiles
+    seen = ctx.texts
+    with pytest.raises(Cancelled):
+        run("fusediff:classical", {"METHOD": 1, "MS": ms, "PAN": pan, "OUTPUT": str(tmp_path / "c.tif")}, ctx)
     assert any(t.startswith("tile 8/") for t in seen)
     assert not any(p.name.startswith(("c.tif", ".c.tif")) for p in tmp_path.iterdir())
 
 
 def test_eta_label():
-    from fusediff.algorithms.base import EtaClock
+    from fusediff.engine.tiling import EtaClock
     now = [0.0]
     eta = EtaClock(140, clock=lambda: now[0])
     assert eta.label(0) == "tile 1/140"
@@ -288,7 +284,7 @@ FakeOOM.__name__ = "OutOfMemoryError"
 
 
 def test_oom_retry_halves_tile_once():
-    from fusediff.algorithms.base import is_cuda_oom, run_with_oom_retry
+    from fusediff.engine.tiling import is_cuda_oom, run_with_oom_retry
     assert is_cuda_oom(FakeOOM("x")) and is_cuda_oom(RuntimeError("CUDA out of memory. Tried ..."))
     assert not is_cuda_oom(RuntimeError("shape mismatch")) and not is_cuda_oom(MemoryError())
     sizes, logs = [], []
@@ -322,10 +318,6 @@ def test_oom_retry_halves_tile_once():
 def test_oom_in_fuse_scene_retries_with_half_tiles(tmp_path, big_pair, monkeypatch):
     """A GPU out-of-memory error on a tile of 128 px: the run restarts once with 64-px tiles,
     logs it, and writes a complete output."""
-    from qgis.core import QgsProcessingFeedback
-
-    from fusediff.algorithms import base
-    from fusediff.algorithms.classical import ClassicalFusion
     sizes = []
 
     def fuse(high, low, ratio, progress):
@@ -336,20 +328,10 @@ def test_oom_in_fuse_scene_retries_with_half_tiles(tmp_path, big_pair, monkeypat
             raise FakeOOM("CUDA out of memory. Tried to allocate 2.00 GiB")
         return _local_fusion(high, low, ratio, progress)
 
-    def process(self, parameters, context, feedback):
-        return self.fuse_scene(parameters, context, feedback,
-                               base.SceneMethod(fuse, tile_size=128, overlap=16, pad=16), min_low_bands=2)
-
-    monkeypatch.setattr(ClassicalFusion, "process", process)
-    warnings = []
-
-    class Feedback(QgsProcessingFeedback):
-        def pushWarning(self, text):  # noqa: N802
-            warnings.append(text)
-            super().pushWarning(text)
-
+    ctx = Recorder()
+    warnings = ctx.warnings
     out = tmp_path / "oom.tif"
-    run("fusediff:classical", {"MS": big_pair[0], "PAN": big_pair[1], "OUTPUT": str(out)}, feedback=Feedback())
+    globals()["fuse"](big_pair[0], big_pair[1], out, base.SceneMethod(fuse, tile_size=128, overlap=16, pad=16), ctx)
     assert any("retrying with tiles of 64 px" in w for w in warnings), warnings
     assert sizes[0] > 100 and max(sizes[1:]) <= 100
     fused, _, shape = _read(out)
@@ -380,10 +362,7 @@ def ksdiff_local_weights(tmp_path):
 
 
 def _ksdiff_tiles(monkeypatch, tile, overlap, pad):
-    from fusediff.algorithms.ksdiff import KSDiffAlgorithm
-    monkeypatch.setattr(KSDiffAlgorithm, "TILE_SIZE", tile)
-    monkeypatch.setattr(KSDiffAlgorithm, "TILE_OVERLAP", overlap)
-    monkeypatch.setattr(KSDiffAlgorithm, "TILE_PAD", pad)
+    _tiles(monkeypatch, tile, overlap, pad, method="ksdiff")
 
 
 def test_ksdiff_tiled_equals_untiled(tmp_path, big_pair, ksdiff_local_weights, monkeypatch):
@@ -405,21 +384,35 @@ def test_ksdiff_tiled_equals_untiled(tmp_path, big_pair, ksdiff_local_weights, m
 
 def test_ksdiff_cancel_mid_way_leaves_no_output(tmp_path, big_pair, ksdiff_local_weights, monkeypatch):
     """Cancelling fusediff:ksdiff half-way through its tiles stops it and leaves no file."""
-    from qgis.core import QgsProcessingException, QgsProcessingFeedback
     ms, pan, _ref, _cube = big_pair
     _ksdiff_tiles(monkeypatch, 64, 16, 16)
-    seen = []
-
-    class Feedback(QgsProcessingFeedback):
-        def setProgressText(self, text):  # noqa: N802
-            seen.append(text)
-            if text.startswith("tile 8/"):
-                self.cancel()
-            super().setProgressText(text)
-
-    with pytest.raises(QgsProcessingException, match="Cancelled"):
+    ctx = Recorder(cancel_at="tile 8/")
+    seen = ctx.texts
+    with pytest.raises(Cancelled):
         run("fusediff:ksdiff", {"MS": ms, "PAN": pan, "WEIGHTS_FILE": str(ksdiff_local_weights), "DEVICE": 1,
-                                "OUTPUT": str(tmp_path / "c.tif")}, feedback=Feedback())
+                                "OUTPUT": str(tmp_path / "c.tif")}, ctx)
     assert any(t.startswith("tile 8/") for t in seen)
     assert not any(t.startswith("tile 9/") for t in seen)  # stopped at the cancel, not at the end
     assert not any(p.name.startswith(("c.tif", ".c.tif")) for p in tmp_path.iterdir())
+
+
+def test_oom_while_learning_retries_on_fewer_windows(tmp_path, big_pair, monkeypatch):
+    """A GPU out-of-memory error in `prepare` (learning) is retried once, on half the windows."""
+    monkeypatch.setattr(base, "SAMPLE_FULL_PIXELS", 100)
+    monkeypatch.setattr(base, "SAMPLE_WINDOW", 64)
+    monkeypatch.setattr(base, "SAMPLE_GRID", 2)
+    seen = []
+
+    class Learner(base.SceneMethod):
+        def prepare(self, samples, ratio, progress):
+            seen.append(len(samples))
+            if len(seen) == 1:
+                raise FakeOOM("CUDA out of memory")
+
+        def fuse_tile(self, high, low, ratio, progress):
+            return _local_fusion(high, low, ratio, progress)
+
+    ctx = Recorder()
+    fuse(big_pair[0], big_pair[1], tmp_path / "l.tif", Learner(), ctx)
+    assert seen == [4, 2] and any("retrying" in w for w in ctx.warnings)
+    assert (tmp_path / "l.tif").exists()

@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional, Sequence
 from .errors import UserError
 
 #: Input kinds (a path to an existing thing) and output kinds (a path to write).
-INPUT_KINDS = ("raster", "file", "folder")
+INPUT_KINDS = ("raster", "rasters", "file", "folder")
 OUTPUT_KINDS = ("raster_out", "file_out", "folder_out")
 KINDS = INPUT_KINDS + OUTPUT_KINDS + ("enum", "bool", "int", "float", "bands", "string")
 
@@ -25,11 +25,14 @@ KINDS = INPUT_KINDS + OUTPUT_KINDS + ("enum", "bool", "int", "float", "bands", "
 class Param:
     """One parameter.
 
-    kind: raster | file | folder (inputs, paths) | raster_out | file_out | folder_out (outputs,
+    kind: raster | rasters (several, a list of paths) | file | folder (inputs, paths) | raster_out | file_out | folder_out (outputs,
     paths) | enum (an index into ``choices``; the choice's text is accepted too) | bool | int |
-    float | bands (1-based band numbers of raster ``parent``) | string.
+    float | bands (1-based band numbers of raster ``parent``; a list when ``multiple``, else one
+    int) | string.
     ``default`` None with ``optional`` True means "not given". ``advanced`` hides it under the
-    dialog's advanced section. ``extension``: file filter of file/file_out ('pt', 'csv', ...).
+    dialog's advanced section. ``extension``: file filter of file/file_out ('pt', 'csv', ...);
+    ``file_filter``: the dialog's filter text of a file_out ('PyTorch weights (*.pt)').
+    ``ids``: short names of an enum's choices ('gsa'), accepted like the index and the label.
     """
 
     name: str
@@ -44,6 +47,9 @@ class Param:
     maximum: Optional[float] = None
     parent: Optional[str] = None
     extension: Optional[str] = None
+    multiple: bool = False
+    file_filter: str = ""
+    ids: Sequence[str] = ()
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -60,6 +66,8 @@ class AlgorithmSpec:
     (HTML paragraphs, shown in the QGIS dialog and `fusediff help`), parameters, and the run
     function as 'module:function' (imported only when the algorithm runs, so listing algorithms
     imports no torch). ``needs``: importable modules the run requires ('torch', 'rasterio', ...).
+    ``pair``: (high, low) input parameter names of a fusion algorithm (checked for swapped
+    inputs). ``number_outputs``: (name, label) of numeric results (e.g. assess's metrics).
     """
 
     name: str
@@ -71,6 +79,8 @@ class AlgorithmSpec:
     run: str
     needs: Sequence[str] = ("rasterio",)
     help_anchor: str = ""
+    pair: Sequence[str] = ()
+    number_outputs: Sequence[tuple] = ()
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -173,6 +183,9 @@ def coerce(p: Param, value: Any) -> Any:
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if p.kind == "rasters":
+        items = value if isinstance(value, (list, tuple)) else str(value).split(";")
+        return [str(v).strip() for v in items if str(v).strip()] or None
     if p.kind in INPUT_KINDS + OUTPUT_KINDS + ("string",):
         return str(value)
     if p.kind == "bool":
@@ -186,8 +199,10 @@ def coerce(p: Param, value: Any) -> Any:
         raise _fail(p, f"'{value}' is not true or false.")
     if p.kind == "enum":
         text = str(value).strip()
-        if text in p.choices:
-            return list(p.choices).index(text)
+        for names in (p.choices, p.ids):  # the label or the short name, any case
+            lowered = [n.lower() for n in names]
+            if text.lower() in lowered:
+                return lowered.index(text.lower())
         try:
             index = int(float(text))
         except ValueError:
@@ -202,7 +217,13 @@ def coerce(p: Param, value: Any) -> Any:
         except ValueError:
             raise _fail(p, f"'{value}' is not a list of band numbers such as 3,2,1,4.") from None
         if any(b < 1 for b in bands):
+            if not p.multiple and bands in ([0], [-1]):
+                return None  # QGIS's "no band" of a single band parameter
             raise _fail(p, "band numbers start at 1.")
+        if not p.multiple:
+            if len(bands) > 1:
+                raise _fail(p, f"'{value}' is more than one band number.")
+            return bands[0] if bands else None
         return bands or None
     # numbers
     try:

@@ -20,10 +20,6 @@
       <translation>Simulation und Bewertung</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Measures the quality of a fused raster. FUSED, REFERENCE and MS have the same bands in the same order and one radiometric unit (any: DN, radiance, reflectance).&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;REFERENCE&lt;/b&gt; (e.g. the input of Simulate a fusion pair): PSNR (dB), SSIM, SAM (degrees), ERGAS, RMSE, Q2n (Q4/Q8) and SCC, on both rasters divided by the reference's maximum, leaving out a border of RATIO pixels. FUSED and REFERENCE must be on the same grid. RATIO defaults to the pixel-size ratio of MS to FUSED when MS is given.&lt;/p&gt;&lt;p&gt;Without a reference, from the low-resolution &lt;b&gt;MS&lt;/b&gt; and the &lt;b&gt;PAN&lt;/b&gt; that were fused: D_lambda, D_s, QNR and HQNR at full resolution (Alparone et al. 2008; Khan et al. 2009). FUSED must cover the PAN/MS overlap on the PAN grid.&lt;/p&gt;&lt;p&gt;The values are printed to the log, written to OUTPUT_REPORT (HTML, or CSV when the file name ends in .csv) and returned as numeric outputs for the graphical modeler.&lt;/p&gt;&lt;p&gt;Runtime: seconds on a CPU for a 2000 x 2000 raster; it always runs on the CPU (NumPy; no GPU is used).&lt;/p&gt;&lt;p&gt;References: Wang, Bovik, Sheikh, Simoncelli, IEEE TIP 2004 (SSIM); Yuhas, Goetz, Boardman, JPL Airborne Geoscience Workshop 1992 (SAM); Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini, IEEE GRSL 2009 (Q2n); Zhou, Civco, Silander, IJRS 1998 (SCC); Alparone et al., PE&amp;amp;RS 2008 (D_lambda, D_s, QNR); Khan, Alparone, Chanussot, IEEE TGRS 2009 (the MTF-based D_lambda of HQNR); Aiazzi et al., Proc. SPIE 2014 (HQNR); Vivone et al., IEEE TGRS 2015 (protocol).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Misst die Qualität eines fusionierten Rasters. FUSED, REFERENCE und MS haben dieselben Bänder in derselben Reihenfolge und eine gemeinsame radiometrische Einheit (beliebig: DN, Strahldichte, Reflexionsgrad).&lt;/p&gt;&lt;p&gt;Mit einer &lt;b&gt;REFERENCE&lt;/b&gt; (z. B. der Eingabe von „Fusionspaar simulieren“): PSNR (dB), SSIM, SAM (Grad), ERGAS, RMSE, Q2n (Q4/Q8) und SCC, auf beiden Rastern geteilt durch das Maximum der Referenz, ohne einen Rand von RATIO Pixeln. FUSED und REFERENCE müssen im selben Raster liegen. RATIO ist standardmäßig das Pixelgrößenverhältnis von MS zu FUSED, wenn MS angegeben ist.&lt;/p&gt;&lt;p&gt;Ohne Referenz, aus dem niedrig aufgelösten &lt;b&gt;MS&lt;/b&gt; und dem &lt;b&gt;PAN&lt;/b&gt;, die fusioniert wurden: D_lambda, D_s, QNR und HQNR in voller Auflösung (Alparone et al. 2008; Khan et al. 2009). FUSED muss die Überlappung von PAN und MS im PAN-Raster abdecken.&lt;/p&gt;&lt;p&gt;Die Werte werden im Protokoll ausgegeben, in OUTPUT_REPORT geschrieben (HTML, oder CSV, wenn der Dateiname auf .csv endet) und als numerische Ausgaben für die grafische Modellierung zurückgegeben.&lt;/p&gt;&lt;p&gt;Laufzeit: Sekunden auf einer CPU für ein Raster von 2000 x 2000 Pixeln; es läuft immer auf der CPU (NumPy; keine GPU wird verwendet).&lt;/p&gt;&lt;p&gt;Referenzen: Wang, Bovik, Sheikh, Simoncelli, IEEE TIP 2004 (SSIM); Yuhas, Goetz, Boardman, JPL Airborne Geoscience Workshop 1992 (SAM); Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini, IEEE GRSL 2009 (Q2n); Zhou, Civco, Silander, IJRS 1998 (SCC); Alparone et al., PE&amp;amp;RS 2008 (D_lambda, D_s, QNR); Khan, Alparone, Chanussot, IEEE TGRS 2009 (das MTF-basierte D_lambda von HQNR); Aiazzi et al., Proc. SPIE 2014 (HQNR); Vivone et al., IEEE TGRS 2015 (Protokoll).&lt;/p&gt;</translation>
-    </message>
-    <message>
       <source>Reading the rasters</source>
       <translation>Raster werden gelesen</translation>
     </message>
@@ -60,6 +56,10 @@
       <translation>Bericht</translation>
     </message>
     <message>
+      <source>HTML files (*.html);;CSV files (*.csv)</source>
+      <translation>HTML-Dateien (*.html);;CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
       <source>FuseDiff quality report (no reference)</source>
       <translation>FuseDiff-Qualitätsbericht (ohne Referenz)</translation>
     </message>
@@ -74,10 +74,6 @@
     <message>
       <source>FUSED does not cover the PAN/MS overlap on the PAN's pixel grid; give the output of a fusion of these MS and PAN rasters.</source>
       <translation>FUSED deckt die Überlappung von PAN und MS im Pixelraster des PAN nicht ab; geben Sie das Ergebnis einer Fusion dieser MS- und PAN-Raster an.</translation>
-    </message>
-    <message>
-      <source>HTML files (*.html);;CSV files (*.csv)</source>
-      <translation>HTML-Dateien (*.html);;CSV-Dateien (*.csv)</translation>
     </message>
     <message>
       <source>Give a REFERENCE raster for reference-based metrics, or both MS and PAN for no-reference metrics.</source>
@@ -160,144 +156,8 @@
       <translation>HQNR</translation>
     </message>
     <message>
-      <source>Fusion</source>
-      <translation>Fusion</translation>
-    </message>
-    <message>
-      <source>Resolution ratio (empty: from the pixel sizes)</source>
-      <translation>Auflösungsverhältnis (leer: aus den Pixelgrößen)</translation>
-    </message>
-    <message>
-      <source>Ratio of the low-resolution pixel size to the high-resolution one, e.g. 4 for 2 m multispectral and 0.5 m panchromatic pixels. Leave empty to take it from the rasters' pixel sizes.</source>
-      <translation>Verhältnis der Pixelgröße der niedrigen zu der der hohen Auflösung, z. B. 4 für multispektrale Pixel von 2 m und panchromatische von 0,5 m. Leer lassen, um es aus den Pixelgrößen der Raster zu bestimmen.</translation>
-    </message>
-    <message>
-      <source>Device</source>
-      <translation>Gerät</translation>
-    </message>
-    <message>
-      <source>auto uses a CUDA GPU when PyTorch sees one (then Apple MPS), else the CPU.</source>
-      <translation>auto verwendet eine CUDA-GPU, wenn PyTorch eine findet (dann Apple MPS), sonst die CPU.</translation>
-    </message>
-    <message>
-      <source>Random seed</source>
-      <translation>Zufallsstartwert</translation>
-    </message>
-    <message>
-      <source>The same seed and inputs give the same result.</source>
-      <translation>Derselbe Startwert und dieselben Eingaben ergeben dasselbe Ergebnis.</translation>
-    </message>
-    <message>
-      <source>Reading and aligning the inputs</source>
-      <translation>Eingaben werden gelesen und ausgerichtet</translation>
-    </message>
-    <message>
-      <source>Cancelled by the user; no output was written.</source>
-      <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe geschrieben.</translation>
-    </message>
-    <message>
-      <source>Not enough memory for these inputs. Clip the rasters to a smaller area and run again.</source>
-      <translation>Nicht genug Speicher für diese Eingaben. Schneiden Sie die Raster auf ein kleineres Gebiet zu und starten Sie erneut.</translation>
-    </message>
-    <message>
-      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
-      <translation>Die Eingaben haben in ihrem gemeinsamen Gebiet kein gültiges Pixel (alles Nodata). Prüfen Sie den Nodata-Wert und die Ausdehnungen der Raster.</translation>
-    </message>
-    <message>
-      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
-      <translation>Die Eingabewerte sind alle null oder negativ; es gibt nichts zu fusionieren. Prüfen Sie die Eingaberaster.</translation>
-    </message>
-    <message>
-      <source>tile {0}/{1}</source>
-      <translation>Kachel {0}/{1}</translation>
-    </message>
-    <message>
-      <source>{0}, ~{1} s left</source>
-      <translation>{0}, noch ca. {1} s</translation>
-    </message>
-    <message>
-      <source>The rasters have no pixel that is valid in both (all nodata, NaN or infinite in the overlap). Check the inputs' nodata values.</source>
-      <translation>Die Raster haben kein Pixel, das in beiden gültig ist (alles Nodata, NaN oder unendlich in der Überlappung). Prüfen Sie die Nodata-Werte der Eingaben.</translation>
-    </message>
-    <message>
-      <source>Writing the output</source>
-      <translation>Ausgabe wird geschrieben</translation>
-    </message>
-    <message>
-      <source>{0}, ~{1} min left</source>
-      <translation>{0}, noch ca. {1} min</translation>
-    </message>
-    <message>
-      <source>The GPU ran out of memory with tiles of {0} px; retrying with tiles of {1} px.</source>
-      <translation>Der GPU-Speicher reichte für Kacheln von {0} px nicht; neuer Versuch mit Kacheln von {1} px.</translation>
-    </message>
-    <message>
-      <source>Preset: 'default' is fast on a CPU; 'paper' follows the paper (far slower). Advanced settings left at their defaults take the preset's values.</source>
-      <translation>Voreinstellung: 'default' ist auf einer CPU schnell; 'paper' folgt dem Artikel (weit langsamer). Erweiterte Einstellungen, die auf ihren Standardwerten bleiben, übernehmen die Werte der Voreinstellung.</translation>
-    </message>
-    <message>
-      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}.</source>
-      <translation>Ausgerichtete Eingaben: hohe Auflösung {0} Band/Bänder mit {1} x {2} px, niedrige Auflösung {3} Band/Bänder mit {4} x {5} px, Verhältnis {6}.</translation>
-    </message>
-    <message>
-      <source>The GPU ran out of memory even with tiles of {0} px ({1}). Choose DEVICE 'cpu', close other programs using the GPU, or use a GPU with more memory.</source>
-      <translation>Der GPU-Speicher reichte selbst für Kacheln von {0} px nicht ({1}). Wählen Sie DEVICE „cpu“, schließen Sie andere Programme, die die GPU nutzen, oder verwenden Sie eine GPU mit mehr Speicher.</translation>
-    </message>
-    <message>
-      <source>Finished in {0:.1f} s.</source>
-      <translation>Fertig in {0:.1f} s.</translation>
-    </message>
-    <message>
-      <source>The resolution ratio must be greater than 1 (got {0}): it is the low-resolution pixel size divided by the high-resolution one. Leave RATIO empty to take it from the rasters.</source>
-      <translation>Das Auflösungsverhältnis muss größer als 1 sein (erhalten: {0}): Es ist die Pixelgröße der niedrigen Auflösung geteilt durch die der hohen. Lassen Sie RATIO leer, um es aus den Rastern zu bestimmen.</translation>
-    </message>
-    <message>
-      <source>The input {0} is missing: choose a raster.</source>
-      <translation>Die Eingabe {0} fehlt: Wählen Sie ein Raster.</translation>
-    </message>
-    <message>
-      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}, {7} nodata pixel(s).</source>
-      <translation>Ausgerichtete Eingaben: hohe Auflösung {0} Band/Bänder mit {1} x {2} px, niedrige Auflösung {3} Band/Bänder mit {4} x {5} px, Verhältnis {6}, {7} Nodata-Pixel.</translation>
-    </message>
-    <message>
-      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
-      <translation>Szenenskalierung: Werte geteilt durch {0:g} (das {1:g}. Perzentil der gültigen Eingabewerte).</translation>
-    </message>
-    <message>
-      <source>Wrote {0}</source>
-      <translation>{0} geschrieben</translation>
-    </message>
-    <message>
-      <source>The pixel sizes give a ratio of {0:.3f}; the low-resolution raster was resampled to the whole ratio {1}.</source>
-      <translation>Die Pixelgrößen ergeben ein Verhältnis von {0:.3f}; das niedrig aufgelöste Raster wurde auf das ganzzahlige Verhältnis {1} umgetastet.</translation>
-    </message>
-    <message>
-      <source>Processing {0} tiles of {1} x {1} px (overlap {2} px).</source>
-      <translation>Verarbeitung in {0} Kacheln von {1} x {1} px (Überlappung {2} px).</translation>
-    </message>
-    <message>
-      <source>Device: {0}; CPU threads: {1}.</source>
-      <translation>Gerät: {0}; CPU-Threads: {1}.</translation>
-    </message>
-    <message>
-      <source>Incorrect parameter value for {0}</source>
-      <translation>Ungültiger Parameterwert für {0}</translation>
-    </message>
-    <message>
-      <source>The input {0} is not a file-based raster ({1}); export it to GeoTIFF first.</source>
-      <translation>Die Eingabe {0} ist kein dateibasiertes Raster ({1}); exportieren Sie sie zuerst als GeoTIFF.</translation>
-    </message>
-    <message>
-      <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
-      <translation>Die Ausgabe {0} „{1}“ ist zugleich eine Eingabe; Eingaben werden nie überschrieben. Wählen Sie einen anderen Ausgabepfad.</translation>
-    </message>
-    <message>
-      <source>PyTorch is not installed for the Python that QGIS uses. Install it with 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
-      <translation>PyTorch ist für das Python, das QGIS verwendet, nicht installiert. Installieren Sie es mit 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
-    </message>
-    <message>
-      <source>PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or incompatible installation, e.g. a missing library). Reinstall it with 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
-      <translation>PyTorch ist für das Python, das QGIS verwendet, installiert, lässt sich aber nicht laden (eine defekte oder inkompatible Installation, z. B. eine fehlende Bibliothek). Installieren Sie es neu mit 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
+      <source>&lt;p&gt;Measures the quality of a fused raster. FUSED, REFERENCE and MS have the same bands in the same order and one radiometric unit (any: DN, radiance, reflectance).&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;REFERENCE&lt;/b&gt; (e.g. the input of Simulate a fusion pair): PSNR (dB), SSIM, SAM (degrees), ERGAS, RMSE, Q2n (Q4/Q8) and SCC, on both rasters divided by the reference's maximum, leaving out a border of RATIO pixels. FUSED and REFERENCE must be on the same grid. RATIO defaults to the pixel-size ratio of MS to FUSED when MS is given.&lt;/p&gt;&lt;p&gt;Without a reference, from the low-resolution &lt;b&gt;MS&lt;/b&gt; and the &lt;b&gt;PAN&lt;/b&gt; that were fused: D_lambda, D_s, QNR and HQNR at full resolution (Alparone et al. 2008; Khan et al. 2009). FUSED must cover the PAN/MS overlap on the PAN grid.&lt;/p&gt;&lt;p&gt;The values are printed to the log, written to OUTPUT_REPORT (HTML, or CSV when the file name ends in .csv) and returned as numeric outputs for the graphical modeler.&lt;/p&gt;&lt;p&gt;Runtime: seconds on a CPU for a 2000 x 2000 raster; it always runs on the CPU (NumPy; no GPU is used).&lt;/p&gt;&lt;p&gt;References: Wang, Bovik, Sheikh, Simoncelli, IEEE TIP 2004 (SSIM); Yuhas, Goetz, Boardman, JPL Airborne Geoscience Workshop 1992 (SAM); Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini, IEEE GRSL 2009 (Q2n); Zhou, Civco, Silander, IJRS 1998 (SCC); Alparone et al., PE&amp;amp;RS 2008 (D_lambda, D_s, QNR); Khan, Alparone, Chanussot, IEEE TGRS 2009 (the MTF-based D_lambda of HQNR); Aiazzi et al., Proc. SPIE 2014 (HQNR); Vivone et al., IEEE TGRS 2015 (protocol).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Misst die Qualität eines fusionierten Rasters. FUSED, REFERENCE und MS haben dieselben Bänder in derselben Reihenfolge und eine gemeinsame radiometrische Einheit (beliebig: DN, Strahldichte, Reflexionsgrad).&lt;/p&gt;&lt;p&gt;Mit einer &lt;b&gt;REFERENCE&lt;/b&gt; (z. B. der Eingabe von „Fusionspaar simulieren“): PSNR (dB), SSIM, SAM (Grad), ERGAS, RMSE, Q2n (Q4/Q8) und SCC, auf beiden Rastern geteilt durch das Maximum der Referenz, ohne einen Rand von RATIO Pixeln. FUSED und REFERENCE müssen im selben Raster liegen. RATIO ist standardmäßig das Pixelgrößenverhältnis von MS zu FUSED, wenn MS angegeben ist.&lt;/p&gt;&lt;p&gt;Ohne Referenz, aus dem niedrig aufgelösten &lt;b&gt;MS&lt;/b&gt; und dem &lt;b&gt;PAN&lt;/b&gt;, die fusioniert wurden: D_lambda, D_s, QNR und HQNR in voller Auflösung (Alparone et al. 2008; Khan et al. 2009). FUSED muss die Überlappung von PAN und MS im PAN-Raster abdecken.&lt;/p&gt;&lt;p&gt;Die Werte werden im Protokoll ausgegeben, in OUTPUT_REPORT geschrieben (HTML, oder CSV, wenn der Dateiname auf .csv endet) und als numerische Ausgaben für die grafische Modellierung zurückgegeben.&lt;/p&gt;&lt;p&gt;Laufzeit: Sekunden auf einer CPU für ein Raster von 2000 x 2000 Pixeln; es läuft immer auf der CPU (NumPy; keine GPU wird verwendet).&lt;/p&gt;&lt;p&gt;Referenzen: Wang, Bovik, Sheikh, Simoncelli, IEEE TIP 2004 (SSIM); Yuhas, Goetz, Boardman, JPL Airborne Geoscience Workshop 1992 (SAM); Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini, IEEE GRSL 2009 (Q2n); Zhou, Civco, Silander, IJRS 1998 (SCC); Alparone et al., PE&amp;amp;RS 2008 (D_lambda, D_s, QNR); Khan, Alparone, Chanussot, IEEE TGRS 2009 (das MTF-basierte D_lambda von HQNR); Aiazzi et al., Proc. SPIE 2014 (HQNR); Vivone et al., IEEE TGRS 2015 (Protokoll).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Classical fusion (Brovey, GSA, MTF-GLP-HPM, CNMF)</source>
@@ -306,14 +166,6 @@
     <message>
       <source>Classical fusion</source>
       <translation>Klassische Fusion</translation>
-    </message>
-    <message>
-      <source>&lt;p&gt;Fuses a low-resolution spectral raster with a high-resolution raster using a classical method; the usual baselines to compare the diffusion methods against.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: Brovey, GSA and MTF-GLP-HPM sharpen a multispectral or hyperspectral raster (MS) with a one-band panchromatic raster (PAN). CNMF fuses a hyperspectral raster (MS) with a multispectral raster of several bands (PAN).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;: the low-resolution raster (2 bands or more). &lt;b&gt;PAN&lt;/b&gt;: the high-resolution raster; a PAN with several bands needs PAN band (except for CNMF). The inputs are aligned by georeference (reprojected when the CRS differ); the ratio comes from the pixel sizes unless RATIO is set (a whole number, 2 or more). Nodata pixels of either input are written as nodata.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale.&lt;/p&gt;&lt;p&gt;Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance); the scene is scaled internally and the output is in the MS's unit.&lt;/p&gt;&lt;p&gt;Runtime (CPU only; no GPU is used): seconds for Brovey, GSA and MTF-GLP-HPM on a 2000 x 2000 PAN; a 12000 x 12000 PAN with a 4-band MS takes about 3 minutes of one CPU core with GSA, processed in tiles with bounded memory (under 3 GB). CNMF takes minutes on large hyperspectral scenes.&lt;/p&gt;&lt;p&gt;References: Gillespie et al. 1987 (Brovey); Aiazzi, Baronti, Selva, IEEE TGRS 2007 (GSA); Aiazzi et al., PE&amp;amp;RS 2006 and Vivone et al., IEEE TGRS 2015 (MTF-GLP-HPM); Yokoya, Yairi, Iwasaki, IEEE TGRS 2012 (CNMF).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Fusioniert ein niedrig aufgelöstes Spektralraster mit einem hoch aufgelösten Raster mit einem klassischen Verfahren; die üblichen Vergleichsverfahren für die Diffusionsmethoden.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: Brovey, GSA und MTF-GLP-HPM schärfen ein Multi- oder Hyperspektralraster (MS) mit einem einbandigen panchromatischen Raster (PAN). CNMF fusioniert ein Hyperspektralraster (MS) mit einem Multispektralraster aus mehreren Bändern (PAN).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;: das niedrig aufgelöste Raster (2 Bänder oder mehr). &lt;b&gt;PAN&lt;/b&gt;: das hoch aufgelöste Raster; ein PAN mit mehreren Bändern benötigt das PAN-Band (außer bei CNMF). Die Eingaben werden über ihre Georeferenz ausgerichtet (umprojiziert, wenn die KBS verschieden sind); das Verhältnis ergibt sich aus den Pixelgrößen, sofern RATIO nicht gesetzt ist (eine ganze Zahl, 2 oder mehr). Nodata-Pixel einer der Eingaben werden als Nodata geschrieben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS.&lt;/p&gt;&lt;p&gt;Die Werte können in jeder radiometrischen Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexion); die Szene wird intern skaliert, und die Ausgabe hat die Einheit des MS.&lt;/p&gt;&lt;p&gt;Laufzeit (nur CPU; es wird keine GPU verwendet): Sekunden für Brovey, GSA und MTF-GLP-HPM bei einem PAN von 2000 x 2000 Pixeln; ein PAN von 12000 x 12000 Pixeln mit einem MS aus 4 Bändern dauert mit GSA etwa 3 Minuten auf einem CPU-Kern und wird in Kacheln mit begrenztem Speicher (unter 3 GB) verarbeitet. CNMF braucht bei großen Hyperspektralszenen Minuten.&lt;/p&gt;&lt;p&gt;Referenzen: Gillespie et al. 1987 (Brovey); Aiazzi, Baronti, Selva, IEEE TGRS 2007 (GSA); Aiazzi et al., PE&amp;amp;RS 2006 und Vivone et al., IEEE TGRS 2015 (MTF-GLP-HPM); Yokoya, Yairi, Iwasaki, IEEE TGRS 2012 (CNMF).&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>PAN band (when the high-resolution raster has several bands)</source>
-      <translation>PAN-Band (wenn das hoch aufgelöste Raster mehrere Bänder hat)</translation>
     </message>
     <message>
       <source>Method</source>
@@ -326,6 +178,10 @@
     <message>
       <source>High-resolution raster (PAN; MSI for CNMF)</source>
       <translation>Hoch aufgelöstes Raster (PAN; MSI bei CNMF)</translation>
+    </message>
+    <message>
+      <source>PAN band (when the high-resolution raster has several bands)</source>
+      <translation>PAN-Band (wenn das hoch aufgelöste Raster mehrere Bänder hat)</translation>
     </message>
     <message>
       <source>Method: {0}</source>
@@ -352,20 +208,44 @@
       <translation>CNMF (gekoppelte nichtnegative Matrixfaktorisierung; HSI + MSI)</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Fuses a low-resolution spectral raster with a high-resolution raster using a classical method; the usual baselines to compare the diffusion methods against.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: Brovey, GSA and MTF-GLP-HPM sharpen a multispectral or hyperspectral raster (MS) with a one-band panchromatic raster (PAN). CNMF fuses a hyperspectral raster (MS) with a multispectral raster of several bands (PAN).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;: the low-resolution raster (2 bands or more). &lt;b&gt;PAN&lt;/b&gt;: the high-resolution raster; a PAN with several bands needs PAN band (except for CNMF). The inputs are aligned by georeference (reprojected when the CRS differ); the ratio comes from the pixel sizes unless RATIO is set (a whole number, 2 or more). Nodata pixels of either input are written as nodata.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale.&lt;/p&gt;&lt;p&gt;Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance); the scene is scaled internally and the output is in the MS's unit.&lt;/p&gt;&lt;p&gt;Runtime (CPU only; no GPU is used): seconds for Brovey, GSA and MTF-GLP-HPM on a 2000 x 2000 PAN; a 12000 x 12000 PAN with a 4-band MS takes about 3 minutes of one CPU core with GSA, processed in tiles with bounded memory (under 3 GB). CNMF takes minutes on large hyperspectral scenes.&lt;/p&gt;&lt;p&gt;References: Gillespie et al. 1987 (Brovey); Aiazzi, Baronti, Selva, IEEE TGRS 2007 (GSA); Aiazzi et al., PE&amp;amp;RS 2006 and Vivone et al., IEEE TGRS 2015 (MTF-GLP-HPM); Yokoya, Yairi, Iwasaki, IEEE TGRS 2012 (CNMF).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Fusioniert ein niedrig aufgelöstes Spektralraster mit einem hoch aufgelösten Raster mit einem klassischen Verfahren; die üblichen Vergleichsverfahren für die Diffusionsmethoden.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: Brovey, GSA und MTF-GLP-HPM schärfen ein Multi- oder Hyperspektralraster (MS) mit einem einbandigen panchromatischen Raster (PAN). CNMF fusioniert ein Hyperspektralraster (MS) mit einem Multispektralraster aus mehreren Bändern (PAN).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;: das niedrig aufgelöste Raster (2 Bänder oder mehr). &lt;b&gt;PAN&lt;/b&gt;: das hoch aufgelöste Raster; ein PAN mit mehreren Bändern benötigt das PAN-Band (außer bei CNMF). Die Eingaben werden über ihre Georeferenz ausgerichtet (umprojiziert, wenn die KBS verschieden sind); das Verhältnis ergibt sich aus den Pixelgrößen, sofern RATIO nicht gesetzt ist (eine ganze Zahl, 2 oder mehr). Nodata-Pixel einer der Eingaben werden als Nodata geschrieben.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS.&lt;/p&gt;&lt;p&gt;Die Werte können in jeder radiometrischen Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexion); die Szene wird intern skaliert, und die Ausgabe hat die Einheit des MS.&lt;/p&gt;&lt;p&gt;Laufzeit (nur CPU; es wird keine GPU verwendet): Sekunden für Brovey, GSA und MTF-GLP-HPM bei einem PAN von 2000 x 2000 Pixeln; ein PAN von 12000 x 12000 Pixeln mit einem MS aus 4 Bändern dauert mit GSA etwa 3 Minuten auf einem CPU-Kern und wird in Kacheln mit begrenztem Speicher (unter 3 GB) verarbeitet. CNMF braucht bei großen Hyperspektralszenen Minuten.&lt;/p&gt;&lt;p&gt;Referenzen: Gillespie et al. 1987 (Brovey); Aiazzi, Baronti, Selva, IEEE TGRS 2007 (GSA); Aiazzi et al., PE&amp;amp;RS 2006 und Vivone et al., IEEE TGRS 2015 (MTF-GLP-HPM); Yokoya, Yairi, Iwasaki, IEEE TGRS 2012 (CNMF).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Resolution ratio (empty: from the pixel sizes)</source>
+      <translation>Auflösungsverhältnis (leer: aus den Pixelgrößen)</translation>
+    </message>
+    <message>
+      <source>Ratio of the low-resolution pixel size to the high-resolution one, e.g. 4 for 2 m multispectral and 0.5 m panchromatic pixels. Leave empty to take it from the rasters' pixel sizes.</source>
+      <translation>Verhältnis der Pixelgröße der niedrigen zu der der hohen Auflösung, z. B. 4 für multispektrale Pixel von 2 m und panchromatische von 0,5 m. Leer lassen, um es aus den Pixelgrößen der Raster zu bestimmen.</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>Gerät</translation>
+    </message>
+    <message>
+      <source>auto uses a CUDA GPU when PyTorch sees one (then Apple MPS), else the CPU.</source>
+      <translation>auto verwendet eine CUDA-GPU, wenn PyTorch eine findet (dann Apple MPS), sonst die CPU.</translation>
+    </message>
+    <message>
+      <source>Random seed</source>
+      <translation>Zufallsstartwert</translation>
+    </message>
+    <message>
+      <source>The same seed and inputs give the same result.</source>
+      <translation>Derselbe Startwert und dieselben Eingaben ergeben dasselbe Ergebnis.</translation>
+    </message>
+    <message>
+      <source>Device: {0}; CPU threads: {1}.</source>
+      <translation>Gerät: {0}; CPU-Threads: {1}.</translation>
+    </message>
+    <message>
       <source>DM-ZS hyperspectral pansharpening (zero-shot diffusion)</source>
       <translation>DM-ZS hyperspektrales Pansharpening (Zero-Shot-Diffusion)</translation>
     </message>
     <message>
       <source>Hyperspectral pansharpening</source>
       <translation>Hyperspektrales Pansharpening</translation>
-    </message>
-    <message>
-      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and a one-band PAN covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 3 or 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime on a CPU with the bundled prior: about 1.5 minutes for a PAN of 92-96 px at ratio 4 on one thread (measured, including the training on the scene); about 10 minutes per 256 x 256 px tile of PAN with a 198-band HSI on 2 threads (measured), so large scenes take hours. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Schärft ein Hyperspektralraster (HSI) mit einem panchromatischen Raster (PAN) mit DM-ZS: Ein eingefrorener 3-Kanal-Diffusionsprior erzeugt ein Detailbild, geführt von den Eingaben und von einem kleinen Netz, das auf der Szene selbst in reduzierter Auflösung trainiert wird (Zero-Shot); eine neuronale räumlich-spektrale Zerlegung bildet es auf alle HSI-Bänder ab. Es werden keine Trainingsdaten benötigt.&lt;/p&gt;&lt;p&gt;Eingaben: ein HSI mit vielen Bändern (Dutzende bis Hunderte) und ein einbandiges PAN, die dasselbe Gebiet abdecken; das Verhältnis ihrer Pixelgrößen ist eine ganze Zahl ab 2 (z. B. 3 oder 4; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit der Antwort des PAN über den HSI-Bändern; leer: aus dem Paar geschätzt. &lt;b&gt;PRIOR&lt;/b&gt;: der mitgelieferte kleine Prior, ein auf dieser Szene trainierter oder eine Checkpoint-Datei (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; U-Netze im SR3-Stil wie der öffentliche PLRDiff/DM-ZS-Prior werden geladen, für diese wird eine GPU empfohlen).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im PAN-Raster, in der radiometrischen Skala des HSI. Laufzeit auf einer CPU mit dem mitgelieferten Prior: etwa 1,5 Minuten für ein PAN von 92-96 Pixeln bei Verhältnis 4 mit einem Thread (gemessen, einschließlich des Trainings auf der Szene); etwa 10 Minuten je Kachel von 256 x 256 PAN-Pixeln mit einem HSI von 198 Bändern mit 2 Threads (gemessen), große Szenen brauchen also Stunden. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Xiao et al., hyperspektrales Pansharpening mit vortrainierten Diffusionsmodellen, Zero-Shot-Führung und NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>PAN spectral response CSV (empty: estimate)</source>
-      <translation>CSV mit der spektralen Antwort des PAN (leer: schätzen)</translation>
     </message>
     <message>
       <source>Hyperspectral raster (HSI)</source>
@@ -376,24 +256,24 @@
       <translation>Panchromatisches Raster (PAN)</translation>
     </message>
     <message>
-      <source>Diffusion prior</source>
-      <translation>Diffusionsprior</translation>
+      <source>PAN spectral response CSV (empty: estimate)</source>
+      <translation>CSV mit der spektralen Antwort des PAN (leer: schätzen)</translation>
     </message>
     <message>
-      <source>Sharpened raster</source>
-      <translation>Geschärftes Raster</translation>
+      <source>Diffusion prior</source>
+      <translation>Diffusionsprior</translation>
     </message>
     <message>
       <source>Prior checkpoint file</source>
       <translation>Prior-Checkpoint-Datei</translation>
     </message>
     <message>
-      <source>PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file.</source>
-      <translation>PRIOR ist „Checkpoint-Datei“, aber PRIOR_FILE ist leer: Wählen Sie eine Datei.</translation>
+      <source>Sharpened raster</source>
+      <translation>Geschärftes Raster</translation>
     </message>
     <message>
-      <source>The SRF file must have one row (the PAN's response).</source>
-      <translation>Die SRF-Datei muss eine Zeile haben (die Antwort des PAN).</translation>
+      <source>PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file.</source>
+      <translation>PRIOR ist „Checkpoint-Datei“, aber PRIOR_FILE ist leer: Wählen Sie eine Datei.</translation>
     </message>
     <message>
       <source>Bundled small prior (Landsat RGB)</source>
@@ -406,6 +286,10 @@
     <message>
       <source>Checkpoint file (PRIOR_FILE)</source>
       <translation>Checkpoint-Datei (PRIOR_FILE)</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and a one-band PAN covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 3 or 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime on a CPU with the bundled prior: about 1.5 minutes for a PAN of 92-96 px at ratio 4 on one thread (measured, including the training on the scene); about 10 minutes per 256 x 256 px tile of PAN with a 198-band HSI on 2 threads (measured), so large scenes take hours. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Schärft ein Hyperspektralraster (HSI) mit einem panchromatischen Raster (PAN) mit DM-ZS: Ein eingefrorener 3-Kanal-Diffusionsprior erzeugt ein Detailbild, geführt von den Eingaben und von einem kleinen Netz, das auf der Szene selbst in reduzierter Auflösung trainiert wird (Zero-Shot); eine neuronale räumlich-spektrale Zerlegung bildet es auf alle HSI-Bänder ab. Es werden keine Trainingsdaten benötigt.&lt;/p&gt;&lt;p&gt;Eingaben: ein HSI mit vielen Bändern (Dutzende bis Hunderte) und ein einbandiges PAN, die dasselbe Gebiet abdecken; das Verhältnis ihrer Pixelgrößen ist eine ganze Zahl ab 2 (z. B. 3 oder 4; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit der Antwort des PAN über den HSI-Bändern; leer: aus dem Paar geschätzt. &lt;b&gt;PRIOR&lt;/b&gt;: der mitgelieferte kleine Prior, ein auf dieser Szene trainierter oder eine Checkpoint-Datei (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; U-Netze im SR3-Stil wie der öffentliche PLRDiff/DM-ZS-Prior werden geladen, für diese wird eine GPU empfohlen).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im PAN-Raster, in der radiometrischen Skala des HSI. Laufzeit auf einer CPU mit dem mitgelieferten Prior: etwa 1,5 Minuten für ein PAN von 92-96 Pixeln bei Verhältnis 4 mit einem Thread (gemessen, einschließlich des Trainings auf der Szene); etwa 10 Minuten je Kachel von 256 x 256 PAN-Pixeln mit einem HSI von 198 Bändern mit 2 Threads (gemessen), große Szenen brauchen also Stunden. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Xiao et al., hyperspektrales Pansharpening mit vortrainierten Diffusionsmodellen, Zero-Shot-Führung und NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>HSI-MSI fusion</source>
@@ -424,10 +308,6 @@
       <translation>CSV mit der spektralen Antwort des MSI (leer: schätzen)</translation>
     </message>
     <message>
-      <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
-      <translation>Die SRF-Datei hat {0} Zeilen, das MSI aber {1} Bänder: Es wird eine Zeile je MSI-Band benötigt.</translation>
-    </message>
-    <message>
       <source>KSDiff pansharpening (kernel-space latent diffusion, fast)</source>
       <translation>KSDiff-Pansharpening (latente Diffusion im Kernelraum, schnell)</translation>
     </message>
@@ -440,32 +320,8 @@
       <translation>&lt;p&gt;Schärft ein multispektrales Raster (MS) mit einem panchromatischen Raster (PAN) mit KSDiff: Ein kleines latentes Diffusionsmodell erzeugt aus PAN und MS einen Code (wenige DDIM-Schritte auf 256 Zahlen), der Code erzeugt bildweise Modulationen der Faltungskerne des Pansharpeners (Tucker-Form), und der Pansharpener (ein ConvNeXt-U-Net) läuft dann ein einziges Mal. Viel schneller als Diffusion im Pixelraum.&lt;/p&gt;&lt;p&gt;Eingaben: ein Multispektralraster MS (die mitgelieferten Gewichte brauchen 4 Bänder) und ein einbandiges PAN, die dasselbe Gebiet abdecken, mit 2- oder 4-mal kleineren PAN-Pixeln (das Verhältnis ergibt sich aus den Pixelgrößen; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (DN beliebiger Bittiefe, Strahldichte, Reflexionsgrad; intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: Die mitgelieferten Gewichte wurden auf Landsat-7 trainiert (4 Bänder in der Reihenfolge Blau, Grün, Rot, NIR; Verhältnis 2 und 4). Wählen und ordnen Sie die MS-Bänder mit &lt;b&gt;MS_BANDS&lt;/b&gt; (z. B. 3,2,1,4 für eine Datei mit Rot, Grün, Blau, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; verwendet mit &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff) trainierte Gewichte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 passt das Modell zuerst an das nochmals degradierte Eingabepaar an (Wald-Protokoll): für andere Sensoren oder Bandzahlen (z. B. 8-bandiges WorldView-3; dann wird ein Modell von Grund auf angepasst, das lernt, eine MTF-GLP-HPM-Fusion des Paares zu verfeinern); ein angepasstes Modell wird über die 8 Spiegelungen und Drehungen des Bildes gemittelt. Ohne dies ist eine von den Gewichten abweichende Bandzahl oder ein abweichendes Verhältnis ein Fehler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den MS-Bändern im PAN-Raster, in der radiometrischen Skala des MS. Laufzeit auf einer CPU (gemessen auf 2 Kernen): 0,06 s für 256 x 256 PAN-Pixel (etwa 30-mal schneller als die 15 Schritte von ResPanDiff), etwa 1 Megapixel PAN pro Sekunde bei einer Szene von 4000 x 4000 (1,4 auf Modellebene), zuzüglich der Anpassung (0,1-0,3 s pro Iteration; ein angepasstes Modell schärft danach 8-mal langsamer); auf einer GPU um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quelle: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
-      <translation>{0}: aus {1} Fenster(n) der Szene in {2:.1f} s gelernt.</translation>
-    </message>
-    <message>
-      <source>{0}: tile fused in {1:.1f} s.</source>
-      <translation>{0}: Kachel in {1:.1f} s fusioniert.</translation>
-    </message>
-    <message>
       <source>Pansharpening</source>
       <translation>Pansharpening</translation>
-    </message>
-    <message>
-      <source>Sampling steps</source>
-      <translation>Sampling-Schritte</translation>
-    </message>
-    <message>
-      <source>Weights file (overrides WEIGHTS)</source>
-      <translation>Gewichtsdatei (ersetzt WEIGHTS)</translation>
-    </message>
-    <message>
-      <source>Scene adaptation iterations (0 = none)</source>
-      <translation>Iterationen der Szenenanpassung (0 = keine)</translation>
-    </message>
-    <message>
-      <source>Fit the model on the input pair degraded once more before sharpening.</source>
-      <translation>Das Modell vor dem Schärfen an das noch einmal degradierte Eingabepaar anpassen.</translation>
     </message>
     <message>
       <source>Multispectral raster (MS)</source>
@@ -480,16 +336,20 @@
       <translation>Gewichte</translation>
     </message>
     <message>
+      <source>Weights file (overrides WEIGHTS)</source>
+      <translation>Gewichtsdatei (ersetzt WEIGHTS)</translation>
+    </message>
+    <message>
+      <source>Scene adaptation iterations (0 = none)</source>
+      <translation>Iterationen der Szenenanpassung (0 = keine)</translation>
+    </message>
+    <message>
+      <source>Fit the model on the input pair degraded once more before sharpening.</source>
+      <translation>Das Modell vor dem Schärfen an das noch einmal degradierte Eingabepaar anpassen.</translation>
+    </message>
+    <message>
       <source>{0} sampling steps; scene adaptation iterations: {1}.</source>
       <translation>{0} Abtastschritte; Iterationen der Szenenanpassung: {1}.</translation>
-    </message>
-    <message>
-      <source>No weights fit {0} bands: a model was fitted on this scene.</source>
-      <translation>Keine Gewichte passen zu {0} Bändern: Es wurde ein Modell auf dieser Szene angepasst.</translation>
-    </message>
-    <message>
-      <source>Weights trained on: {0}</source>
-      <translation>Gewichte trainiert auf: {0}</translation>
     </message>
     <message>
       <source>Bundled Landsat-7 weights for the ratio (2 or 4)</source>
@@ -528,22 +388,6 @@
       <translation>Fusionspaar simulieren (Wald-Protokoll)</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused result can be compared with the reference (see Assess fusion quality).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: a multispectral or hyperspectral raster (2 bands or more); band wavelengths are read from its metadata or given in WAVELENGTHS (nm). Values may be in any radiometric unit; both outputs are float32 in the reference's unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the reference blurred by the PSF and decimated by RATIO (a whole number, 2 or more; pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the reference pixel it was taken from). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the spectral response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's mean signal power (0: no noise); SEED makes it repeatable.&lt;/p&gt;&lt;p&gt;Runtime: about a second per 1000 x 1000 x 100 values on a CPU; it always runs on the CPU (a GPU would not help much: the work is a few convolutions). The whole reference is held in memory.&lt;/p&gt;&lt;p&gt;Reference: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Simuliert die Eingaben eines Fusionsverfahrens aus einem Referenzbild (Wald-Protokoll), sodass ein fusioniertes Ergebnis mit der Referenz verglichen werden kann (siehe „Fusionsqualität bewerten“).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: ein Multi- oder Hyperspektralraster (2 Bänder oder mehr); die Wellenlängen der Bänder werden aus seinen Metadaten gelesen oder in WAVELENGTHS (nm) angegeben. Die Werte können in beliebiger radiometrischer Einheit vorliegen; beide Ausgaben sind float32 in der Einheit der Referenz.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: die Referenz, mit der PSF geglättet und um RATIO dezimiert (eine ganze Zahl ab 2; Pixel 0, r, 2r...; ihr Ursprung ist um -(r-1)/2 Referenzpixel verschoben, sodass jedes Pixel auf dem Referenzpixel liegt, aus dem es stammt). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: die spektrale Antwort, angewandt auf die Referenz in deren eigenem Raster: ein PAN (Mittel der Bänder in 450-900 nm), IKONOS-ähnliche Bänder Blau/Grün/Rot/NIR oder die Antwort aus einer CSV-Datei (eine Zeile je Ausgabeband, eine Spalte je Referenzband). SNR fügt Gaußsches Rauschen hinzu, dessen Leistung SNR dB unter der mittleren Signalleistung jedes Bandes liegt (0: kein Rauschen); SEED macht es reproduzierbar.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa eine Sekunde je 1000 x 1000 x 100 Werte auf einer CPU; es läuft immer auf der CPU (eine GPU brächte wenig: die Arbeit besteht aus wenigen Faltungen). Die ganze Referenz wird im Speicher gehalten.&lt;/p&gt;&lt;p&gt;Referenz: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>Resolution ratio</source>
-      <translation>Auflösungsverhältnis</translation>
-    </message>
-    <message>
-      <source>Decimation factor (a whole number, 2 or more).</source>
-      <translation>Dezimierungsfaktor (eine ganze Zahl, 2 oder mehr).</translation>
-    </message>
-    <message>
-      <source>Band centres in nm, comma separated (empty: from the raster)</source>
-      <translation>Bandmitten in nm, durch Kommas getrennt (leer: aus dem Raster)</translation>
-    </message>
-    <message>
       <source>Reading the reference</source>
       <translation>Referenz wird gelesen</translation>
     </message>
@@ -558,6 +402,14 @@
     <message>
       <source>Reference raster</source>
       <translation>Referenzraster</translation>
+    </message>
+    <message>
+      <source>Resolution ratio</source>
+      <translation>Auflösungsverhältnis</translation>
+    </message>
+    <message>
+      <source>Decimation factor (a whole number, 2 or more).</source>
+      <translation>Dezimierungsfaktor (eine ganze Zahl, 2 oder mehr).</translation>
     </message>
     <message>
       <source>Point spread function</source>
@@ -578,6 +430,10 @@
     <message>
       <source>Spectral response CSV file</source>
       <translation>CSV-Datei der spektralen Antwort</translation>
+    </message>
+    <message>
+      <source>Band centres in nm, comma separated (empty: from the raster)</source>
+      <translation>Bandmitten in nm, durch Kommas getrennt (leer: aus dem Raster)</translation>
     </message>
     <message>
       <source>Signal-to-noise ratio in dB (0: no noise)</source>
@@ -606,6 +462,10 @@
     <message>
       <source>none</source>
       <translation>keins</translation>
+    </message>
+    <message>
+      <source>Wrote {0}</source>
+      <translation>{0} geschrieben</translation>
     </message>
     <message>
       <source>SRF is 'CSV file' but no spectral response CSV file was given (SRF_FILE).</source>
@@ -652,16 +512,16 @@
       <translation>Spektrale Antwort aus einer CSV-Datei</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused result can be compared with the reference (see Assess fusion quality).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: a multispectral or hyperspectral raster (2 bands or more); band wavelengths are read from its metadata or given in WAVELENGTHS (nm). Values may be in any radiometric unit; both outputs are float32 in the reference's unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the reference blurred by the PSF and decimated by RATIO (a whole number, 2 or more; pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the reference pixel it was taken from). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the spectral response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's mean signal power (0: no noise); SEED makes it repeatable.&lt;/p&gt;&lt;p&gt;Runtime: about a second per 1000 x 1000 x 100 values on a CPU; it always runs on the CPU (a GPU would not help much: the work is a few convolutions). The whole reference is held in memory.&lt;/p&gt;&lt;p&gt;Reference: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Simuliert die Eingaben eines Fusionsverfahrens aus einem Referenzbild (Wald-Protokoll), sodass ein fusioniertes Ergebnis mit der Referenz verglichen werden kann (siehe „Fusionsqualität bewerten“).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: ein Multi- oder Hyperspektralraster (2 Bänder oder mehr); die Wellenlängen der Bänder werden aus seinen Metadaten gelesen oder in WAVELENGTHS (nm) angegeben. Die Werte können in beliebiger radiometrischer Einheit vorliegen; beide Ausgaben sind float32 in der Einheit der Referenz.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: die Referenz, mit der PSF geglättet und um RATIO dezimiert (eine ganze Zahl ab 2; Pixel 0, r, 2r...; ihr Ursprung ist um -(r-1)/2 Referenzpixel verschoben, sodass jedes Pixel auf dem Referenzpixel liegt, aus dem es stammt). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: die spektrale Antwort, angewandt auf die Referenz in deren eigenem Raster: ein PAN (Mittel der Bänder in 450-900 nm), IKONOS-ähnliche Bänder Blau/Grün/Rot/NIR oder die Antwort aus einer CSV-Datei (eine Zeile je Ausgabeband, eine Spalte je Referenzband). SNR fügt Gaußsches Rauschen hinzu, dessen Leistung SNR dB unter der mittleren Signalleistung jedes Bandes liegt (0: kein Rauschen); SEED macht es reproduzierbar.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa eine Sekunde je 1000 x 1000 x 100 Werte auf einer CPU; es läuft immer auf der CPU (eine GPU brächte wenig: die Arbeit besteht aus wenigen Faltungen). Die ganze Referenz wird im Speicher gehalten.&lt;/p&gt;&lt;p&gt;Referenz: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>Train pansharpening weights (ResPanDiff, KSDiff)</source>
       <translation>Pansharpening-Gewichte trainieren (ResPanDiff, KSDiff)</translation>
     </message>
     <message>
       <source>Training</source>
       <translation>Training</translation>
-    </message>
-    <message>
-      <source>&lt;p&gt;Trains ResPanDiff or KSDiff weights (&lt;b&gt;METHOD&lt;/b&gt;) for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff or KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trains in two stages: &lt;b&gt;ITERATIONS&lt;/b&gt; of stage 1 (encoder with the ground truth, kernel generators and pansharpener) then &lt;b&gt;ITERATIONS2&lt;/b&gt; of stage 2 (the latent diffusion model, jointly with the pansharpener); about 0.2-0.3 s per iteration on one CPU core.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Trainiert ResPanDiff- oder KSDiff-Gewichte (&lt;b&gt;METHOD&lt;/b&gt;) für einen Sensor. Geben Sie entweder Listen von &lt;b&gt;PANS&lt;/b&gt;- und &lt;b&gt;MSS&lt;/b&gt;-Rastern in voller Auflösung an (Paare in derselben Reihenfolge; jedes Paar wird um sein Verhältnis mit MTF-angepassten Gauß-Filtern degradiert, Wald-Protokoll, und zufällige Ausschnitte des degradierten Paares werden gelernt) oder eine &lt;b&gt;HDF5&lt;/b&gt;-Datei im PanCollection-Format (Datensätze gt, ms, lms, pan, skaliert mit ihrem Maximalwert). &lt;b&gt;MS_BANDS&lt;/b&gt; wählt und ordnet die MS-Bänder (z. B. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Eingaben: einbandige PAN-Raster und MS-Raster mit 2 oder mehr Bändern (in jedem Paar dieselben Bänder), mit um einen ganzzahligen Faktor kleineren PAN-Pixeln (für jedes Paar dasselbe Verhältnis; RATIO überschreibt es). Werte in beliebiger radiometrischer Einheit; jedes Paar wird mit seinem eigenen robusten Maximum skaliert.&lt;/p&gt;&lt;p&gt;Bei mehreren Paaren dient das letzte zur Validierung (SAM, ERGAS und Q werden protokolliert). &lt;b&gt;RESUME&lt;/b&gt; setzt das Training aus einer Gewichtsdatei fort. &lt;b&gt;OUTPUT&lt;/b&gt;: die Gewichte (.pt) mit einer JSON-Modellkarte daneben; verwenden Sie sie als WEIGHTS_FILE von ResPanDiff oder KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trainiert in zwei Stufen: &lt;b&gt;ITERATIONS&lt;/b&gt; der Stufe 1 (Encoder mit der Referenz, Kernelgeneratoren und Pansharpener), dann &lt;b&gt;ITERATIONS2&lt;/b&gt; der Stufe 2 (das latente Diffusionsmodell, gemeinsam mit dem Pansharpener); etwa 0,2-0,3 s pro Iteration auf einem CPU-Kern.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa 1 s pro Iteration mit 8 Ausschnitten von 64 x 64 auf einem CPU-Kern (gemessen). Auf einer GPU typischerweise um ein Mehrfaches bis Zehnfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quellen: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Full-resolution PAN rasters</source>
@@ -680,6 +540,30 @@
       <translation>MS-Bänder (z. B. 3,2,1,4; leer: alle)</translation>
     </message>
     <message>
+      <source>Iterations (KSDiff: stage 1)</source>
+      <translation>Iterationen (KSDiff: Stufe 1)</translation>
+    </message>
+    <message>
+      <source>KSDiff stage 2 iterations</source>
+      <translation>KSDiff-Iterationen der Stufe 2</translation>
+    </message>
+    <message>
+      <source>Patches per iteration</source>
+      <translation>Ausschnitte pro Iteration</translation>
+    </message>
+    <message>
+      <source>Patch size (PAN pixels)</source>
+      <translation>Ausschnittgröße (PAN-Pixel)</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>Lernrate</translation>
+    </message>
+    <message>
+      <source>Resume from weights</source>
+      <translation>Fortsetzen ab Gewichten</translation>
+    </message>
+    <message>
       <source>Weights file</source>
       <translation>Gewichtsdatei</translation>
     </message>
@@ -690,10 +574,6 @@
     <message>
       <source>Reading training pairs</source>
       <translation>Trainingspaare werden gelesen</translation>
-    </message>
-    <message>
-      <source>Resume from weights</source>
-      <translation>Fortsetzen ab Gewichten</translation>
     </message>
     <message>
       <source>Training on {0} image(s), {1} for validation, ratio {2}, {3} bands.</source>
@@ -712,64 +592,228 @@
       <translation>KSDiff</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Trains ResPanDiff or KSDiff weights (&lt;b&gt;METHOD&lt;/b&gt;) for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff or KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trains in two stages: &lt;b&gt;ITERATIONS&lt;/b&gt; of stage 1 (encoder with the ground truth, kernel generators and pansharpener) then &lt;b&gt;ITERATIONS2&lt;/b&gt; of stage 2 (the latent diffusion model, jointly with the pansharpener); about 0.2-0.3 s per iteration on one CPU core.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Trainiert ResPanDiff- oder KSDiff-Gewichte (&lt;b&gt;METHOD&lt;/b&gt;) für einen Sensor. Geben Sie entweder Listen von &lt;b&gt;PANS&lt;/b&gt;- und &lt;b&gt;MSS&lt;/b&gt;-Rastern in voller Auflösung an (Paare in derselben Reihenfolge; jedes Paar wird um sein Verhältnis mit MTF-angepassten Gauß-Filtern degradiert, Wald-Protokoll, und zufällige Ausschnitte des degradierten Paares werden gelernt) oder eine &lt;b&gt;HDF5&lt;/b&gt;-Datei im PanCollection-Format (Datensätze gt, ms, lms, pan, skaliert mit ihrem Maximalwert). &lt;b&gt;MS_BANDS&lt;/b&gt; wählt und ordnet die MS-Bänder (z. B. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Eingaben: einbandige PAN-Raster und MS-Raster mit 2 oder mehr Bändern (in jedem Paar dieselben Bänder), mit um einen ganzzahligen Faktor kleineren PAN-Pixeln (für jedes Paar dasselbe Verhältnis; RATIO überschreibt es). Werte in beliebiger radiometrischer Einheit; jedes Paar wird mit seinem eigenen robusten Maximum skaliert.&lt;/p&gt;&lt;p&gt;Bei mehreren Paaren dient das letzte zur Validierung (SAM, ERGAS und Q werden protokolliert). &lt;b&gt;RESUME&lt;/b&gt; setzt das Training aus einer Gewichtsdatei fort. &lt;b&gt;OUTPUT&lt;/b&gt;: die Gewichte (.pt) mit einer JSON-Modellkarte daneben; verwenden Sie sie als WEIGHTS_FILE von ResPanDiff oder KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trainiert in zwei Stufen: &lt;b&gt;ITERATIONS&lt;/b&gt; der Stufe 1 (Encoder mit der Referenz, Kernelgeneratoren und Pansharpener), dann &lt;b&gt;ITERATIONS2&lt;/b&gt; der Stufe 2 (das latente Diffusionsmodell, gemeinsam mit dem Pansharpener); etwa 0,2-0,3 s pro Iteration auf einem CPU-Kern.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa 1 s pro Iteration mit 8 Ausschnitten von 64 x 64 auf einem CPU-Kern (gemessen). Auf einer GPU typischerweise um ein Mehrfaches bis Zehnfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Quellen: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Not enough memory for these inputs. Clip the rasters to a smaller area and run again.</source>
+      <translation>Nicht genug Speicher für diese Eingaben. Schneiden Sie die Raster auf ein kleineres Gebiet zu und starten Sie erneut.</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; no output was written.</source>
+      <translation>Vom Benutzer abgebrochen; es wurde keine Ausgabe geschrieben.</translation>
+    </message>
+    <message>
+      <source>No weights fit {0} bands: a model was fitted on this scene.</source>
+      <translation>Keine Gewichte passen zu {0} Bändern: Es wurde ein Modell auf dieser Szene angepasst.</translation>
+    </message>
+    <message>
+      <source>Weights trained on: {0}</source>
+      <translation>Gewichte trainiert auf: {0}</translation>
+    </message>
+    <message>
+      <source>Preset: 'default' is fast on a CPU; 'paper' follows the paper (far slower). Advanced settings left at their defaults take the preset's values.</source>
+      <translation>Voreinstellung: 'default' ist auf einer CPU schnell; 'paper' folgt dem Artikel (weit langsamer). Erweiterte Einstellungen, die auf ihren Standardwerten bleiben, übernehmen die Werte der Voreinstellung.</translation>
+    </message>
+    <message>
+      <source>Finished in {0:.1f} s.</source>
+      <translation>Fertig in {0:.1f} s.</translation>
+    </message>
+    <message>
+      <source>The inputs look swapped: {0} ('{1}') has {2} band(s) of {3:g} x {4:g} pixels and {5} ('{6}') {7} band(s) of {8:g} x {9:g}, but {0} must be the high-resolution raster (smaller pixels) and {5} the low-resolution spectral one; exchange them.</source>
+      <translation>Die Eingaben scheinen vertauscht: {0} ('{1}') hat {2} Band/Bänder mit Pixeln von {3:g} x {4:g} und {5} ('{6}') {7} Band/Bänder mit {8:g} x {9:g}, aber {0} muss das hochauflösende Raster (kleinere Pixel) und {5} das niedrig aufgelöste Spektralraster sein; tauschen Sie sie.</translation>
+    </message>
+    <message>
+      <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
+      <translation>Die Ausgabe {0} „{1}“ ist zugleich eine Eingabe; Eingaben werden nie überschrieben. Wählen Sie einen anderen Ausgabepfad.</translation>
+    </message>
+    <message>
+      <source>Reading and aligning the inputs</source>
+      <translation>Eingaben werden gelesen und ausgerichtet</translation>
+    </message>
+    <message>
+      <source>The rasters have no pixel that is valid in both (all nodata, NaN or infinite in the overlap). Check the inputs' nodata values.</source>
+      <translation>Die Raster haben kein Pixel, das in beiden gültig ist (alles Nodata, NaN oder unendlich in der Überlappung). Prüfen Sie die Nodata-Werte der Eingaben.</translation>
+    </message>
+    <message>
+      <source>Writing the output</source>
+      <translation>Ausgabe wird geschrieben</translation>
+    </message>
+    <message>
+      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}, {7} nodata pixel(s).</source>
+      <translation>Ausgerichtete Eingaben: hohe Auflösung {0} Band/Bänder mit {1} x {2} px, niedrige Auflösung {3} Band/Bänder mit {4} x {5} px, Verhältnis {6}, {7} Nodata-Pixel.</translation>
+    </message>
+    <message>
+      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}.</source>
+      <translation>Ausgerichtete Eingaben: hohe Auflösung {0} Band/Bänder mit {1} x {2} px, niedrige Auflösung {3} Band/Bänder mit {4} x {5} px, Verhältnis {6}.</translation>
+    </message>
+    <message>
+      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
+      <translation>Szenenskalierung: Werte geteilt durch {0:g} (das {1:g}. Perzentil der gültigen Eingabewerte).</translation>
+    </message>
+    <message>
+      <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
+      <translation>{0}: aus {1} Fenster(n) der Szene in {2:.1f} s gelernt.</translation>
+    </message>
+    <message>
+      <source>{0}: tile fused in {1:.1f} s.</source>
+      <translation>{0}: Kachel in {1:.1f} s fusioniert.</translation>
+    </message>
+    <message>
+      <source>The resolution ratio must be greater than 1 (got {0}): it is the low-resolution pixel size divided by the high-resolution one. Leave RATIO empty to take it from the rasters.</source>
+      <translation>Das Auflösungsverhältnis muss größer als 1 sein (erhalten: {0}): Es ist die Pixelgröße der niedrigen Auflösung geteilt durch die der hohen. Lassen Sie RATIO leer, um es aus den Rastern zu bestimmen.</translation>
+    </message>
+    <message>
+      <source>The pixel sizes give a ratio of {0:.3f}; the low-resolution raster was resampled to the whole ratio {1}.</source>
+      <translation>Die Pixelgrößen ergeben ein Verhältnis von {0:.3f}; das niedrig aufgelöste Raster wurde auf das ganzzahlige Verhältnis {1} umgetastet.</translation>
+    </message>
+    <message>
+      <source>Processing {0} tiles of {1} x {1} px (overlap {2} px).</source>
+      <translation>Verarbeitung in {0} Kacheln von {1} x {1} px (Überlappung {2} px).</translation>
+    </message>
+    <message>
+      <source>The SRF file must have one row (the PAN's response).</source>
+      <translation>Die SRF-Datei muss eine Zeile haben (die Antwort des PAN).</translation>
+    </message>
+    <message>
+      <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
+      <translation>Die SRF-Datei hat {0} Zeilen, das MSI aber {1} Bänder: Es wird eine Zeile je MSI-Band benötigt.</translation>
+    </message>
+    <message>
+      <source>tile {0}/{1}</source>
+      <translation>Kachel {0}/{1}</translation>
+    </message>
+    <message>
+      <source>{0}, ~{1} s left</source>
+      <translation>{0}, noch ca. {1} s</translation>
+    </message>
+    <message>
+      <source>{0}, ~{1} min left</source>
+      <translation>{0}, noch ca. {1} min</translation>
+    </message>
+    <message>
+      <source>The GPU ran out of memory with tiles of {0} px; retrying with tiles of {1} px.</source>
+      <translation>Der GPU-Speicher reichte für Kacheln von {0} px nicht; neuer Versuch mit Kacheln von {1} px.</translation>
+    </message>
+    <message>
+      <source>The GPU ran out of memory even with tiles of {0} px ({1}). Choose DEVICE 'cpu', close other programs using the GPU, or use a GPU with more memory.</source>
+      <translation>Der GPU-Speicher reichte selbst für Kacheln von {0} px nicht ({1}). Wählen Sie DEVICE „cpu“, schließen Sie andere Programme, die die GPU nutzen, oder verwenden Sie eine GPU mit mehr Speicher.</translation>
+    </message>
+    <message>
+      <source>Incorrect parameter value for {0}</source>
+      <translation>Ungültiger Parameterwert für {0}</translation>
+    </message>
+    <message>
+      <source>The input {0} is not a file-based raster ({1}); export it to GeoTIFF first.</source>
+      <translation>Die Eingabe {0} ist kein dateibasiertes Raster ({1}); exportieren Sie sie zuerst als GeoTIFF.</translation>
+    </message>
+    <message>
+      <source>Install dependencies (PyTorch)</source>
+      <translation>Abhängigkeiten installieren (PyTorch)</translation>
+    </message>
+    <message>
+      <source>Setup</source>
+      <translation>Einrichtung</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Installs what FuseDiff's diffusion methods need and this QGIS lacks: PyTorch 2.13.0 (CPU or CUDA build, chosen from the NVIDIA driver it finds where the source offers both), with pip and QGIS's own Python, into a folder of your QGIS profile (python/fusediff-deps-pyXY; no administrator rights). NumPy and GDAL are never installed: QGIS's own are used. The classical, simulate and assess algorithms need nothing (they use QGIS's GDAL). Restart QGIS afterwards if a FuseDiff algorithm already failed in this session.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: empty = pip's configured package index (internet); a folder of wheel files (offline install, e.g. copied from another machine with 'pip download'); or the URL of another package index.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Also install Dask&lt;/b&gt;: only needed to run FuseDiff on a Dask cluster from Python.&lt;/p&gt;&lt;p&gt;To undo: Plugins &gt; FuseDiff &gt; Remove installed dependencies, or delete the folder named in the log.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Installiert, was die Diffusionsverfahren von FuseDiff brauchen und diesem QGIS fehlt: PyTorch 2.13.0 (CPU- oder CUDA-Version, gewählt nach dem gefundenen NVIDIA-Treiber, wo die Quelle beide anbietet), mit pip und QGIS' eigenem Python, in einen Ordner Ihres QGIS-Profils (python/fusediff-deps-pyXY; keine Administratorrechte). NumPy und GDAL werden nie installiert: die von QGIS werden verwendet. Die Algorithmen classical, simulate und assess brauchen nichts (sie verwenden das GDAL von QGIS). Starten Sie QGIS danach neu, falls ein FuseDiff-Algorithmus in dieser Sitzung bereits fehlgeschlagen ist.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Quelle&lt;/b&gt;: leer = der in pip eingestellte Paketindex (Internet); ein Ordner mit Wheel-Dateien (Offline-Installation, z. B. auf einem anderen Rechner mit 'pip download' geladen); oder die URL eines anderen Paketindex.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Auch Dask installieren&lt;/b&gt;: nur nötig, um FuseDiff aus Python auf einem Dask-Cluster auszuführen.&lt;/p&gt;&lt;p&gt;Rückgängig machen: Erweiterungen &gt; FuseDiff &gt; Installierte Abhängigkeiten entfernen, oder den im Protokoll genannten Ordner löschen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PyTorch build where the source offers several</source>
+      <translation>PyTorch-Version, wo die Quelle mehrere anbietet</translation>
+    </message>
+    <message>
+      <source>Reinstall even what already loads (repairs a broken install)</source>
+      <translation>Auch neu installieren, was schon lädt (repariert eine defekte Installation)</translation>
+    </message>
+    <message>
+      <source>Source: a folder of wheels or a package index URL (empty: pip's configured index)</source>
+      <translation>Quelle: ein Ordner mit Wheels oder die URL eines Paketindex (leer: der in pip eingestellte Index)</translation>
+    </message>
+    <message>
+      <source>Also install Dask (dask, distributed)</source>
+      <translation>Auch Dask installieren (dask, distributed)</translation>
+    </message>
+    <message>
+      <source>Dependencies folder</source>
+      <translation>Ordner der Abhängigkeiten</translation>
+    </message>
+    <message>
+      <source>Installed packages</source>
+      <translation>Installierte Pakete</translation>
+    </message>
+    <message>
+      <source>Detect (CUDA when an NVIDIA driver is found)</source>
+      <translation>Erkennen (CUDA, wenn ein NVIDIA-Treiber gefunden wird)</translation>
+    </message>
+    <message>
+      <source>CPU</source>
+      <translation>CPU</translation>
+    </message>
+    <message>
+      <source>CUDA</source>
+      <translation>CUDA</translation>
+    </message>
+    <message>
+      <source>Dependencies folder: {0}</source>
+      <translation>Ordner der Abhängigkeiten: {0}</translation>
+    </message>
+    <message>
+      <source>Nothing to install: every dependency already loads.</source>
+      <translation>Nichts zu installieren: alle Abhängigkeiten laden bereits.</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; the dependencies folder was left as it was.</source>
+      <translation>Vom Benutzer abgebrochen; der Ordner der Abhängigkeiten blieb unverändert.</translation>
+    </message>
+    <message>
+      <source>Installed into {0}: {1}</source>
+      <translation>Installiert in {0}: {1}</translation>
+    </message>
+    <message>
+      <source>To install: {0}</source>
+      <translation>Zu installieren: {0}</translation>
+    </message>
+    <message>
       <source>CPU threads for FuseDiff (0 = all cores)</source>
       <translation>CPU-Threads für FuseDiff (0 = alle Kerne)</translation>
     </message>
     <message>
-      <source>DDIM steps of the latent sampler (the image network runs once).</source>
-      <translation>DDIM-Schritte des latenten Samplers (das Bildnetz läuft einmal).</translation>
+      <source>Install dependencies (PyTorch)…</source>
+      <translation>Abhängigkeiten installieren (PyTorch)…</translation>
     </message>
     <message>
-      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
-      <translation>Konsistenzdurchläufe nach dem Schärfen: das Ergebnis wird mit der MTF des MS tiefpassgefiltert, an den MS-Pixeln abgetastet und per Rückprojektion an das MS angeglichen (-1 = automatisch: 3 Durchläufe mit den Gewichten wie trainiert, keine nach der Szenenanpassung, wo sie schlechter gemessen wurden; 0 = aus).</translation>
+      <source>Remove installed dependencies…</source>
+      <translation>Installierte Abhängigkeiten entfernen…</translation>
     </message>
     <message>
-      <source>Self-ensemble: the network runs on the first N of the 8 flips/rotations of the image and the results are averaged (N times the network's time; -1 = automatic: 8 after scene adaptation, whose few training patches leave the model noisy, 1 otherwise).</source>
-      <translation>Selbst-Ensemble: Das Netz läuft auf den ersten N der 8 Spiegelungen/Drehungen des Bildes, und die Ergebnisse werden gemittelt (N-fache Rechenzeit des Netzes; -1 = automatisch: 8 nach einer Szenenanpassung, deren wenige Trainingsausschnitte das Modell verrauscht lassen, sonst 1).</translation>
+      <source>Every dependency already loads; nothing to install.</source>
+      <translation>Alle Abhängigkeiten laden bereits; nichts zu installieren.</translation>
     </message>
     <message>
-      <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
-      <translation>Szenenanpassung: Trainingsiterationen auf dem noch einmal degradierten Eingabepaar (0 = Gewichte unverändert verwenden).</translation>
+      <source>Install {0} for FuseDiff into {1} with pip (from pip's configured package index; PyTorch is a download of several hundred MB, {2} build: {3})? NumPy and GDAL are not touched. It runs in the background; follow or cancel it in the task manager.</source>
+      <translation>{0} für FuseDiff mit pip in {1} installieren (aus dem in pip eingestellten Paketindex; PyTorch ist ein Download von mehreren hundert MB, {2}-Version: {3})? NumPy und GDAL bleiben unberührt. Es läuft im Hintergrund; verfolgen oder abbrechen können Sie es im Aufgabenmanager.</translation>
     </message>
     <message>
-      <source>Learning rate of scene adaptation (AdamW).</source>
-      <translation>Lernrate der Szenenanpassung (AdamW).</translation>
+      <source>Installing the dependencies failed or was cancelled; see the Processing log (View &gt; Panels &gt; Log Messages).</source>
+      <translation>Die Installation der Abhängigkeiten ist fehlgeschlagen oder wurde abgebrochen; siehe das Processing-Protokoll (Ansicht &gt; Bedienfelder &gt; Protokollmeldungen).</translation>
     </message>
     <message>
-      <source>Patches per adaptation iteration.</source>
-      <translation>Ausschnitte je Anpassungsiteration.</translation>
+      <source>No dependencies are installed in {0}.</source>
+      <translation>In {0} sind keine Abhängigkeiten installiert.</translation>
     </message>
     <message>
-      <source>Adaptation patch size (PAN pixels of the degraded pair).</source>
-      <translation>Ausschnittgröße der Anpassung (PAN-Pixel des degradierten Paares).</translation>
+      <source>Delete {0} (PyTorch and what FuseDiff installed with it)? The diffusion algorithms then ask for the install again; the classical ones keep working.</source>
+      <translation>{0} löschen (PyTorch und was FuseDiff damit installiert hat)? Die Diffusionsalgorithmen verlangen dann wieder die Installation; die klassischen funktionieren weiter.</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
-      <translation>MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung und die Konsistenzdurchläufe: eine Zahl, kommagetrennte Werte je Band oder ein Sensorname.</translation>
+      <source>Removed {0}. Restart QGIS to unload PyTorch if it was loaded.</source>
+      <translation>{0} entfernt. Starten Sie QGIS neu, um PyTorch zu entladen, falls es geladen war.</translation>
     </message>
     <message>
-      <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
-      <translation>PAN-MTF-Verstärkung bei Nyquist für die Degradation der Anpassung.</translation>
-    </message>
-    <message>
-      <source>Pansharpener width for a model fitted from scratch.</source>
-      <translation>Breite des Pansharpeners für ein von Grund auf angepasstes Modell.</translation>
-    </message>
-    <message>
-      <source>Image a model fitted from scratch refines (its LMS input and the base of its residual): 'mtfglphpm' or 'lms' (the upsampled MS).</source>
-      <translation>Bild, das ein von Grund auf angepasstes Modell verfeinert (seine LMS-Eingabe und die Basis seines Residuums): 'mtfglphpm' oder 'lms' (das hochgetastete MS).</translation>
-    </message>
-    <message>
-      <source>Tile size (PAN pixels) of the network inside one image or scene tile.</source>
-      <translation>Kachelgröße (PAN-Pixel) des Netzes innerhalb eines Bildes oder einer Szenenkachel.</translation>
-    </message>
-    <message>
-      <source>Tile overlap in PAN pixels.</source>
-      <translation>Kachelüberlappung in PAN-Pixeln.</translation>
-    </message>
-    <message>
-      <source>Random seed (latent noise and adaptation patches).</source>
-      <translation>Zufallsstartwert (latentes Rauschen und Ausschnitte der Anpassung).</translation>
+      <source>Dependencies installed into {0}. Restart QGIS if a FuseDiff algorithm failed before in this session.</source>
+      <translation>Abhängigkeiten in {0} installiert. Starten Sie QGIS neu, falls ein FuseDiff-Algorithmus in dieser Sitzung zuvor fehlgeschlagen ist.</translation>
     </message>
     <message>
       <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
@@ -1292,12 +1336,36 @@
       <translation>Alle so viele Iterationen validieren (und speichern) (0 = am Ende jeder Stufe).</translation>
     </message>
     <message>
-      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
-      <translation>Abtastschritte (die Kette hat T = 15; weniger Schritte überspringen Glieder).</translation>
+      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
+      <translation>Konsistenzdurchläufe nach dem Schärfen: das Ergebnis wird mit der MTF des MS tiefpassgefiltert, an den MS-Pixeln abgetastet und per Rückprojektion an das MS angeglichen (-1 = automatisch: 3 Durchläufe mit den Gewichten wie trainiert, keine nach der Szenenanpassung, wo sie schlechter gemessen wurden; 0 = aus).</translation>
+    </message>
+    <message>
+      <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
+      <translation>Szenenanpassung: Trainingsiterationen auf dem noch einmal degradierten Eingabepaar (0 = Gewichte unverändert verwenden).</translation>
+    </message>
+    <message>
+      <source>Learning rate of scene adaptation (AdamW).</source>
+      <translation>Lernrate der Szenenanpassung (AdamW).</translation>
+    </message>
+    <message>
+      <source>Patches per adaptation iteration.</source>
+      <translation>Ausschnitte je Anpassungsiteration.</translation>
+    </message>
+    <message>
+      <source>Adaptation patch size (PAN pixels of the degraded pair).</source>
+      <translation>Ausschnittgröße der Anpassung (PAN-Pixel des degradierten Paares).</translation>
     </message>
     <message>
       <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name (e.g. worldview3).</source>
       <translation>MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung und die Konsistenzdurchläufe: eine Zahl, kommagetrennte Werte je Band oder ein Sensorname (z. B. worldview3).</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
+      <translation>PAN-MTF-Verstärkung bei Nyquist für die Degradation der Anpassung.</translation>
+    </message>
+    <message>
+      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
+      <translation>Abtastschritte (die Kette hat T = 15; weniger Schritte überspringen Glieder).</translation>
     </message>
     <message>
       <source>Network width (half/quarter resolution) for a model fitted from scratch.</source>
@@ -1312,8 +1380,76 @@
       <translation>Kachelgröße (PAN-Pixel) für große Bilder; Kacheln überlappen um `overlap`.</translation>
     </message>
     <message>
+      <source>Tile overlap in PAN pixels.</source>
+      <translation>Kachelüberlappung in PAN-Pixeln.</translation>
+    </message>
+    <message>
       <source>Random seed (noise and adaptation patches).</source>
       <translation>Zufallsstartwert (Rauschen und Anpassungsausschnitte).</translation>
+    </message>
+    <message>
+      <source>DDIM steps of the latent sampler (the image network runs once).</source>
+      <translation>DDIM-Schritte des latenten Samplers (das Bildnetz läuft einmal).</translation>
+    </message>
+    <message>
+      <source>Self-ensemble: the network runs on the first N of the 8 flips/rotations of the image and the results are averaged (N times the network's time; -1 = automatic: 8 after scene adaptation, whose few training patches leave the model noisy, 1 otherwise).</source>
+      <translation>Selbst-Ensemble: Das Netz läuft auf den ersten N der 8 Spiegelungen/Drehungen des Bildes, und die Ergebnisse werden gemittelt (N-fache Rechenzeit des Netzes; -1 = automatisch: 8 nach einer Szenenanpassung, deren wenige Trainingsausschnitte das Modell verrauscht lassen, sonst 1).</translation>
+    </message>
+    <message>
+      <source>Pansharpener width for a model fitted from scratch.</source>
+      <translation>Breite des Pansharpeners für ein von Grund auf angepasstes Modell.</translation>
+    </message>
+    <message>
+      <source>Image a model fitted from scratch refines (its LMS input and the base of its residual): 'mtfglphpm' or 'lms' (the upsampled MS).</source>
+      <translation>Bild, das ein von Grund auf angepasstes Modell verfeinert (seine LMS-Eingabe und die Basis seines Residuums): 'mtfglphpm' oder 'lms' (das hochgetastete MS).</translation>
+    </message>
+    <message>
+      <source>Tile size (PAN pixels) of the network inside one image or scene tile.</source>
+      <translation>Kachelgröße (PAN-Pixel) des Netzes innerhalb eines Bildes oder einer Szenenkachel.</translation>
+    </message>
+    <message>
+      <source>Random seed (latent noise and adaptation patches).</source>
+      <translation>Zufallsstartwert (latentes Rauschen und Ausschnitte der Anpassung).</translation>
+    </message>
+    <message>
+      <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>
+      <translation type="vanished">fusediff:{0} benötigt das Python-Paket {1}, das für {2} nicht installiert ist ({3}); installieren Sie es mit '{2} -m pip install {4}' und starten Sie erneut.</translation>
+    </message>
+    <message>
+      <source>fusediff:{0} needs the Python package {1}, which is installed for {2} but cannot be loaded ({3}); reinstall it with '{2} -m pip install --force-reinstall {4}' and run again.</source>
+      <translation type="vanished">fusediff:{0} benötigt das Python-Paket {1}, das für {2} installiert ist, aber nicht geladen werden kann ({3}); installieren Sie es mit '{2} -m pip install --force-reinstall {4}' neu und starten Sie erneut.</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
+      <translation type="vanished">MTF-Verstärkung(en) des MS bei Nyquist für die Degradation der Anpassung und die Konsistenzdurchläufe: eine Zahl, kommagetrennte Werte je Band oder ein Sensorname.</translation>
+    </message>
+    <message>
+      <source>Fusion</source>
+      <translation type="vanished">Fusion</translation>
+    </message>
+    <message>
+      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
+      <translation type="vanished">Die Eingaben haben in ihrem gemeinsamen Gebiet kein gültiges Pixel (alles Nodata). Prüfen Sie den Nodata-Wert und die Ausdehnungen der Raster.</translation>
+    </message>
+    <message>
+      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
+      <translation type="vanished">Die Eingabewerte sind alle null oder negativ; es gibt nichts zu fusionieren. Prüfen Sie die Eingaberaster.</translation>
+    </message>
+    <message>
+      <source>The input {0} is missing: choose a raster.</source>
+      <translation type="vanished">Die Eingabe {0} fehlt: Wählen Sie ein Raster.</translation>
+    </message>
+    <message>
+      <source>PyTorch is not installed for the Python that QGIS uses. Install it with 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation type="vanished">PyTorch ist für das Python, das QGIS verwendet, nicht installiert. Installieren Sie es mit 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
+    </message>
+    <message>
+      <source>PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or incompatible installation, e.g. a missing library). Reinstall it with 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation type="vanished">PyTorch ist für das Python, das QGIS verwendet, installiert, lässt sich aber nicht laden (eine defekte oder inkompatible Installation, z. B. eine fehlende Bibliothek). Installieren Sie es neu mit 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) oder 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA-GPU), mit dem python3 Ihrer QGIS-Installation (unter Windows: die OSGeo4W Shell), und starten Sie QGIS neu. Die klassischen Verfahren funktionieren ohne PyTorch.</translation>
+    </message>
+    <message>
+      <source>Sampling steps</source>
+      <translation type="vanished">Sampling-Schritte</translation>
     </message>
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 15 s for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the two models); about 1 minute for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
@@ -1442,14 +1578,6 @@
     <message>
       <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core; a GPU is much faster.&lt;/p&gt;</source>
       <translation type="vanished">&lt;p&gt;Trainiert ResPanDiff-Gewichte für einen Sensor. Geben Sie entweder Listen voll aufgelöster &lt;b&gt;PANS&lt;/b&gt;- und &lt;b&gt;MSS&lt;/b&gt;-Raster an (Paare in derselben Reihenfolge; jedes Paar wird um sein Verhältnis mit MTF-angepassten Gauß-Filtern degradiert, Wald-Protokoll, und zufällige Ausschnitte des degradierten Paares werden gelernt) oder eine &lt;b&gt;HDF5&lt;/b&gt;-Datei im PanCollection-Stil (Datensätze gt, ms, lms, pan, skaliert mit ihrem Maximalwert). &lt;b&gt;MS_BANDS&lt;/b&gt; wählt und ordnet die MS-Bänder (z. B. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Bei mehreren Paaren wird das letzte zur Validierung verwendet (SAM, ERGAS und Q werden protokolliert). &lt;b&gt;RESUME&lt;/b&gt; setzt ab einer Gewichtsdatei fort. &lt;b&gt;OUTPUT&lt;/b&gt;: die Gewichte (.pt) mit einer JSON-Modellkarte daneben; verwenden Sie sie als WEIGHTS_FILE von ResPanDiff.&lt;/p&gt;&lt;p&gt;Laufzeit: etwa 1 s je Iteration mit 8 Ausschnitten von 64 x 64 auf einem CPU-Kern; eine GPU ist viel schneller.&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>Iterations (KSDiff: stage 1)</source>
-      <translation type="vanished">Iterationen (KSDiff: Stufe 1)</translation>
-    </message>
-    <message>
-      <source>KSDiff stage 2 iterations</source>
-      <translation type="vanished">KSDiff: Iterationen der Stufe 2</translation>
     </message>
   </context>
 </TS>

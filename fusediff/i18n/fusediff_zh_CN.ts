@@ -20,10 +20,6 @@
       <translation>模拟与评估</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Measures the quality of a fused raster. FUSED, REFERENCE and MS have the same bands in the same order and one radiometric unit (any: DN, radiance, reflectance).&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;REFERENCE&lt;/b&gt; (e.g. the input of Simulate a fusion pair): PSNR (dB), SSIM, SAM (degrees), ERGAS, RMSE, Q2n (Q4/Q8) and SCC, on both rasters divided by the reference's maximum, leaving out a border of RATIO pixels. FUSED and REFERENCE must be on the same grid. RATIO defaults to the pixel-size ratio of MS to FUSED when MS is given.&lt;/p&gt;&lt;p&gt;Without a reference, from the low-resolution &lt;b&gt;MS&lt;/b&gt; and the &lt;b&gt;PAN&lt;/b&gt; that were fused: D_lambda, D_s, QNR and HQNR at full resolution (Alparone et al. 2008; Khan et al. 2009). FUSED must cover the PAN/MS overlap on the PAN grid.&lt;/p&gt;&lt;p&gt;The values are printed to the log, written to OUTPUT_REPORT (HTML, or CSV when the file name ends in .csv) and returned as numeric outputs for the graphical modeler.&lt;/p&gt;&lt;p&gt;Runtime: seconds on a CPU for a 2000 x 2000 raster; it always runs on the CPU (NumPy; no GPU is used).&lt;/p&gt;&lt;p&gt;References: Wang, Bovik, Sheikh, Simoncelli, IEEE TIP 2004 (SSIM); Yuhas, Goetz, Boardman, JPL Airborne Geoscience Workshop 1992 (SAM); Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini, IEEE GRSL 2009 (Q2n); Zhou, Civco, Silander, IJRS 1998 (SCC); Alparone et al., PE&amp;amp;RS 2008 (D_lambda, D_s, QNR); Khan, Alparone, Chanussot, IEEE TGRS 2009 (the MTF-based D_lambda of HQNR); Aiazzi et al., Proc. SPIE 2014 (HQNR); Vivone et al., IEEE TGRS 2015 (protocol).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;测量融合栅格的质量。FUSED、REFERENCE 与 MS 具有相同顺序的相同波段，并采用同一辐射单位（任意：DN、辐亮度、反射率）。&lt;/p&gt;&lt;p&gt;有&lt;b&gt;参考（REFERENCE）&lt;/b&gt;时（例如“模拟融合对”的输入）：在两幅栅格都除以参考的最大值后，去除 RATIO 个像素宽的边缘，计算 PSNR（dB）、SSIM、SAM（度）、ERGAS、RMSE、Q2n（Q4/Q8）和 SCC。FUSED 与 REFERENCE 必须位于同一网格。给出 MS 时，RATIO 默认为 MS 与 FUSED 的像元大小之比。&lt;/p&gt;&lt;p&gt;无参考时，根据参与融合的低分辨率 &lt;b&gt;MS&lt;/b&gt; 和 &lt;b&gt;PAN&lt;/b&gt;：在全分辨率下计算 D_lambda、D_s、QNR 和 HQNR（Alparone 等 2008；Khan 等 2009）。FUSED 必须在 PAN 网格上覆盖 PAN/MS 的重叠区域。&lt;/p&gt;&lt;p&gt;结果输出到日志，写入 OUTPUT_REPORT（HTML；文件名以 .csv 结尾时为 CSV），并作为数值输出返回供图形建模器使用。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上处理 2000 x 2000 的栅格需数秒；始终在 CPU 上运行（NumPy；不使用 GPU）。&lt;/p&gt;&lt;p&gt;参考文献：Wang, Bovik, Sheikh, Simoncelli，IEEE TIP 2004（SSIM）；Yuhas, Goetz, Boardman，JPL Airborne Geoscience Workshop 1992（SAM）；Wald 2002（ERGAS）；Garzelli &amp;amp; Nencini，IEEE GRSL 2009（Q2n）；Zhou, Civco, Silander，IJRS 1998（SCC）；Alparone 等，PE&amp;amp;RS 2008（D_lambda、D_s、QNR）；Khan, Alparone, Chanussot，IEEE TGRS 2009（HQNR 中基于 MTF 的 D_lambda）；Aiazzi 等，Proc. SPIE 2014（HQNR）；Vivone 等，IEEE TGRS 2015（评估协议）。&lt;/p&gt;</translation>
-    </message>
-    <message>
       <source>Reading the rasters</source>
       <translation>正在读取栅格</translation>
     </message>
@@ -60,6 +56,10 @@
       <translation>报告</translation>
     </message>
     <message>
+      <source>HTML files (*.html);;CSV files (*.csv)</source>
+      <translation>HTML 文件 (*.html);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
       <source>FuseDiff quality report (no reference)</source>
       <translation>FuseDiff 质量报告（无参考）</translation>
     </message>
@@ -74,10 +74,6 @@
     <message>
       <source>FUSED does not cover the PAN/MS overlap on the PAN's pixel grid; give the output of a fusion of these MS and PAN rasters.</source>
       <translation>FUSED 未在 PAN 的像元网格上覆盖 PAN/MS 的重叠区域；请提供这两个 MS 和 PAN 栅格的融合结果。</translation>
-    </message>
-    <message>
-      <source>HTML files (*.html);;CSV files (*.csv)</source>
-      <translation>HTML 文件 (*.html);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
       <source>Give a REFERENCE raster for reference-based metrics, or both MS and PAN for no-reference metrics.</source>
@@ -160,144 +156,8 @@
       <translation>HQNR</translation>
     </message>
     <message>
-      <source>Fusion</source>
-      <translation>融合</translation>
-    </message>
-    <message>
-      <source>Resolution ratio (empty: from the pixel sizes)</source>
-      <translation>分辨率比（留空：由像元大小确定）</translation>
-    </message>
-    <message>
-      <source>Ratio of the low-resolution pixel size to the high-resolution one, e.g. 4 for 2 m multispectral and 0.5 m panchromatic pixels. Leave empty to take it from the rasters' pixel sizes.</source>
-      <translation>低分辨率像元大小与高分辨率像元大小之比，例如 2 米多光谱像元和 0.5 米全色像元时为 4。留空则由栅格的像元大小确定。</translation>
-    </message>
-    <message>
-      <source>Device</source>
-      <translation>设备</translation>
-    </message>
-    <message>
-      <source>auto uses a CUDA GPU when PyTorch sees one (then Apple MPS), else the CPU.</source>
-      <translation>auto：PyTorch 检测到 CUDA GPU 时使用 GPU（其次为 Apple MPS），否则使用 CPU。</translation>
-    </message>
-    <message>
-      <source>Random seed</source>
-      <translation>随机种子</translation>
-    </message>
-    <message>
-      <source>The same seed and inputs give the same result.</source>
-      <translation>相同的种子和输入得到相同的结果。</translation>
-    </message>
-    <message>
-      <source>Reading and aligning the inputs</source>
-      <translation>正在读取并对齐输入</translation>
-    </message>
-    <message>
-      <source>Cancelled by the user; no output was written.</source>
-      <translation>已被用户取消；未写入任何输出。</translation>
-    </message>
-    <message>
-      <source>Not enough memory for these inputs. Clip the rasters to a smaller area and run again.</source>
-      <translation>内存不足以处理这些输入。请将栅格裁剪到较小区域后重新运行。</translation>
-    </message>
-    <message>
-      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
-      <translation>输入在其共同区域内没有有效像素（全部为无数据）。请检查无数据值和栅格范围。</translation>
-    </message>
-    <message>
-      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
-      <translation>输入值全部为零或负数；没有可融合的内容。请检查输入栅格。</translation>
-    </message>
-    <message>
-      <source>tile {0}/{1}</source>
-      <translation>分块 {0}/{1}</translation>
-    </message>
-    <message>
-      <source>{0}, ~{1} s left</source>
-      <translation>{0}，约剩 {1} 秒</translation>
-    </message>
-    <message>
-      <source>The rasters have no pixel that is valid in both (all nodata, NaN or infinite in the overlap). Check the inputs' nodata values.</source>
-      <translation>两个栅格没有同时有效的像素（重叠区内全部为无数据、NaN 或无穷大）。请检查输入的无数据值。</translation>
-    </message>
-    <message>
-      <source>Writing the output</source>
-      <translation>正在写入输出</translation>
-    </message>
-    <message>
-      <source>{0}, ~{1} min left</source>
-      <translation>{0}，约剩 {1} 分钟</translation>
-    </message>
-    <message>
-      <source>The GPU ran out of memory with tiles of {0} px; retrying with tiles of {1} px.</source>
-      <translation>GPU 内存不足以处理 {0} 像素的分块；改用 {1} 像素的分块重试。</translation>
-    </message>
-    <message>
-      <source>Preset: 'default' is fast on a CPU; 'paper' follows the paper (far slower). Advanced settings left at their defaults take the preset's values.</source>
-      <translation>预设：'default' 在 CPU 上运行快速；'paper' 遵循论文设置（慢得多）。保持默认值的高级设置将采用预设的取值。</translation>
-    </message>
-    <message>
-      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}.</source>
-      <translation>已对齐的输入：高分辨率 {0} 个波段，{1} x {2} 像素；低分辨率 {3} 个波段，{4} x {5} 像素；比例 {6}。</translation>
-    </message>
-    <message>
-      <source>The GPU ran out of memory even with tiles of {0} px ({1}). Choose DEVICE 'cpu', close other programs using the GPU, or use a GPU with more memory.</source>
-      <translation>即使使用 {0} 像素的分块，GPU 内存仍然不足（{1}）。请将 DEVICE 选为“cpu”、关闭其他占用 GPU 的程序，或使用内存更大的 GPU。</translation>
-    </message>
-    <message>
-      <source>Finished in {0:.1f} s.</source>
-      <translation>完成，用时 {0:.1f} 秒。</translation>
-    </message>
-    <message>
-      <source>The resolution ratio must be greater than 1 (got {0}): it is the low-resolution pixel size divided by the high-resolution one. Leave RATIO empty to take it from the rasters.</source>
-      <translation>分辨率比必须大于 1（当前为 {0}）：它是低分辨率像元大小除以高分辨率像元大小。将 RATIO 留空即可由栅格确定。</translation>
-    </message>
-    <message>
-      <source>The input {0} is missing: choose a raster.</source>
-      <translation>缺少输入 {0}：请选择一个栅格。</translation>
-    </message>
-    <message>
-      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}, {7} nodata pixel(s).</source>
-      <translation>已对齐的输入：高分辨率 {0} 个波段，{1} x {2} 像素；低分辨率 {3} 个波段，{4} x {5} 像素；比例 {6}；{7} 个无数据像素。</translation>
-    </message>
-    <message>
-      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
-      <translation>场景缩放：数值除以 {0:g}（有效输入值的第 {1:g} 百分位数）。</translation>
-    </message>
-    <message>
-      <source>Wrote {0}</source>
-      <translation>已写入 {0}</translation>
-    </message>
-    <message>
-      <source>The pixel sizes give a ratio of {0:.3f}; the low-resolution raster was resampled to the whole ratio {1}.</source>
-      <translation>像元大小给出的比例为 {0:.3f}；低分辨率栅格已重采样到整数比例 {1}。</translation>
-    </message>
-    <message>
-      <source>Processing {0} tiles of {1} x {1} px (overlap {2} px).</source>
-      <translation>分为 {0} 个 {1} x {1} 像素的分块处理（重叠 {2} 像素）。</translation>
-    </message>
-    <message>
-      <source>Device: {0}; CPU threads: {1}.</source>
-      <translation>设备：{0}；CPU 线程数：{1}。</translation>
-    </message>
-    <message>
-      <source>Incorrect parameter value for {0}</source>
-      <translation>{0} 的参数值不正确</translation>
-    </message>
-    <message>
-      <source>The input {0} is not a file-based raster ({1}); export it to GeoTIFF first.</source>
-      <translation>输入 {0} 不是基于文件的栅格（{1}）；请先将其导出为 GeoTIFF。</translation>
-    </message>
-    <message>
-      <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
-      <translation>输出 {0}“{1}”同时也是输入；输入永远不会被覆盖。请选择其他输出路径。</translation>
-    </message>
-    <message>
-      <source>PyTorch is not installed for the Python that QGIS uses. Install it with 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
-      <translation>QGIS 所用的 Python 未安装 PyTorch。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）进行安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
-    </message>
-    <message>
-      <source>PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or incompatible installation, e.g. a missing library). Reinstall it with 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
-      <translation>QGIS 所用的 Python 已安装 PyTorch，但无法加载（安装损坏或不兼容，例如缺少某个库）。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）重新安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
+      <source>&lt;p&gt;Measures the quality of a fused raster. FUSED, REFERENCE and MS have the same bands in the same order and one radiometric unit (any: DN, radiance, reflectance).&lt;/p&gt;&lt;p&gt;With a &lt;b&gt;REFERENCE&lt;/b&gt; (e.g. the input of Simulate a fusion pair): PSNR (dB), SSIM, SAM (degrees), ERGAS, RMSE, Q2n (Q4/Q8) and SCC, on both rasters divided by the reference's maximum, leaving out a border of RATIO pixels. FUSED and REFERENCE must be on the same grid. RATIO defaults to the pixel-size ratio of MS to FUSED when MS is given.&lt;/p&gt;&lt;p&gt;Without a reference, from the low-resolution &lt;b&gt;MS&lt;/b&gt; and the &lt;b&gt;PAN&lt;/b&gt; that were fused: D_lambda, D_s, QNR and HQNR at full resolution (Alparone et al. 2008; Khan et al. 2009). FUSED must cover the PAN/MS overlap on the PAN grid.&lt;/p&gt;&lt;p&gt;The values are printed to the log, written to OUTPUT_REPORT (HTML, or CSV when the file name ends in .csv) and returned as numeric outputs for the graphical modeler.&lt;/p&gt;&lt;p&gt;Runtime: seconds on a CPU for a 2000 x 2000 raster; it always runs on the CPU (NumPy; no GPU is used).&lt;/p&gt;&lt;p&gt;References: Wang, Bovik, Sheikh, Simoncelli, IEEE TIP 2004 (SSIM); Yuhas, Goetz, Boardman, JPL Airborne Geoscience Workshop 1992 (SAM); Wald 2002 (ERGAS); Garzelli &amp;amp; Nencini, IEEE GRSL 2009 (Q2n); Zhou, Civco, Silander, IJRS 1998 (SCC); Alparone et al., PE&amp;amp;RS 2008 (D_lambda, D_s, QNR); Khan, Alparone, Chanussot, IEEE TGRS 2009 (the MTF-based D_lambda of HQNR); Aiazzi et al., Proc. SPIE 2014 (HQNR); Vivone et al., IEEE TGRS 2015 (protocol).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;测量融合栅格的质量。FUSED、REFERENCE 与 MS 具有相同顺序的相同波段，并采用同一辐射单位（任意：DN、辐亮度、反射率）。&lt;/p&gt;&lt;p&gt;有&lt;b&gt;参考（REFERENCE）&lt;/b&gt;时（例如“模拟融合对”的输入）：在两幅栅格都除以参考的最大值后，去除 RATIO 个像素宽的边缘，计算 PSNR（dB）、SSIM、SAM（度）、ERGAS、RMSE、Q2n（Q4/Q8）和 SCC。FUSED 与 REFERENCE 必须位于同一网格。给出 MS 时，RATIO 默认为 MS 与 FUSED 的像元大小之比。&lt;/p&gt;&lt;p&gt;无参考时，根据参与融合的低分辨率 &lt;b&gt;MS&lt;/b&gt; 和 &lt;b&gt;PAN&lt;/b&gt;：在全分辨率下计算 D_lambda、D_s、QNR 和 HQNR（Alparone 等 2008；Khan 等 2009）。FUSED 必须在 PAN 网格上覆盖 PAN/MS 的重叠区域。&lt;/p&gt;&lt;p&gt;结果输出到日志，写入 OUTPUT_REPORT（HTML；文件名以 .csv 结尾时为 CSV），并作为数值输出返回供图形建模器使用。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上处理 2000 x 2000 的栅格需数秒；始终在 CPU 上运行（NumPy；不使用 GPU）。&lt;/p&gt;&lt;p&gt;参考文献：Wang, Bovik, Sheikh, Simoncelli，IEEE TIP 2004（SSIM）；Yuhas, Goetz, Boardman，JPL Airborne Geoscience Workshop 1992（SAM）；Wald 2002（ERGAS）；Garzelli &amp;amp; Nencini，IEEE GRSL 2009（Q2n）；Zhou, Civco, Silander，IJRS 1998（SCC）；Alparone 等，PE&amp;amp;RS 2008（D_lambda、D_s、QNR）；Khan, Alparone, Chanussot，IEEE TGRS 2009（HQNR 中基于 MTF 的 D_lambda）；Aiazzi 等，Proc. SPIE 2014（HQNR）；Vivone 等，IEEE TGRS 2015（评估协议）。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Classical fusion (Brovey, GSA, MTF-GLP-HPM, CNMF)</source>
@@ -306,14 +166,6 @@
     <message>
       <source>Classical fusion</source>
       <translation>经典融合</translation>
-    </message>
-    <message>
-      <source>&lt;p&gt;Fuses a low-resolution spectral raster with a high-resolution raster using a classical method; the usual baselines to compare the diffusion methods against.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: Brovey, GSA and MTF-GLP-HPM sharpen a multispectral or hyperspectral raster (MS) with a one-band panchromatic raster (PAN). CNMF fuses a hyperspectral raster (MS) with a multispectral raster of several bands (PAN).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;: the low-resolution raster (2 bands or more). &lt;b&gt;PAN&lt;/b&gt;: the high-resolution raster; a PAN with several bands needs PAN band (except for CNMF). The inputs are aligned by georeference (reprojected when the CRS differ); the ratio comes from the pixel sizes unless RATIO is set (a whole number, 2 or more). Nodata pixels of either input are written as nodata.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale.&lt;/p&gt;&lt;p&gt;Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance); the scene is scaled internally and the output is in the MS's unit.&lt;/p&gt;&lt;p&gt;Runtime (CPU only; no GPU is used): seconds for Brovey, GSA and MTF-GLP-HPM on a 2000 x 2000 PAN; a 12000 x 12000 PAN with a 4-band MS takes about 3 minutes of one CPU core with GSA, processed in tiles with bounded memory (under 3 GB). CNMF takes minutes on large hyperspectral scenes.&lt;/p&gt;&lt;p&gt;References: Gillespie et al. 1987 (Brovey); Aiazzi, Baronti, Selva, IEEE TGRS 2007 (GSA); Aiazzi et al., PE&amp;amp;RS 2006 and Vivone et al., IEEE TGRS 2015 (MTF-GLP-HPM); Yokoya, Yairi, Iwasaki, IEEE TGRS 2012 (CNMF).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用经典方法将低分辨率光谱栅格与高分辨率栅格融合；这些方法是与扩散方法比较的常用基准。&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;：Brovey、GSA 和 MTF-GLP-HPM 用单波段全色栅格（PAN）锐化多光谱或高光谱栅格（MS）。CNMF 将高光谱栅格（MS）与多波段的多光谱栅格（PAN）融合。&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;：低分辨率栅格（2 个或更多波段）。&lt;b&gt;PAN&lt;/b&gt;：高分辨率栅格；多波段的 PAN 需要指定 PAN 波段（CNMF 除外）。输入按地理参考对齐（坐标参考系不同时会重投影）；除非设置了 RATIO（2 或更大的整数），比例由像元大小确定。任一输入中的无数据像素在输出中写为无数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。&lt;/p&gt;&lt;p&gt;数值可以是任意辐射单位（任意位深的 DN、辐亮度、反射率）；场景在内部进行缩放，输出采用 MS 的单位。&lt;/p&gt;&lt;p&gt;运行时间（仅 CPU，不使用 GPU）：Brovey、GSA 和 MTF-GLP-HPM 处理 2000 x 2000 的 PAN 需数秒；12000 x 12000 的 PAN 加 4 波段 MS 用 GSA 在单个 CPU 核上约需 3 分钟，按分块处理，内存受限（低于 3 GB）。CNMF 处理大型高光谱场景需要数分钟。&lt;/p&gt;&lt;p&gt;参考文献：Gillespie 等 1987（Brovey）；Aiazzi, Baronti, Selva, IEEE TGRS 2007（GSA）；Aiazzi 等, PE&amp;amp;RS 2006 和 Vivone 等, IEEE TGRS 2015（MTF-GLP-HPM）；Yokoya, Yairi, Iwasaki, IEEE TGRS 2012（CNMF）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>PAN band (when the high-resolution raster has several bands)</source>
-      <translation>PAN 波段（当高分辨率栅格有多个波段时）</translation>
     </message>
     <message>
       <source>Method</source>
@@ -326,6 +178,10 @@
     <message>
       <source>High-resolution raster (PAN; MSI for CNMF)</source>
       <translation>高分辨率栅格（PAN；CNMF 时为 MSI）</translation>
+    </message>
+    <message>
+      <source>PAN band (when the high-resolution raster has several bands)</source>
+      <translation>PAN 波段（当高分辨率栅格有多个波段时）</translation>
     </message>
     <message>
       <source>Method: {0}</source>
@@ -352,20 +208,44 @@
       <translation>CNMF（耦合非负矩阵分解；HSI + MSI）</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Fuses a low-resolution spectral raster with a high-resolution raster using a classical method; the usual baselines to compare the diffusion methods against.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: Brovey, GSA and MTF-GLP-HPM sharpen a multispectral or hyperspectral raster (MS) with a one-band panchromatic raster (PAN). CNMF fuses a hyperspectral raster (MS) with a multispectral raster of several bands (PAN).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;: the low-resolution raster (2 bands or more). &lt;b&gt;PAN&lt;/b&gt;: the high-resolution raster; a PAN with several bands needs PAN band (except for CNMF). The inputs are aligned by georeference (reprojected when the CRS differ); the ratio comes from the pixel sizes unless RATIO is set (a whole number, 2 or more). Nodata pixels of either input are written as nodata.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale.&lt;/p&gt;&lt;p&gt;Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance); the scene is scaled internally and the output is in the MS's unit.&lt;/p&gt;&lt;p&gt;Runtime (CPU only; no GPU is used): seconds for Brovey, GSA and MTF-GLP-HPM on a 2000 x 2000 PAN; a 12000 x 12000 PAN with a 4-band MS takes about 3 minutes of one CPU core with GSA, processed in tiles with bounded memory (under 3 GB). CNMF takes minutes on large hyperspectral scenes.&lt;/p&gt;&lt;p&gt;References: Gillespie et al. 1987 (Brovey); Aiazzi, Baronti, Selva, IEEE TGRS 2007 (GSA); Aiazzi et al., PE&amp;amp;RS 2006 and Vivone et al., IEEE TGRS 2015 (MTF-GLP-HPM); Yokoya, Yairi, Iwasaki, IEEE TGRS 2012 (CNMF).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用经典方法将低分辨率光谱栅格与高分辨率栅格融合；这些方法是与扩散方法比较的常用基准。&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;：Brovey、GSA 和 MTF-GLP-HPM 用单波段全色栅格（PAN）锐化多光谱或高光谱栅格（MS）。CNMF 将高光谱栅格（MS）与多波段的多光谱栅格（PAN）融合。&lt;/p&gt;&lt;p&gt;&lt;b&gt;MS&lt;/b&gt;：低分辨率栅格（2 个或更多波段）。&lt;b&gt;PAN&lt;/b&gt;：高分辨率栅格；多波段的 PAN 需要指定 PAN 波段（CNMF 除外）。输入按地理参考对齐（坐标参考系不同时会重投影）；除非设置了 RATIO（2 或更大的整数），比例由像元大小确定。任一输入中的无数据像素在输出中写为无数据。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。&lt;/p&gt;&lt;p&gt;数值可以是任意辐射单位（任意位深的 DN、辐亮度、反射率）；场景在内部进行缩放，输出采用 MS 的单位。&lt;/p&gt;&lt;p&gt;运行时间（仅 CPU，不使用 GPU）：Brovey、GSA 和 MTF-GLP-HPM 处理 2000 x 2000 的 PAN 需数秒；12000 x 12000 的 PAN 加 4 波段 MS 用 GSA 在单个 CPU 核上约需 3 分钟，按分块处理，内存受限（低于 3 GB）。CNMF 处理大型高光谱场景需要数分钟。&lt;/p&gt;&lt;p&gt;参考文献：Gillespie 等 1987（Brovey）；Aiazzi, Baronti, Selva, IEEE TGRS 2007（GSA）；Aiazzi 等, PE&amp;amp;RS 2006 和 Vivone 等, IEEE TGRS 2015（MTF-GLP-HPM）；Yokoya, Yairi, Iwasaki, IEEE TGRS 2012（CNMF）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Resolution ratio (empty: from the pixel sizes)</source>
+      <translation>分辨率比（留空：由像元大小确定）</translation>
+    </message>
+    <message>
+      <source>Ratio of the low-resolution pixel size to the high-resolution one, e.g. 4 for 2 m multispectral and 0.5 m panchromatic pixels. Leave empty to take it from the rasters' pixel sizes.</source>
+      <translation>低分辨率像元大小与高分辨率像元大小之比，例如 2 米多光谱像元和 0.5 米全色像元时为 4。留空则由栅格的像元大小确定。</translation>
+    </message>
+    <message>
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>auto uses a CUDA GPU when PyTorch sees one (then Apple MPS), else the CPU.</source>
+      <translation>auto：PyTorch 检测到 CUDA GPU 时使用 GPU（其次为 Apple MPS），否则使用 CPU。</translation>
+    </message>
+    <message>
+      <source>Random seed</source>
+      <translation>随机种子</translation>
+    </message>
+    <message>
+      <source>The same seed and inputs give the same result.</source>
+      <translation>相同的种子和输入得到相同的结果。</translation>
+    </message>
+    <message>
+      <source>Device: {0}; CPU threads: {1}.</source>
+      <translation>设备：{0}；CPU 线程数：{1}。</translation>
+    </message>
+    <message>
       <source>DM-ZS hyperspectral pansharpening (zero-shot diffusion)</source>
       <translation>DM-ZS 高光谱全色锐化（零样本扩散）</translation>
     </message>
     <message>
       <source>Hyperspectral pansharpening</source>
       <translation>高光谱全色锐化</translation>
-    </message>
-    <message>
-      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and a one-band PAN covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 3 or 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime on a CPU with the bundled prior: about 1.5 minutes for a PAN of 92-96 px at ratio 4 on one thread (measured, including the training on the scene); about 10 minutes per 256 x 256 px tile of PAN with a 198-band HSI on 2 threads (measured), so large scenes take hours. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 DM-ZS 以全色栅格（PAN）锐化高光谱栅格（HSI）：冻结的 3 通道扩散先验生成细节图像，由输入以及在场景本身降尺度数据上训练的小型网络（零样本）引导；神经空间-光谱分解将其映射到全部 HSI 波段。无需训练数据。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和单波段 PAN；两者像元大小之比为 2 或以上的整数（例如 3 或 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出 PAN 在 HSI 波段上的响应；留空：由输入对估计。&lt;b&gt;PRIOR&lt;/b&gt;：内置的小型先验、在本场景上训练的先验，或检查点文件（&lt;b&gt;PRIOR_FILE&lt;/b&gt;；可加载 SR3 风格的 U-Net，例如 PLRDiff/DM-ZS 公开的先验，建议对其使用 GPU）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 HSI 波段，采用 HSI 的辐射尺度。使用内置先验时的 CPU 运行时间：在 1 个线程上处理 92-96 像素、比例为 4 的 PAN 约需 1.5 分钟（实测，含在场景上的训练）；在 2 个线程上，配 198 波段 HSI 时每个 256 x 256 PAN 像素的图块约需 10 分钟（实测），因此大场景需数小时。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Xiao 等，基于预训练扩散模型、零样本引导和 NSSD 的高光谱全色锐化（CVPR）；Rui 等，PLRDiff，Information Fusion 2024。&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>PAN spectral response CSV (empty: estimate)</source>
-      <translation>PAN 光谱响应 CSV（留空：估计）</translation>
     </message>
     <message>
       <source>Hyperspectral raster (HSI)</source>
@@ -376,24 +256,24 @@
       <translation>全色栅格（PAN）</translation>
     </message>
     <message>
-      <source>Diffusion prior</source>
-      <translation>扩散先验</translation>
+      <source>PAN spectral response CSV (empty: estimate)</source>
+      <translation>PAN 光谱响应 CSV（留空：估计）</translation>
     </message>
     <message>
-      <source>Sharpened raster</source>
-      <translation>锐化栅格</translation>
+      <source>Diffusion prior</source>
+      <translation>扩散先验</translation>
     </message>
     <message>
       <source>Prior checkpoint file</source>
       <translation>先验检查点文件</translation>
     </message>
     <message>
-      <source>PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file.</source>
-      <translation>PRIOR 为“检查点文件”，但 PRIOR_FILE 为空：请选择一个文件。</translation>
+      <source>Sharpened raster</source>
+      <translation>锐化栅格</translation>
     </message>
     <message>
-      <source>The SRF file must have one row (the PAN's response).</source>
-      <translation>SRF 文件必须只有一行（PAN 的响应）。</translation>
+      <source>PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file.</source>
+      <translation>PRIOR 为“检查点文件”，但 PRIOR_FILE 为空：请选择一个文件。</translation>
     </message>
     <message>
       <source>Bundled small prior (Landsat RGB)</source>
@@ -406,6 +286,10 @@
     <message>
       <source>Checkpoint file (PRIOR_FILE)</source>
       <translation>检查点文件（PRIOR_FILE）</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and a one-band PAN covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 3 or 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime on a CPU with the bundled prior: about 1.5 minutes for a PAN of 92-96 px at ratio 4 on one thread (measured, including the training on the scene); about 10 minutes per 256 x 256 px tile of PAN with a 198-band HSI on 2 threads (measured), so large scenes take hours. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 DM-ZS 以全色栅格（PAN）锐化高光谱栅格（HSI）：冻结的 3 通道扩散先验生成细节图像，由输入以及在场景本身降尺度数据上训练的小型网络（零样本）引导；神经空间-光谱分解将其映射到全部 HSI 波段。无需训练数据。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和单波段 PAN；两者像元大小之比为 2 或以上的整数（例如 3 或 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出 PAN 在 HSI 波段上的响应；留空：由输入对估计。&lt;b&gt;PRIOR&lt;/b&gt;：内置的小型先验、在本场景上训练的先验，或检查点文件（&lt;b&gt;PRIOR_FILE&lt;/b&gt;；可加载 SR3 风格的 U-Net，例如 PLRDiff/DM-ZS 公开的先验，建议对其使用 GPU）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 HSI 波段，采用 HSI 的辐射尺度。使用内置先验时的 CPU 运行时间：在 1 个线程上处理 92-96 像素、比例为 4 的 PAN 约需 1.5 分钟（实测，含在场景上的训练）；在 2 个线程上，配 198 波段 HSI 时每个 256 x 256 PAN 像素的图块约需 10 分钟（实测），因此大场景需数小时。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Xiao 等，基于预训练扩散模型、零样本引导和 NSSD 的高光谱全色锐化（CVPR）；Rui 等，PLRDiff，Information Fusion 2024。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>HSI-MSI fusion</source>
@@ -424,10 +308,6 @@
       <translation>MSI 光谱响应 CSV（留空：估计）</translation>
     </message>
     <message>
-      <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
-      <translation>SRF 文件有 {0} 行，但 MSI 有 {1} 个波段：每个 MSI 波段需要一行。</translation>
-    </message>
-    <message>
       <source>KSDiff pansharpening (kernel-space latent diffusion, fast)</source>
       <translation>KSDiff 全色锐化（核空间潜在扩散，快速）</translation>
     </message>
@@ -440,32 +320,8 @@
       <translation>&lt;p&gt;使用 KSDiff 以全色栅格（PAN）锐化多光谱栅格（MS）：一个小型潜在扩散模型由 PAN 和 MS 采样出一个编码（在 256 个数上进行几步 DDIM），该编码为锐化网络的卷积核生成逐图像的调制（Tucker 形式），随后锐化网络（ConvNeXt U-Net）只运行一次。比像素空间扩散快得多。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：随附权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如存储顺序为红、绿、蓝、近红外的文件用 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 使用由 &lt;i&gt;fusediff:train&lt;/i&gt;（METHOD KSDiff）训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时先在再次降质的输入影像对上拟合模型（Wald 协议）：用于其他传感器或波段数（例如 8 波段 WorldView-3；此时从头拟合模型，它学习细化该影像对的 MTF-GLP-HPM 融合结果）；适应后的模型会对影像的 8 种翻转和旋转结果取平均。否则，波段数或比例与权重不符即为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，MS 波段位于 PAN 网格上，保持 MS 的辐射尺度。CPU 上的运行时间（在 2 核上实测）：256 x 256 PAN 像素 0.06 秒（比 ResPanDiff 的 15 步快约 30 倍），4000 x 4000 场景每秒约 1 百万 PAN 像素（模型层面 1.4），另加适应时间（每次迭代 0.1-0.3 秒；适应后的模型锐化速度慢 8 倍）；在 GPU 上快数倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
-      <translation>{0}：在 {2:.1f} 秒内从场景的 {1} 个窗口学习完成。</translation>
-    </message>
-    <message>
-      <source>{0}: tile fused in {1:.1f} s.</source>
-      <translation>{0}：瓦片在 {1:.1f} 秒内融合完成。</translation>
-    </message>
-    <message>
       <source>Pansharpening</source>
       <translation>全色锐化</translation>
-    </message>
-    <message>
-      <source>Sampling steps</source>
-      <translation>采样步数</translation>
-    </message>
-    <message>
-      <source>Weights file (overrides WEIGHTS)</source>
-      <translation>权重文件（覆盖 WEIGHTS）</translation>
-    </message>
-    <message>
-      <source>Scene adaptation iterations (0 = none)</source>
-      <translation>场景适配迭代次数（0 = 不适配）</translation>
-    </message>
-    <message>
-      <source>Fit the model on the input pair degraded once more before sharpening.</source>
-      <translation>锐化前先在再降质一次的输入对上拟合模型。</translation>
     </message>
     <message>
       <source>Multispectral raster (MS)</source>
@@ -480,16 +336,20 @@
       <translation>权重</translation>
     </message>
     <message>
+      <source>Weights file (overrides WEIGHTS)</source>
+      <translation>权重文件（覆盖 WEIGHTS）</translation>
+    </message>
+    <message>
+      <source>Scene adaptation iterations (0 = none)</source>
+      <translation>场景适配迭代次数（0 = 不适配）</translation>
+    </message>
+    <message>
+      <source>Fit the model on the input pair degraded once more before sharpening.</source>
+      <translation>锐化前先在再降质一次的输入对上拟合模型。</translation>
+    </message>
+    <message>
       <source>{0} sampling steps; scene adaptation iterations: {1}.</source>
       <translation>{0} 个采样步；场景适配迭代次数：{1}。</translation>
-    </message>
-    <message>
-      <source>No weights fit {0} bands: a model was fitted on this scene.</source>
-      <translation>没有适用于 {0} 个波段的权重：已在本场景上拟合了一个模型。</translation>
-    </message>
-    <message>
-      <source>Weights trained on: {0}</source>
-      <translation>权重的训练数据：{0}</translation>
     </message>
     <message>
       <source>Bundled Landsat-7 weights for the ratio (2 or 4)</source>
@@ -528,22 +388,6 @@
       <translation>模拟融合对（Wald 协议）</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused result can be compared with the reference (see Assess fusion quality).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: a multispectral or hyperspectral raster (2 bands or more); band wavelengths are read from its metadata or given in WAVELENGTHS (nm). Values may be in any radiometric unit; both outputs are float32 in the reference's unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the reference blurred by the PSF and decimated by RATIO (a whole number, 2 or more; pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the reference pixel it was taken from). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the spectral response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's mean signal power (0: no noise); SEED makes it repeatable.&lt;/p&gt;&lt;p&gt;Runtime: about a second per 1000 x 1000 x 100 values on a CPU; it always runs on the CPU (a GPU would not help much: the work is a few convolutions). The whole reference is held in memory.&lt;/p&gt;&lt;p&gt;Reference: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;根据参考图像模拟融合方法的输入（Wald 协议），以便将融合结果与参考进行比较（见“评估融合质量”）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;：多光谱或高光谱栅格（2 个或更多波段）；波段波长从其元数据读取，或在 WAVELENGTHS（纳米）中给出。数值可以采用任意辐射单位；两个输出均为 float32，单位与参考相同。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;：参考经 PSF 模糊并按 RATIO（2 或以上的整数）抽取（像素 0、r、2r……；其原点偏移 -(r-1)/2 个参考像素，使每个像素位于其取自的参考像素上）。&lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;：在参考自身网格上施加光谱响应：PAN（450-900 纳米内波段的均值）、类 IKONOS 的蓝/绿/红/近红外波段，或 CSV 文件中的响应（每个输出波段一行，每个参考波段一列）。SNR 添加高斯噪声，其功率比各波段平均信号功率低 SNR dB（0：无噪声）；SEED 使结果可重复。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上每 1000 x 1000 x 100 个值约需一秒；始终在 CPU 上运行（GPU 帮助不大：计算只是少量卷积）。整个参考保存在内存中。&lt;/p&gt;&lt;p&gt;参考文献：Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997。&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>Resolution ratio</source>
-      <translation>分辨率比</translation>
-    </message>
-    <message>
-      <source>Decimation factor (a whole number, 2 or more).</source>
-      <translation>抽取因子（2 或更大的整数）。</translation>
-    </message>
-    <message>
-      <source>Band centres in nm, comma separated (empty: from the raster)</source>
-      <translation>波段中心波长（纳米），以逗号分隔（留空：从栅格读取）</translation>
-    </message>
-    <message>
       <source>Reading the reference</source>
       <translation>正在读取参考</translation>
     </message>
@@ -558,6 +402,14 @@
     <message>
       <source>Reference raster</source>
       <translation>参考栅格</translation>
+    </message>
+    <message>
+      <source>Resolution ratio</source>
+      <translation>分辨率比</translation>
+    </message>
+    <message>
+      <source>Decimation factor (a whole number, 2 or more).</source>
+      <translation>抽取因子（2 或更大的整数）。</translation>
     </message>
     <message>
       <source>Point spread function</source>
@@ -578,6 +430,10 @@
     <message>
       <source>Spectral response CSV file</source>
       <translation>光谱响应 CSV 文件</translation>
+    </message>
+    <message>
+      <source>Band centres in nm, comma separated (empty: from the raster)</source>
+      <translation>波段中心波长（纳米），以逗号分隔（留空：从栅格读取）</translation>
     </message>
     <message>
       <source>Signal-to-noise ratio in dB (0: no noise)</source>
@@ -606,6 +462,10 @@
     <message>
       <source>none</source>
       <translation>无</translation>
+    </message>
+    <message>
+      <source>Wrote {0}</source>
+      <translation>已写入 {0}</translation>
     </message>
     <message>
       <source>SRF is 'CSV file' but no spectral response CSV file was given (SRF_FILE).</source>
@@ -652,16 +512,16 @@
       <translation>来自 CSV 文件的光谱响应</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Simulates the inputs of a fusion method from a reference image (Wald's protocol), so a fused result can be compared with the reference (see Assess fusion quality).&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;: a multispectral or hyperspectral raster (2 bands or more); band wavelengths are read from its metadata or given in WAVELENGTHS (nm). Values may be in any radiometric unit; both outputs are float32 in the reference's unit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the reference blurred by the PSF and decimated by RATIO (a whole number, 2 or more; pixels 0, r, 2r...; its origin is shifted by -(r-1)/2 reference pixels so each pixel sits on the reference pixel it was taken from). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the spectral response applied to the reference on its own grid: a PAN (mean of the bands in 450-900 nm), IKONOS-like Blue/Green/Red/NIR bands, or the response in a CSV file (one row per output band, one column per reference band). SNR adds Gaussian noise whose power is SNR dB below each band's mean signal power (0: no noise); SEED makes it repeatable.&lt;/p&gt;&lt;p&gt;Runtime: about a second per 1000 x 1000 x 100 values on a CPU; it always runs on the CPU (a GPU would not help much: the work is a few convolutions). The whole reference is held in memory.&lt;/p&gt;&lt;p&gt;Reference: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;根据参考图像模拟融合方法的输入（Wald 协议），以便将融合结果与参考进行比较（见“评估融合质量”）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;REFERENCE&lt;/b&gt;：多光谱或高光谱栅格（2 个或更多波段）；波段波长从其元数据读取，或在 WAVELENGTHS（纳米）中给出。数值可以采用任意辐射单位；两个输出均为 float32，单位与参考相同。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;：参考经 PSF 模糊并按 RATIO（2 或以上的整数）抽取（像素 0、r、2r……；其原点偏移 -(r-1)/2 个参考像素，使每个像素位于其取自的参考像素上）。&lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;：在参考自身网格上施加光谱响应：PAN（450-900 纳米内波段的均值）、类 IKONOS 的蓝/绿/红/近红外波段，或 CSV 文件中的响应（每个输出波段一行，每个参考波段一列）。SNR 添加高斯噪声，其功率比各波段平均信号功率低 SNR dB（0：无噪声）；SEED 使结果可重复。&lt;/p&gt;&lt;p&gt;运行时间：在 CPU 上每 1000 x 1000 x 100 个值约需一秒；始终在 CPU 上运行（GPU 帮助不大：计算只是少量卷积）。整个参考保存在内存中。&lt;/p&gt;&lt;p&gt;参考文献：Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997。&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>Train pansharpening weights (ResPanDiff, KSDiff)</source>
       <translation>训练全色锐化权重（ResPanDiff、KSDiff）</translation>
     </message>
     <message>
       <source>Training</source>
       <translation>训练</translation>
-    </message>
-    <message>
-      <source>&lt;p&gt;Trains ResPanDiff or KSDiff weights (&lt;b&gt;METHOD&lt;/b&gt;) for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff or KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trains in two stages: &lt;b&gt;ITERATIONS&lt;/b&gt; of stage 1 (encoder with the ground truth, kernel generators and pansharpener) then &lt;b&gt;ITERATIONS2&lt;/b&gt; of stage 2 (the latent diffusion model, jointly with the pansharpener); about 0.2-0.3 s per iteration on one CPU core.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;为某一传感器训练 ResPanDiff 或 KSDiff 权重（&lt;b&gt;METHOD&lt;/b&gt;）。可给出全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 与 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序配对；每对按其比例用与 MTF 匹配的高斯滤波降质，即 Wald 协议，并学习降质后影像对的随机块），或 PanCollection 格式的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;输入：单波段 PAN 栅格与 2 个及以上波段的 MS 栅格（每对波段相同），PAN 像元小整数倍（每对比例相同；RATIO 可覆盖）。数值可为任意辐射单位；每对按其稳健最大值缩放。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；可作为 ResPanDiff 或 KSDiff 的 WEIGHTS_FILE。&lt;/p&gt;&lt;p&gt;KSDiff 分两阶段训练：阶段 1 的 &lt;b&gt;ITERATIONS&lt;/b&gt;（使用参考影像的编码器、卷积核生成器和锐化网络），然后阶段 2 的 &lt;b&gt;ITERATIONS2&lt;/b&gt;（潜在扩散模型，与锐化网络联合训练）；在一个 CPU 核上每次迭代约 0.2-0.3 秒。&lt;/p&gt;&lt;p&gt;运行时间：在一个 CPU 核上，每次迭代（8 个 64 x 64 块）约 1 秒（实测）。在 GPU 上通常快数倍至数十倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025)；Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Full-resolution PAN rasters</source>
@@ -680,6 +540,30 @@
       <translation>MS 波段（例如 3,2,1,4；留空：全部）</translation>
     </message>
     <message>
+      <source>Iterations (KSDiff: stage 1)</source>
+      <translation>迭代次数（KSDiff：第 1 阶段）</translation>
+    </message>
+    <message>
+      <source>KSDiff stage 2 iterations</source>
+      <translation>KSDiff 第 2 阶段迭代次数</translation>
+    </message>
+    <message>
+      <source>Patches per iteration</source>
+      <translation>每次迭代的图块数</translation>
+    </message>
+    <message>
+      <source>Patch size (PAN pixels)</source>
+      <translation>图块大小（PAN 像素）</translation>
+    </message>
+    <message>
+      <source>Learning rate</source>
+      <translation>学习率</translation>
+    </message>
+    <message>
+      <source>Resume from weights</source>
+      <translation>从权重继续</translation>
+    </message>
+    <message>
       <source>Weights file</source>
       <translation>权重文件</translation>
     </message>
@@ -690,10 +574,6 @@
     <message>
       <source>Reading training pairs</source>
       <translation>正在读取训练图像对</translation>
-    </message>
-    <message>
-      <source>Resume from weights</source>
-      <translation>从权重继续</translation>
     </message>
     <message>
       <source>Training on {0} image(s), {1} for validation, ratio {2}, {3} bands.</source>
@@ -712,64 +592,228 @@
       <translation>KSDiff</translation>
     </message>
     <message>
+      <source>&lt;p&gt;Trains ResPanDiff or KSDiff weights (&lt;b&gt;METHOD&lt;/b&gt;) for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;Inputs: one-band PAN rasters and MS rasters of 2 bands or more (the same bands in every pair), with PAN pixels a whole number of times smaller (the same ratio for every pair; RATIO overrides it). Values may be in any radiometric unit; each pair is scaled by its own robust maximum.&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff or KSDiff.&lt;/p&gt;&lt;p&gt;KSDiff trains in two stages: &lt;b&gt;ITERATIONS&lt;/b&gt; of stage 1 (encoder with the ground truth, kernel generators and pansharpener) then &lt;b&gt;ITERATIONS2&lt;/b&gt; of stage 2 (the latent diffusion model, jointly with the pansharpener); about 0.2-0.3 s per iteration on one CPU core.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core (measured). On a GPU typically several to tens of times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025); Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;为某一传感器训练 ResPanDiff 或 KSDiff 权重（&lt;b&gt;METHOD&lt;/b&gt;）。可给出全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 与 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序配对；每对按其比例用与 MTF 匹配的高斯滤波降质，即 Wald 协议，并学习降质后影像对的随机块），或 PanCollection 格式的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;输入：单波段 PAN 栅格与 2 个及以上波段的 MS 栅格（每对波段相同），PAN 像元小整数倍（每对比例相同；RATIO 可覆盖）。数值可为任意辐射单位；每对按其稳健最大值缩放。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；可作为 ResPanDiff 或 KSDiff 的 WEIGHTS_FILE。&lt;/p&gt;&lt;p&gt;KSDiff 分两阶段训练：阶段 1 的 &lt;b&gt;ITERATIONS&lt;/b&gt;（使用参考影像的编码器、卷积核生成器和锐化网络），然后阶段 2 的 &lt;b&gt;ITERATIONS2&lt;/b&gt;（潜在扩散模型，与锐化网络联合训练）；在一个 CPU 核上每次迭代约 0.2-0.3 秒。&lt;/p&gt;&lt;p&gt;运行时间：在一个 CPU 核上，每次迭代（8 个 64 x 64 块）约 1 秒（实测）。在 GPU 上通常快数倍至数十倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff: Diffusion Model for Pansharpening by Inferring Residual Inference, arXiv 2501.05091 (2025)；Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Not enough memory for these inputs. Clip the rasters to a smaller area and run again.</source>
+      <translation>内存不足以处理这些输入。请将栅格裁剪到较小区域后重新运行。</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; no output was written.</source>
+      <translation>已被用户取消；未写入任何输出。</translation>
+    </message>
+    <message>
+      <source>No weights fit {0} bands: a model was fitted on this scene.</source>
+      <translation>没有适用于 {0} 个波段的权重：已在本场景上拟合了一个模型。</translation>
+    </message>
+    <message>
+      <source>Weights trained on: {0}</source>
+      <translation>权重的训练数据：{0}</translation>
+    </message>
+    <message>
+      <source>Preset: 'default' is fast on a CPU; 'paper' follows the paper (far slower). Advanced settings left at their defaults take the preset's values.</source>
+      <translation>预设：'default' 在 CPU 上运行快速；'paper' 遵循论文设置（慢得多）。保持默认值的高级设置将采用预设的取值。</translation>
+    </message>
+    <message>
+      <source>Finished in {0:.1f} s.</source>
+      <translation>完成，用时 {0:.1f} 秒。</translation>
+    </message>
+    <message>
+      <source>The inputs look swapped: {0} ('{1}') has {2} band(s) of {3:g} x {4:g} pixels and {5} ('{6}') {7} band(s) of {8:g} x {9:g}, but {0} must be the high-resolution raster (smaller pixels) and {5} the low-resolution spectral one; exchange them.</source>
+      <translation>输入似乎颠倒了：{0}（'{1}'）有 {2} 个波段，像元大小 {3:g} x {4:g}，而 {5}（'{6}'）有 {7} 个波段，像元大小 {8:g} x {9:g}；但 {0} 必须是高分辨率栅格（像元更小），{5} 必须是低分辨率光谱栅格；请交换两者。</translation>
+    </message>
+    <message>
+      <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
+      <translation>输出 {0}“{1}”同时也是输入；输入永远不会被覆盖。请选择其他输出路径。</translation>
+    </message>
+    <message>
+      <source>Reading and aligning the inputs</source>
+      <translation>正在读取并对齐输入</translation>
+    </message>
+    <message>
+      <source>The rasters have no pixel that is valid in both (all nodata, NaN or infinite in the overlap). Check the inputs' nodata values.</source>
+      <translation>两个栅格没有同时有效的像素（重叠区内全部为无数据、NaN 或无穷大）。请检查输入的无数据值。</translation>
+    </message>
+    <message>
+      <source>Writing the output</source>
+      <translation>正在写入输出</translation>
+    </message>
+    <message>
+      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}, {7} nodata pixel(s).</source>
+      <translation>已对齐的输入：高分辨率 {0} 个波段，{1} x {2} 像素；低分辨率 {3} 个波段，{4} x {5} 像素；比例 {6}；{7} 个无数据像素。</translation>
+    </message>
+    <message>
+      <source>Aligned inputs: high resolution {0} band(s) of {1} x {2} px, low resolution {3} band(s) of {4} x {5} px, ratio {6}.</source>
+      <translation>已对齐的输入：高分辨率 {0} 个波段，{1} x {2} 像素；低分辨率 {3} 个波段，{4} x {5} 像素；比例 {6}。</translation>
+    </message>
+    <message>
+      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
+      <translation>场景缩放：数值除以 {0:g}（有效输入值的第 {1:g} 百分位数）。</translation>
+    </message>
+    <message>
+      <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
+      <translation>{0}：在 {2:.1f} 秒内从场景的 {1} 个窗口学习完成。</translation>
+    </message>
+    <message>
+      <source>{0}: tile fused in {1:.1f} s.</source>
+      <translation>{0}：瓦片在 {1:.1f} 秒内融合完成。</translation>
+    </message>
+    <message>
+      <source>The resolution ratio must be greater than 1 (got {0}): it is the low-resolution pixel size divided by the high-resolution one. Leave RATIO empty to take it from the rasters.</source>
+      <translation>分辨率比必须大于 1（当前为 {0}）：它是低分辨率像元大小除以高分辨率像元大小。将 RATIO 留空即可由栅格确定。</translation>
+    </message>
+    <message>
+      <source>The pixel sizes give a ratio of {0:.3f}; the low-resolution raster was resampled to the whole ratio {1}.</source>
+      <translation>像元大小给出的比例为 {0:.3f}；低分辨率栅格已重采样到整数比例 {1}。</translation>
+    </message>
+    <message>
+      <source>Processing {0} tiles of {1} x {1} px (overlap {2} px).</source>
+      <translation>分为 {0} 个 {1} x {1} 像素的分块处理（重叠 {2} 像素）。</translation>
+    </message>
+    <message>
+      <source>The SRF file must have one row (the PAN's response).</source>
+      <translation>SRF 文件必须只有一行（PAN 的响应）。</translation>
+    </message>
+    <message>
+      <source>The SRF file has {0} rows but the MSI has {1} bands: one row per MSI band is needed.</source>
+      <translation>SRF 文件有 {0} 行，但 MSI 有 {1} 个波段：每个 MSI 波段需要一行。</translation>
+    </message>
+    <message>
+      <source>tile {0}/{1}</source>
+      <translation>分块 {0}/{1}</translation>
+    </message>
+    <message>
+      <source>{0}, ~{1} s left</source>
+      <translation>{0}，约剩 {1} 秒</translation>
+    </message>
+    <message>
+      <source>{0}, ~{1} min left</source>
+      <translation>{0}，约剩 {1} 分钟</translation>
+    </message>
+    <message>
+      <source>The GPU ran out of memory with tiles of {0} px; retrying with tiles of {1} px.</source>
+      <translation>GPU 内存不足以处理 {0} 像素的分块；改用 {1} 像素的分块重试。</translation>
+    </message>
+    <message>
+      <source>The GPU ran out of memory even with tiles of {0} px ({1}). Choose DEVICE 'cpu', close other programs using the GPU, or use a GPU with more memory.</source>
+      <translation>即使使用 {0} 像素的分块，GPU 内存仍然不足（{1}）。请将 DEVICE 选为“cpu”、关闭其他占用 GPU 的程序，或使用内存更大的 GPU。</translation>
+    </message>
+    <message>
+      <source>Incorrect parameter value for {0}</source>
+      <translation>{0} 的参数值不正确</translation>
+    </message>
+    <message>
+      <source>The input {0} is not a file-based raster ({1}); export it to GeoTIFF first.</source>
+      <translation>输入 {0} 不是基于文件的栅格（{1}）；请先将其导出为 GeoTIFF。</translation>
+    </message>
+    <message>
+      <source>Install dependencies (PyTorch)</source>
+      <translation>安装依赖项（PyTorch）</translation>
+    </message>
+    <message>
+      <source>Setup</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Installs what FuseDiff's diffusion methods need and this QGIS lacks: PyTorch 2.13.0 (CPU or CUDA build, chosen from the NVIDIA driver it finds where the source offers both), with pip and QGIS's own Python, into a folder of your QGIS profile (python/fusediff-deps-pyXY; no administrator rights). NumPy and GDAL are never installed: QGIS's own are used. The classical, simulate and assess algorithms need nothing (they use QGIS's GDAL). Restart QGIS afterwards if a FuseDiff algorithm already failed in this session.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: empty = pip's configured package index (internet); a folder of wheel files (offline install, e.g. copied from another machine with 'pip download'); or the URL of another package index.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Also install Dask&lt;/b&gt;: only needed to run FuseDiff on a Dask cluster from Python.&lt;/p&gt;&lt;p&gt;To undo: Plugins &gt; FuseDiff &gt; Remove installed dependencies, or delete the folder named in the log.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;安装 FuseDiff 的扩散方法所需而本 QGIS 缺少的组件：PyTorch 2.13.0（CPU 或 CUDA 版本；当来源同时提供两者时，根据检测到的 NVIDIA 驱动选择），使用 pip 和 QGIS 自带的 Python，安装到您的 QGIS 配置文件中的一个文件夹（python/fusediff-deps-pyXY；无需管理员权限）。从不安装 NumPy 和 GDAL：使用 QGIS 自带的版本。classical、simulate 和 assess 算法无需任何安装（它们使用 QGIS 的 GDAL）。如果本次会话中已有 FuseDiff 算法失败，请在安装后重启 QGIS。&lt;/p&gt;&lt;p&gt;&lt;b&gt;来源&lt;/b&gt;：留空 = pip 配置的软件包索引（互联网）；一个 wheel 文件夹（离线安装，例如在另一台计算机上用 'pip download' 下载后复制过来）；或另一个软件包索引的 URL。&lt;/p&gt;&lt;p&gt;&lt;b&gt;同时安装 Dask&lt;/b&gt;：仅在从 Python 于 Dask 集群上运行 FuseDiff 时需要。&lt;/p&gt;&lt;p&gt;撤销：插件 &gt; FuseDiff &gt; 删除已安装的依赖项，或删除日志中给出的文件夹。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PyTorch build where the source offers several</source>
+      <translation>来源提供多个版本时的 PyTorch 版本</translation>
+    </message>
+    <message>
+      <source>Reinstall even what already loads (repairs a broken install)</source>
+      <translation>即使已能加载也重新安装（修复损坏的安装）</translation>
+    </message>
+    <message>
+      <source>Source: a folder of wheels or a package index URL (empty: pip's configured index)</source>
+      <translation>来源：wheel 文件夹或软件包索引 URL（留空：pip 配置的索引）</translation>
+    </message>
+    <message>
+      <source>Also install Dask (dask, distributed)</source>
+      <translation>同时安装 Dask（dask、distributed）</translation>
+    </message>
+    <message>
+      <source>Dependencies folder</source>
+      <translation>依赖项文件夹</translation>
+    </message>
+    <message>
+      <source>Installed packages</source>
+      <translation>已安装的软件包</translation>
+    </message>
+    <message>
+      <source>Detect (CUDA when an NVIDIA driver is found)</source>
+      <translation>自动检测（找到 NVIDIA 驱动时使用 CUDA）</translation>
+    </message>
+    <message>
+      <source>CPU</source>
+      <translation>CPU</translation>
+    </message>
+    <message>
+      <source>CUDA</source>
+      <translation>CUDA</translation>
+    </message>
+    <message>
+      <source>Dependencies folder: {0}</source>
+      <translation>依赖项文件夹：{0}</translation>
+    </message>
+    <message>
+      <source>Nothing to install: every dependency already loads.</source>
+      <translation>无需安装：所有依赖项均已可以加载。</translation>
+    </message>
+    <message>
+      <source>Cancelled by the user; the dependencies folder was left as it was.</source>
+      <translation>已被用户取消；依赖项文件夹保持原样。</translation>
+    </message>
+    <message>
+      <source>Installed into {0}: {1}</source>
+      <translation>已安装到 {0}：{1}</translation>
+    </message>
+    <message>
+      <source>To install: {0}</source>
+      <translation>待安装：{0}</translation>
+    </message>
+    <message>
       <source>CPU threads for FuseDiff (0 = all cores)</source>
       <translation>FuseDiff 的 CPU 线程数（0 = 全部核心）</translation>
     </message>
     <message>
-      <source>DDIM steps of the latent sampler (the image network runs once).</source>
-      <translation>潜在采样器的 DDIM 步数（图像网络只运行一次）。</translation>
+      <source>Install dependencies (PyTorch)…</source>
+      <translation>安装依赖项（PyTorch）…</translation>
     </message>
     <message>
-      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
-      <translation>锐化后的一致性迭代次数：将结果用多光谱 MTF 低通滤波并在多光谱像素处采样，再通过反向投影拉回到多光谱影像（-1 = 自动：直接使用训练权重时 3 次，场景自适应之后不做，因为实测效果更差；0 = 关闭）。</translation>
+      <source>Remove installed dependencies…</source>
+      <translation>删除已安装的依赖项…</translation>
     </message>
     <message>
-      <source>Self-ensemble: the network runs on the first N of the 8 flips/rotations of the image and the results are averaged (N times the network's time; -1 = automatic: 8 after scene adaptation, whose few training patches leave the model noisy, 1 otherwise).</source>
-      <translation>自集成：网络在影像 8 种翻转/旋转中的前 N 种上运行，并对结果取平均（网络耗时为 N 倍；-1 = 自动：场景适应后为 8，因为少量训练块会使模型带噪，否则为 1）。</translation>
+      <source>Every dependency already loads; nothing to install.</source>
+      <translation>所有依赖项均已可以加载；无需安装。</translation>
     </message>
     <message>
-      <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
-      <translation>场景适配：在再降质一次的输入对上的训练迭代次数（0 = 直接使用权重）。</translation>
+      <source>Install {0} for FuseDiff into {1} with pip (from pip's configured package index; PyTorch is a download of several hundred MB, {2} build: {3})? NumPy and GDAL are not touched. It runs in the background; follow or cancel it in the task manager.</source>
+      <translation>使用 pip 为 FuseDiff 将 {0} 安装到 {1}（来自 pip 配置的软件包索引；PyTorch 需下载数百 MB，{2} 版本：{3}）？不会改动 NumPy 和 GDAL。安装在后台运行；可在任务管理器中查看进度或取消。</translation>
     </message>
     <message>
-      <source>Learning rate of scene adaptation (AdamW).</source>
-      <translation>场景适配的学习率（AdamW）。</translation>
+      <source>Installing the dependencies failed or was cancelled; see the Processing log (View &gt; Panels &gt; Log Messages).</source>
+      <translation>依赖项安装失败或已取消；请查看处理日志（视图 &gt; 面板 &gt; 日志消息）。</translation>
     </message>
     <message>
-      <source>Patches per adaptation iteration.</source>
-      <translation>每次适配迭代的图像块数。</translation>
+      <source>No dependencies are installed in {0}.</source>
+      <translation>{0} 中没有已安装的依赖项。</translation>
     </message>
     <message>
-      <source>Adaptation patch size (PAN pixels of the degraded pair).</source>
-      <translation>适配图像块大小（降质图像对的 PAN 像素）。</translation>
+      <source>Delete {0} (PyTorch and what FuseDiff installed with it)? The diffusion algorithms then ask for the install again; the classical ones keep working.</source>
+      <translation>删除 {0}（PyTorch 及 FuseDiff 随之安装的内容）？之后扩散算法会再次要求安装；经典算法仍可正常使用。</translation>
     </message>
     <message>
-      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
-      <translation>多光谱 MTF 在奈奎斯特频率处的增益，用于自适应的降质和一致性迭代：一个数值、逗号分隔的逐波段数值，或传感器名称。</translation>
+      <source>Removed {0}. Restart QGIS to unload PyTorch if it was loaded.</source>
+      <translation>已删除 {0}。如果 PyTorch 已被加载，请重启 QGIS 以将其卸载。</translation>
     </message>
     <message>
-      <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
-      <translation>适配降质所用的 PAN 奈奎斯特 MTF 增益。</translation>
-    </message>
-    <message>
-      <source>Pansharpener width for a model fitted from scratch.</source>
-      <translation>从头拟合模型时锐化网络的宽度。</translation>
-    </message>
-    <message>
-      <source>Image a model fitted from scratch refines (its LMS input and the base of its residual): 'mtfglphpm' or 'lms' (the upsampled MS).</source>
-      <translation>从头拟合的模型所细化的影像（其 LMS 输入及残差的基准）：'mtfglphpm' 或 'lms'（上采样的 MS）。</translation>
-    </message>
-    <message>
-      <source>Tile size (PAN pixels) of the network inside one image or scene tile.</source>
-      <translation>网络在一幅图像或一个场景瓦片内部使用的瓦片大小（PAN 像素）。</translation>
-    </message>
-    <message>
-      <source>Tile overlap in PAN pixels.</source>
-      <translation>分块重叠（PAN 像素）。</translation>
-    </message>
-    <message>
-      <source>Random seed (latent noise and adaptation patches).</source>
-      <translation>随机种子（潜在噪声和适应所用的块）。</translation>
+      <source>Dependencies installed into {0}. Restart QGIS if a FuseDiff algorithm failed before in this session.</source>
+      <translation>依赖项已安装到 {0}。如果本次会话中之前有 FuseDiff 算法失败，请重启 QGIS。</translation>
     </message>
     <message>
       <source>Hidden layers of the spectral denoiser MLP (width 512 each).</source>
@@ -1292,12 +1336,36 @@
       <translation>每隔这么多次迭代验证（并保存）一次（0 = 在每个阶段结束时）。</translation>
     </message>
     <message>
-      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
-      <translation>采样步数（链长 T = 15；步数更少时跳过部分步）。</translation>
+      <source>Consistency passes after sharpening: the result, low-passed with the MS MTF and sampled at the MS pixels, is pulled back to the MS by back-projection (-1 = automatic: 3 passes with the weights as trained, none after scene adaptation, where they measured worse; 0 = off).</source>
+      <translation>锐化后的一致性迭代次数：将结果用多光谱 MTF 低通滤波并在多光谱像素处采样，再通过反向投影拉回到多光谱影像（-1 = 自动：直接使用训练权重时 3 次，场景自适应之后不做，因为实测效果更差；0 = 关闭）。</translation>
+    </message>
+    <message>
+      <source>Scene adaptation: training iterations on the input pair degraded once more (0 = use the weights as they are).</source>
+      <translation>场景适配：在再降质一次的输入对上的训练迭代次数（0 = 直接使用权重）。</translation>
+    </message>
+    <message>
+      <source>Learning rate of scene adaptation (AdamW).</source>
+      <translation>场景适配的学习率（AdamW）。</translation>
+    </message>
+    <message>
+      <source>Patches per adaptation iteration.</source>
+      <translation>每次适配迭代的图像块数。</translation>
+    </message>
+    <message>
+      <source>Adaptation patch size (PAN pixels of the degraded pair).</source>
+      <translation>适配图像块大小（降质图像对的 PAN 像素）。</translation>
     </message>
     <message>
       <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name (e.g. worldview3).</source>
       <translation>多光谱 MTF 在奈奎斯特频率处的增益，用于自适应的降质和一致性迭代：一个数值、逗号分隔的逐波段数值，或传感器名称（例如 worldview3）。</translation>
+    </message>
+    <message>
+      <source>PAN MTF gain at Nyquist for the adaptation's degradation.</source>
+      <translation>适配降质所用的 PAN 奈奎斯特 MTF 增益。</translation>
+    </message>
+    <message>
+      <source>Sampling steps (the chain has T = 15; fewer steps skip along it).</source>
+      <translation>采样步数（链长 T = 15；步数更少时跳过部分步）。</translation>
     </message>
     <message>
       <source>Network width (half/quarter resolution) for a model fitted from scratch.</source>
@@ -1312,8 +1380,76 @@
       <translation>大图像的分块大小（PAN 像素）；分块之间重叠 `overlap`。</translation>
     </message>
     <message>
+      <source>Tile overlap in PAN pixels.</source>
+      <translation>分块重叠（PAN 像素）。</translation>
+    </message>
+    <message>
       <source>Random seed (noise and adaptation patches).</source>
       <translation>随机种子（噪声和适配图像块）。</translation>
+    </message>
+    <message>
+      <source>DDIM steps of the latent sampler (the image network runs once).</source>
+      <translation>潜在采样器的 DDIM 步数（图像网络只运行一次）。</translation>
+    </message>
+    <message>
+      <source>Self-ensemble: the network runs on the first N of the 8 flips/rotations of the image and the results are averaged (N times the network's time; -1 = automatic: 8 after scene adaptation, whose few training patches leave the model noisy, 1 otherwise).</source>
+      <translation>自集成：网络在影像 8 种翻转/旋转中的前 N 种上运行，并对结果取平均（网络耗时为 N 倍；-1 = 自动：场景适应后为 8，因为少量训练块会使模型带噪，否则为 1）。</translation>
+    </message>
+    <message>
+      <source>Pansharpener width for a model fitted from scratch.</source>
+      <translation>从头拟合模型时锐化网络的宽度。</translation>
+    </message>
+    <message>
+      <source>Image a model fitted from scratch refines (its LMS input and the base of its residual): 'mtfglphpm' or 'lms' (the upsampled MS).</source>
+      <translation>从头拟合的模型所细化的影像（其 LMS 输入及残差的基准）：'mtfglphpm' 或 'lms'（上采样的 MS）。</translation>
+    </message>
+    <message>
+      <source>Tile size (PAN pixels) of the network inside one image or scene tile.</source>
+      <translation>网络在一幅图像或一个场景瓦片内部使用的瓦片大小（PAN 像素）。</translation>
+    </message>
+    <message>
+      <source>Random seed (latent noise and adaptation patches).</source>
+      <translation>随机种子（潜在噪声和适应所用的块）。</translation>
+    </message>
+    <message>
+      <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>
+      <translation type="vanished">fusediff:{0} 需要 Python 包 {1}，但 {2} 未安装该包（{3}）；请用 '{2} -m pip install {4}' 安装后重新运行。</translation>
+    </message>
+    <message>
+      <source>fusediff:{0} needs the Python package {1}, which is installed for {2} but cannot be loaded ({3}); reinstall it with '{2} -m pip install --force-reinstall {4}' and run again.</source>
+      <translation type="vanished">fusediff:{0} 需要 Python 包 {1}，{2} 已安装但无法加载（{3}）；请用 '{2} -m pip install --force-reinstall {4}' 重新安装后再运行。</translation>
+    </message>
+    <message>
+      <source>MS MTF gain(s) at Nyquist for the adaptation's degradation and the consistency passes: a number, comma-separated per-band numbers, or a sensor name.</source>
+      <translation type="vanished">多光谱 MTF 在奈奎斯特频率处的增益，用于自适应的降质和一致性迭代：一个数值、逗号分隔的逐波段数值，或传感器名称。</translation>
+    </message>
+    <message>
+      <source>Fusion</source>
+      <translation type="vanished">融合</translation>
+    </message>
+    <message>
+      <source>The inputs have no valid pixel in their common area (all nodata). Check the nodata value and the extents of the rasters.</source>
+      <translation type="vanished">输入在其共同区域内没有有效像素（全部为无数据）。请检查无数据值和栅格范围。</translation>
+    </message>
+    <message>
+      <source>The input values are all zero or negative; there is nothing to fuse. Check the input rasters.</source>
+      <translation type="vanished">输入值全部为零或负数；没有可融合的内容。请检查输入栅格。</translation>
+    </message>
+    <message>
+      <source>The input {0} is missing: choose a raster.</source>
+      <translation type="vanished">缺少输入 {0}：请选择一个栅格。</translation>
+    </message>
+    <message>
+      <source>PyTorch is not installed for the Python that QGIS uses. Install it with 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation type="vanished">QGIS 所用的 Python 未安装 PyTorch。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）进行安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
+    </message>
+    <message>
+      <source>PyTorch is installed for the Python that QGIS uses but cannot be loaded (a broken or incompatible installation, e.g. a missing library). Reinstall it with 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu' (CPU) or 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121' (NVIDIA GPU), using the python3 of your QGIS installation (on Windows: the OSGeo4W Shell), then restart QGIS. The classical methods work without PyTorch.</source>
+      <translation type="vanished">QGIS 所用的 Python 已安装 PyTorch，但无法加载（安装损坏或不兼容，例如缺少某个库）。请使用 QGIS 安装自带的 python3（Windows 上：OSGeo4W Shell）执行 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cpu'（CPU）或 'python3 -m pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu121'（NVIDIA GPU）重新安装，然后重启 QGIS。经典方法无需 PyTorch 即可使用。</translation>
+    </message>
+    <message>
+      <source>Sampling steps</source>
+      <translation type="vanished">采样步数</translation>
     </message>
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 15 s for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the two models); about 1 minute for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
@@ -1442,14 +1578,6 @@
     <message>
       <source>&lt;p&gt;Trains ResPanDiff weights for a sensor. Give either full-resolution &lt;b&gt;PANS&lt;/b&gt; and &lt;b&gt;MSS&lt;/b&gt; raster lists (pairs in the same order; each pair is degraded by its ratio with MTF-matched Gaussians, Wald's protocol, and random patches of the degraded pair are learnt) or a PanCollection-style &lt;b&gt;HDF5&lt;/b&gt; file (datasets gt, ms, lms, pan, scaled by their maximum value). &lt;b&gt;MS_BANDS&lt;/b&gt; picks and orders the MS bands (e.g. 3,2,1,4).&lt;/p&gt;&lt;p&gt;With several pairs the last one is used for validation (SAM, ERGAS and Q logged). &lt;b&gt;RESUME&lt;/b&gt; continues from a weights file. &lt;b&gt;OUTPUT&lt;/b&gt;: the weights (.pt) with a JSON model card beside it; use them as WEIGHTS_FILE of ResPanDiff.&lt;/p&gt;&lt;p&gt;Runtime: about 1 s per iteration of 8 patches of 64 x 64 on one CPU core; a GPU is much faster.&lt;/p&gt;</source>
       <translation type="vanished">&lt;p&gt;为某一传感器训练 ResPanDiff 权重。可提供全分辨率的 &lt;b&gt;PANS&lt;/b&gt; 和 &lt;b&gt;MSS&lt;/b&gt; 栅格列表（按相同顺序成对；每对按其比例用 MTF 匹配的高斯核降质，即 Wald 协议，并从降质后的图像对中随机抽取图像块进行学习），或 PanCollection 风格的 &lt;b&gt;HDF5&lt;/b&gt; 文件（数据集 gt、ms、lms、pan，按其最大值缩放）。&lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如 3,2,1,4）。&lt;/p&gt;&lt;p&gt;有多对时，最后一对用于验证（记录 SAM、ERGAS 和 Q）。&lt;b&gt;RESUME&lt;/b&gt; 从权重文件继续训练。&lt;b&gt;OUTPUT&lt;/b&gt;：权重（.pt）及其旁边的 JSON 模型卡；将其作为 ResPanDiff 的 WEIGHTS_FILE 使用。&lt;/p&gt;&lt;p&gt;运行时间：在单个 CPU 核上，每次迭代（8 个 64 x 64 的图像块）约 1 秒；GPU 快得多。&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>Iterations (KSDiff: stage 1)</source>
-      <translation type="vanished">迭代次数（KSDiff：阶段 1）</translation>
-    </message>
-    <message>
-      <source>KSDiff stage 2 iterations</source>
-      <translation type="vanished">KSDiff 阶段 2 迭代次数</translation>
     </message>
   </context>
 </TS>

@@ -69,7 +69,7 @@ import torch
 
 from . import diffusion, dihedral, operators, scene, sdp
 from .device import generator as make_generator
-from .device import select_device
+from .device import network_autocast, select_device, to_float64
 from .nets.spectral_fc import SpectralFC
 from .nets.unet import UNet
 from .progress import Cancelled, null_progress, scoped  # noqa: F401  (Cancelled re-exported for callers)
@@ -94,10 +94,10 @@ def _spatial_batch(msi, cfg: ARGSDiffConfig, g: torch.Generator) -> torch.Tensor
     _, c, h, w = msi.shape
     p = min(cfg.patch, h, w)
     b = cfg.spatial_batch
-    ys = torch.randint(0, h - p + 1, (b,), generator=g).tolist()
-    xs = torch.randint(0, w - p + 1, (b,), generator=g).tolist()
-    bands = torch.randint(0, c, (b, cfg.rank), generator=g)
-    flips = torch.randint(0, 8, (b,), generator=g).tolist()
+    ys = torch.randint(0, h - p + 1, (b,), generator=g, device="cpu").tolist()
+    xs = torch.randint(0, w - p + 1, (b,), generator=g, device="cpu").tolist()
+    bands = torch.randint(0, c, (b, cfg.rank), generator=g, device="cpu")
+    flips = torch.randint(0, 8, (b,), generator=g, device="cpu").tolist()
     out = []
     for i in range(b):
         out.append(dihedral.transform(msi[0, bands[i].to(msi.device), ys[i]:ys[i] + p, xs[i]:xs[i] + p], flips[i]))
@@ -109,10 +109,10 @@ def _spatial_batch_windows(windows, cfg: ARGSDiffConfig, g: torch.Generator) -> 
     c = windows[0].shape[1]
     p = min([cfg.patch] + [min(w.shape[-2:]) for w in windows])
     b = cfg.spatial_batch
-    which = torch.randint(0, len(windows), (b,), generator=g).tolist()
-    u = torch.rand(b, 2, generator=g, dtype=torch.float64)
-    bands = torch.randint(0, c, (b, cfg.rank), generator=g)
-    flips = torch.randint(0, 8, (b,), generator=g).tolist()
+    which = torch.randint(0, len(windows), (b,), generator=g, device="cpu").tolist()
+    u = torch.rand(b, 2, generator=g, dtype=torch.float64, device="cpu")
+    bands = torch.randint(0, c, (b, cfg.rank), generator=g, device="cpu")
+    flips = torch.randint(0, 8, (b,), generator=g, device="cpu").tolist()
     out = []
     for i in range(b):
         win = windows[which[i]]
@@ -125,7 +125,7 @@ def _spatial_batch_windows(windows, cfg: ARGSDiffConfig, g: torch.Generator) -> 
 
 def _spectral_batch(spectra: torch.Tensor, cfg: ARGSDiffConfig, g: torch.Generator) -> torch.Tensor:
     """(B, d, C) samples of d random LR-HSI pixel spectra (spectra: (N, C) in [0, 1]) in [-1, 1]."""
-    idx = torch.randint(0, spectra.shape[0], (cfg.spectral_batch * cfg.rank,), generator=g)
+    idx = torch.randint(0, spectra.shape[0], (cfg.spectral_batch * cfg.rank,), generator=g, device="cpu")
     return spectra[idx.to(spectra.device)].reshape(cfg.spectral_batch, cfg.rank, -1) * 2 - 1
 
 
@@ -150,7 +150,7 @@ def train_network(net: torch.nn.Module, sample_batch, iters: int, lr: float, sch
         for grp in opt.param_groups:
             grp["lr"] = lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * it / max(1, iters))))
         x0 = sample_batch()
-        t = torch.randint(0, top + 1, (x0.shape[0],), generator=g).to(x0.device)
+        t = torch.randint(0, top + 1, (x0.shape[0],), generator=g, device="cpu").to(x0.device)
         loss = diffusion.ddpm_loss(net, sched, x0, generator=g, t=t)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -237,18 +237,18 @@ def data_init(hsi: torch.Tensor, msi: torch.Tensor, srf: torch.Tensor, ratio: in
     """
     C, h, w = hsi.shape[1:]
     H, W = msi.shape[-2:]
-    M = hsi[0].reshape(C, -1).double()
+    M = to_float64(hsi[0].reshape(C, -1))  # on the CPU for Apple MPS
     e = M[:, _spa(M, d)].T.clamp(0, 1)                                    # (d, C)
     G = e @ e.T
     eye = torch.eye(d, dtype=G.dtype, device=G.device)
     a_lr = torch.linalg.solve(G + 1e-6 * G.trace() / d * eye, e @ M).reshape(1, d, h, w)
     up = operators.upsample(a_lr, ratio, 0.0, "cubic")[..., :H, :W]
-    Mm = e @ srf.double().T                                               # (d, c)
+    Mm = e @ srf.to(e.device, e.dtype).T                                              # (d, c)
     K = Mm @ Mm.T
     mu = ridge * K.trace() / d
-    yv = msi[0].reshape(msi.shape[1], -1).double()
+    yv = to_float64(msi[0].reshape(msi.shape[1], -1))
     a = torch.linalg.solve(K + mu * eye, Mm @ yv + mu * up.reshape(d, -1))
-    return a.reshape(1, d, H, W).float(), e[None].float()
+    return a.reshape(1, d, H, W).to(hsi.device, torch.float32), e[None].to(hsi.device, torch.float32)
 
 
 def factor_estimate(X: torch.Tensor, low: torch.Tensor, d: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -263,12 +263,12 @@ def factor_estimate(X: torch.Tensor, low: torch.Tensor, d: int) -> tuple[torch.T
     reproduces X.
     """
     C, H, W = X.shape[1:]
-    M = X[0].reshape(C, -1).double()
+    M = to_float64(X[0].reshape(C, -1))
     U = torch.linalg.svd(M, full_matrices=False)[0][:, :d]
-    P = U @ (U.T @ low[0].reshape(C, -1).double())
+    P = U @ (U.T @ to_float64(low[0].reshape(C, -1)))
     e = P[:, _spa(P, d)].T.clamp(0, 1)                                     # (d, C)
     a = (torch.linalg.pinv(e.T, rtol=1e-6) @ M).reshape(1, d, H, W)
-    return a.to(X.dtype), e[None].to(X.dtype)
+    return a.to(X.device, X.dtype), e[None].to(X.device, X.dtype)
 
 
 class _Adam:
@@ -295,7 +295,8 @@ def start_timestep(sched: diffusion.Schedule, start: float) -> int:
     if start >= 1:
         return sched.T - 1
     noise_level = (1 - sched.alphas_cumprod).sqrt()
-    t = int(torch.searchsorted(noise_level, torch.tensor(float(start), dtype=torch.float64)))
+    t = int(torch.searchsorted(noise_level, torch.tensor(float(start), dtype=torch.float64,
+                                                         device=noise_level.device)))
     return min(t, sched.T - 1)
 
 
@@ -311,8 +312,8 @@ def sample(spatial: torch.nn.Module, spectral: torch.nn.Module, fit: DataFit, sh
     only has to refine an estimate). ``cfg.steps`` DDIM steps spread over [0, t_s]. Returns A0 (1, d, H, W) and E0 (1, d, C)
     in [-1, 1] and the data-fit loss at each step (at the step's A0_hat, E0_hat).
     """
-    A = torch.randn(shape_a, generator=g).to(device)
-    E = torch.randn(shape_e, generator=g).to(device)
+    A = torch.randn(shape_a, generator=g, device="cpu").to(device)  # CPU generator: same noise on every device
+    E = torch.randn(shape_e, generator=g, device="cpu").to(device)
     t_s = start_timestep(sched, start)
     if init is not None:
         if not cfg.start_noise:
@@ -331,8 +332,9 @@ def sample(spatial: torch.nn.Module, spectral: torch.nn.Module, fit: DataFit, sh
         A.requires_grad_(through_spa)
         E.requires_grad_(through_spe)
         with torch.set_grad_enabled(through_spa or through_spe):
-            eps_a = spatial(A, tt)
-            eps_e = spectral(E, tt)
+            with network_autocast(device):
+                eps_a = spatial(A, tt).to(A.dtype)
+                eps_e = spectral(E, tt).to(E.dtype)
             a0 = diffusion.x0_from_eps(sched, A, t, eps_a).clamp(-1, 1)
             e0 = diffusion.x0_from_eps(sched, E, t, eps_e).clamp(-1, 1)
         if t_next < 0:
@@ -545,7 +547,7 @@ def fuse_tile(learned: ARGSDiffScene, hsi, msi, progress=None):
     init = None
     if cfg.init in ("data", "subspace"):
         if cfg.init == "subspace":
-            X0 = sdp.initial_estimate(x, y, learned.psf.double().cpu().numpy(), learned.srf.double().cpu().numpy(),
+            X0 = sdp.initial_estimate(x, y, learned.psf.cpu().double().numpy(), learned.srf.cpu().double().numpy(),
                                       ratio, _warm_config(cfg), scoped(progress, 0.0, 0.1, "warm start: "),
                                       learned.rank)
             a_init, e_init = factor_estimate(X0, x, d)

@@ -20,6 +20,8 @@ import math
 import torch
 import torch.nn.functional as F
 
+from .device import to_float64
+
 PATCH = 5                 # patch side for the weak-texture estimate
 WEAK_FRACTION = 0.3       # share of the flattest patches kept for it
 TOP_RINGS = 10            # highest-frequency rings (of RINGS_ESTIMATE) for the factor-analysis estimate
@@ -54,7 +56,7 @@ def _weak_texture_sigma(img: torch.Tensor, valid: torch.Tensor | None) -> torch.
     out = []
     keep_valid = None
     if valid is not None:
-        inside = F.avg_pool2d(valid[None, None].to(img.dtype), PATCH, stride=1)[0, 0] > 0.999
+        inside = F.avg_pool2d(valid[None, None].to(img.device, img.dtype), PATCH, stride=1)[0, 0] > 0.999
         keep_valid = inside.reshape(-1)
     for band in img:
         patches = F.unfold(band[None, None], PATCH)[0]                    # (P*P, N)
@@ -125,12 +127,13 @@ def noise_sigma(img: torch.Tensor, valid: torch.Tensor | None = None) -> torch.T
     true noise for Jasper and Samson and 0-55 % above it for the urban Paris scene. A band
     whose estimate fails (too few valid patches and too few bands) gets 0 (nothing removed).
     """
-    x = img.detach().to(torch.float64)
+    x = to_float64(img.detach())  # on the CPU for Apple MPS (no float64 there)
     if x.dim() != 3:
         raise ValueError(f"img must be (c, H, W); got {tuple(img.shape)}")
     weak = _weak_texture_sigma(x, valid)
     if valid is not None:
         # the spectral estimate needs a full rectangle; fill the invalid pixels with band means
+        valid = valid.to(x.device)
         m = valid.to(x.dtype)
         means = (x * m).sum((1, 2)) / m.sum().clamp_min(1)
         x = torch.where(valid[None], x, means[:, None, None])
@@ -153,8 +156,8 @@ def wiener_multiband(img: torch.Tensor, sigma: torch.Tensor, rings: int = RINGS_
     """
     shape, dtype = img.shape, img.dtype
     c, H, W = shape[-3:]
-    x = img.detach().to(torch.float64).reshape(-1, c, H, W)
-    s = torch.as_tensor(sigma, dtype=torch.float64, device=img.device)
+    x = to_float64(img.detach()).reshape(-1, c, H, W)
+    s = torch.as_tensor(sigma, dtype=torch.float64, device=x.device)
     if s.dim() == 1:
         if s.numel() != c:
             raise ValueError(f"sigma needs one value per band ({c}); got {s.numel()}")
@@ -165,7 +168,7 @@ def wiener_multiband(img: torch.Tensor, sigma: torch.Tensor, rings: int = RINGS_
     elif s.shape == (c, c):
         if not bool((s != 0).any()):
             return img.clone()
-        active = torch.ones(c, dtype=torch.bool, device=img.device)
+        active = torch.ones(c, dtype=torch.bool, device=x.device)
         cov = 0.5 * (s + s.T)
     else:
         raise ValueError(f"sigma must be ({c},) or ({c}, {c}); got {tuple(s.shape)}")
@@ -194,7 +197,7 @@ def wiener_multiband(img: torch.Tensor, sigma: torch.Tensor, rings: int = RINGS_
             filt[:, idx] = half @ (Q * gain[None, :]) @ Q.conj().T @ ihalf @ Z
         sharp = torch.fft.ifft2(filt.reshape(spec.shape)).real * (2 * math.sqrt(H * W))
         out[b, active] = sharp[:, :H, :W] + mean
-    return out.reshape(shape).to(dtype)
+    return out.reshape(shape).to(img.device, dtype)
 
 
 def band_regression_sigma(cube: torch.Tensor, neighbours: int = 2) -> torch.Tensor:
@@ -206,7 +209,7 @@ def band_regression_sigma(cube: torch.Tensor, neighbours: int = 2) -> torch.Tens
     in cube's units (slightly above the truth: on the HM cases 10-40 % high, which errs on the
     side of removing too little).
     """
-    Y = cube.detach().to(torch.float64).reshape(cube.shape[0], -1)
+    Y = to_float64(cube.detach()).reshape(cube.shape[0], -1)
     C, n = Y.shape
     if C < 3:
         raise ValueError("band_regression_sigma needs at least 3 bands")
@@ -232,8 +235,8 @@ def subspace_wiener(cube: torch.Tensor, sigma: torch.Tensor, rank: int = 20, rin
     """
     shape, dtype = cube.shape, cube.dtype
     C, h, w = shape[-3:]
-    Y = cube.detach().to(torch.float64).reshape(-1, C, h, w)
-    s = torch.as_tensor(sigma, dtype=torch.float64, device=cube.device)
+    Y = to_float64(cube.detach()).reshape(-1, C, h, w)
+    s = torch.as_tensor(sigma, dtype=torch.float64, device=Y.device)
     if not bool((s > 0).any()):
         return cube.clone()
     out = Y.clone()
@@ -243,7 +246,7 @@ def subspace_wiener(cube: torch.Tensor, sigma: torch.Tensor, rank: int = 20, rin
         a = torch.einsum("ck,chw->khw", E, Y[i])
         cov = E.T @ (s[:, None] ** 2 * E)
         out[i] += torch.einsum("ck,khw->chw", E, wiener_multiband(a, cov, rings) - a)
-    return out.reshape(shape).to(dtype)
+    return out.reshape(shape).to(cube.device, dtype)
 
 
 def signal_subspace_rank(cube: torch.Tensor, sigma: torch.Tensor, max_rank: int = 30, min_rank: int = 1) -> int:
@@ -257,7 +260,7 @@ def signal_subspace_rank(cube: torch.Tensor, sigma: torch.Tensor, max_rank: int 
     [min_rank, min(max_rank, C)].
     """
     C = cube.shape[-3]
-    Y = cube.detach().to(torch.float64).reshape(C, -1)
+    Y = to_float64(cube.detach()).reshape(C, -1)
     U, S, _ = torch.linalg.svd(Y, full_matrices=False)
     power = S ** 2 / Y.shape[1]
     s2 = torch.as_tensor(sigma, dtype=torch.float64, device=Y.device) ** 2

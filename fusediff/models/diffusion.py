@@ -34,7 +34,8 @@ class Schedule:
 
     def abar_prev(self, t, like: torch.Tensor) -> torch.Tensor:
         """abar at t-1 (1.0 for t = 0)."""
-        prev = torch.cat([torch.ones(1, dtype=torch.float64), self.alphas_cumprod[:-1]])
+        prev = torch.cat([torch.ones(1, dtype=torch.float64, device=self.alphas_cumprod.device),
+                          self.alphas_cumprod[:-1]])
         return _gather(prev, t, like)
 
 
@@ -49,13 +50,13 @@ def _gather(v: torch.Tensor, t, like: torch.Tensor) -> torch.Tensor:
 
 def linear_schedule(T: int = 1000, beta_start: float = 1e-4, beta_end: float = 0.02) -> Schedule:
     """DDPM's linear beta schedule (Ho et al. 2020)."""
-    betas = torch.linspace(beta_start, beta_end, T, dtype=torch.float64)
+    betas = torch.linspace(beta_start, beta_end, T, dtype=torch.float64, device="cpu")
     return Schedule(betas, torch.cumprod(1.0 - betas, 0))
 
 
 def cosine_schedule(T: int = 1000, s: float = 0.008, max_beta: float = 0.999) -> Schedule:
     """Nichol & Dhariwal's cosine schedule: abar(t) = f(t)/f(0), f = cos^2(((t/T+s)/(1+s)) pi/2)."""
-    steps = torch.arange(T + 1, dtype=torch.float64) / T
+    steps = torch.arange(T + 1, dtype=torch.float64, device="cpu") / T
     f = torch.cos((steps + s) / (1 + s) * math.pi / 2) ** 2
     abar = f / f[0]
     betas = (1 - abar[1:] / abar[:-1]).clamp(max=max_beta)
@@ -71,9 +72,9 @@ def exp_schedule(T: int = 1000, k: float = 10.0, abar_min: float = 1e-3) -> Sche
     Noise rises quickly over the first timesteps and slowly near the end, so a
     strided sampler spends its steps where the signal is being formed.
     """
-    s = torch.arange(1, T + 1, dtype=torch.float64) / T
+    s = torch.arange(1, T + 1, dtype=torch.float64, device="cpu") / T
     abar = 1 - (1 - abar_min) * (1 - torch.exp(-k * s)) / (1 - math.exp(-k))
-    prev = torch.cat([torch.ones(1, dtype=torch.float64), abar[:-1]])
+    prev = torch.cat([torch.ones(1, dtype=torch.float64, device=abar.device), abar[:-1]])
     betas = (1 - abar / prev).clamp(1e-8, 0.999)
     return Schedule(betas, torch.cumprod(1.0 - betas, 0))
 
@@ -151,7 +152,7 @@ def ddim_step(sched: Schedule, x_t: torch.Tensor, t: int, t_prev: int, eps: torc
 def strided_timesteps(T: int, n_steps: int) -> list[int]:
     """n_steps descending timesteps spread evenly over [0, T-1], starting at T-1."""
     n_steps = max(1, min(n_steps, T))
-    ts = torch.linspace(T - 1, 0, n_steps).round().long().tolist()
+    ts = torch.linspace(T - 1, 0, n_steps, device="cpu").round().long().tolist()
     out: list[int] = []
     for t in ts:
         if not out or t != out[-1]:

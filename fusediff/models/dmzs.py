@@ -58,7 +58,7 @@ import torch.nn.functional as F
 
 from . import diffusion, dihedral, estimation, operators, scene
 from .device import generator as make_generator
-from .device import select_device
+from .device import network_autocast, select_device, to_float64
 from .progress import null_progress, scoped
 from .method_configs import DMZSConfig  # noqa: F401  (re-exported)
 
@@ -127,9 +127,9 @@ class GuideNet(nn.Module):
 
 def spectral_basis(hsi: torch.Tensor, k: int) -> torch.Tensor:
     """(C, k) orthonormal leading left singular vectors of the LR-HSI's bands (uncentred)."""
-    Y = hsi[0].reshape(hsi.shape[1], -1).double()
+    Y = to_float64(hsi[0].reshape(hsi.shape[1], -1))
     U, _, _ = torch.linalg.svd(Y, full_matrices=False)
-    return U[:, :min(k, U.shape[1])].to(hsi.dtype)
+    return U[:, :min(k, U.shape[1])].to(hsi.device, hsi.dtype)
 
 
 def _augment(it: int, *xs):
@@ -210,7 +210,7 @@ def _psnr(x: torch.Tensor, ref: torch.Tensor) -> float:
 
 def select_bands(hsi: torch.Tensor, k: int = 3) -> list[int]:
     """k band indices chosen by successive projections (the most linearly independent bands)."""
-    Y = hsi[0].reshape(hsi.shape[1], -1).double()
+    Y = to_float64(hsi[0].reshape(hsi.shape[1], -1))
     resid = Y.clone()
     chosen = []
     for _ in range(k):
@@ -270,8 +270,9 @@ class FixedMap:
         Y = hsi[0].reshape(hsi.shape[1], -1)
         # the prior saw images scaled by a robust maximum into [-1, 1]: same scaling here
         self.scale = float(torch.quantile(sel.flatten()[:: max(1, sel.numel() // 100000)], 0.995).clamp_min(1e-6))
-        s = sel.double()
-        self.E = (Y.double() @ s.T @ torch.linalg.inv(s @ s.T + 1e-8 * torch.eye(3, dtype=s.dtype))).to(hsi.dtype)
+        s = to_float64(sel)  # on the CPU for Apple MPS (no float64 there)
+        self.E = (to_float64(Y) @ s.T @ torch.linalg.inv(s @ s.T + 1e-8 * torch.eye(3, dtype=s.dtype, device=s.device))
+                  ).to(hsi.device, hsi.dtype)
 
     def to_detail(self, bands3: torch.Tensor) -> torch.Tensor:
         """(B, 3, H, W) selected-band values -> detail image A in [-1, 1] units."""
@@ -365,7 +366,8 @@ def _eps(prior, A: torch.Tensor, gamma: float) -> torch.Tensor:
     h, w = A.shape[-2:]
     x = F.pad(A, (0, (-w) % m, 0, (-h) % m), mode="replicate")
     g = torch.full((A.shape[0],), float(gamma), dtype=A.dtype, device=A.device)
-    return prior(x, g)[..., :h, :w]
+    with network_autocast(A.device):
+        return prior(x, g)[..., :h, :w].to(A.dtype)
 
 
 def guided_sample(prior, mapping, hsi, pan, op: Degradation, config: DMZSConfig, guide=None,

@@ -122,7 +122,8 @@ def load_prior(spec: str | Path = "bundled", device: torch.device | str = "cpu")
 
 def gamma_levels(sched: diffusion.Schedule) -> torch.Tensor:
     """(T+1,) float32 noise levels sqrt(abar): index 0 is 1 (clean), index t is after t steps."""
-    return torch.cat([torch.ones(1, dtype=torch.float64), sched.alphas_cumprod.sqrt()]).float()
+    return torch.cat([torch.ones(1, dtype=torch.float64, device=sched.alphas_cumprod.device),
+                      sched.alphas_cumprod.sqrt()]).float()
 
 
 def train_prior(images: list[np.ndarray] | list[torch.Tensor], iterations: int, config: SR3Config = SMALL,
@@ -149,21 +150,22 @@ def train_prior(images: list[np.ndarray] | list[torch.Tensor], iterations: int, 
     opt = torch.optim.Adam(net.parameters(), lr=lr)
     gam = gamma_levels(diffusion.exp_schedule(1000))
     losses = []
-    for it in range(int(iterations)):
+    for it in range(int(iterations)):  # draws from the CPU generator g (same on every device)
         xs = []
         for _ in range(batch):
-            im = ims[int(torch.randint(len(ims), (1,), generator=g))]
-            i = int(torch.randint(im.shape[1] - patch + 1, (1,), generator=g))
-            j = int(torch.randint(im.shape[2] - patch + 1, (1,), generator=g))
-            p = torch.rot90(im[:, i:i + patch, j:j + patch], int(torch.randint(4, (1,), generator=g)), (1, 2))
-            if torch.rand(1, generator=g) < 0.5:
+            im = ims[int(torch.randint(len(ims), (1,), generator=g, device="cpu"))]
+            i = int(torch.randint(im.shape[1] - patch + 1, (1,), generator=g, device="cpu"))
+            j = int(torch.randint(im.shape[2] - patch + 1, (1,), generator=g, device="cpu"))
+            k = int(torch.randint(4, (1,), generator=g, device="cpu"))
+            p = torch.rot90(im[:, i:i + patch, j:j + patch], k, (1, 2))
+            if torch.rand(1, generator=g, device="cpu") < 0.5:
                 p = p.flip(-1)
             xs.append(p)
         x0 = torch.stack(xs).to(device)
-        t = torch.randint(1, gam.numel(), (batch,), generator=g)
-        u = torch.rand(batch, generator=g)
+        t = torch.randint(1, gam.numel(), (batch,), generator=g, device="cpu")
+        u = torch.rand(batch, generator=g, device="cpu")
         gm = (gam[t - 1] * u + gam[t] * (1 - u)).to(device)[:, None, None, None]
-        noise = torch.randn(x0.shape, generator=g).to(device)
+        noise = torch.randn(x0.shape, generator=g, device="cpu").to(device)
         loss = torch.mean((net(gm * x0 + (1 - gm ** 2).sqrt() * noise, gm.reshape(-1)) - noise) ** 2)
         for pg in opt.param_groups:
             pg["lr"] = lr * min(1.0, (it + 1) / 50)

@@ -37,7 +37,6 @@ import copy
 import dataclasses
 import math
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -47,15 +46,14 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from . import diffusion, dihedral, operators
-from .config import param
+from .method_configs import KSDiffConfig  # noqa: F401 (torch-free, re-exported)
 from .consistency import back_project, consistency_passes
 from .device import generator as make_generator
-from .device import select_device
+from .device import network_autocast, select_device
 from .nets.ksdiff_net import PLFE, LatentDenoiser, PanNeXtU
 from .progress import Cancelled, ProgressFn, null_progress, scoped
 # the data pipeline, weights checks, learning-rate schedule and input check are ResPanDiff's
-from .respandiff import (BAND_ORDER, PatchSampler, _check_pair, _lr_at, build_triples, triple_from_case,
-                         triple_from_pair)
+from .respandiff import (BAND_ORDER, PatchSampler, _check_pair, _lr_at, build_triples, triple_from_case)
 from .tiled import tiled_apply
 from .trained_weights import WeightsKind
 from .method_configs import KSDiffTrainConfig as TrainConfig  # noqa: F401  (re-exported)
@@ -98,44 +96,6 @@ CHOICES = {
 # configuration
 # --------------------------------------------------------------------------
 
-@dataclass
-class KSDiffConfig:
-    """Inference and scene-adaptation settings (defaults: fast on a CPU)."""
-    steps: int = param(4, "DDIM steps of the latent sampler (the image network runs once).", 1, 50)
-    consistency: int = param(-1, "Consistency passes after sharpening: the result, low-passed with the MS "
-                                 "MTF and sampled at the MS pixels, is pulled back to the MS by back-projection "
-                                 "(-1 = automatic: 3 passes with the weights as trained, none after scene "
-                                 "adaptation, where they measured worse; 0 = off).", -1, 20)
-    ensemble: int = param(-1, "Self-ensemble: the network runs on the first N of the 8 flips/rotations of "
-                              "the image and the results are averaged (N times the network's time; -1 = "
-                              "automatic: 8 after scene adaptation, whose few training patches leave the "
-                              "model noisy, 1 otherwise).", -1, 8)
-    adapt_iters: int = param(0, "Scene adaptation: training iterations on the input pair degraded once more "
-                                "(0 = use the weights as they are).", 0, 100000)
-    adapt_lr: float = param(1e-3, "Learning rate of scene adaptation (AdamW).", 1e-6, 1e-1)
-    adapt_batch: int = param(8, "Patches per adaptation iteration.", 1, 256)
-    adapt_patch: int = param(32, "Adaptation patch size (PAN pixels of the degraded pair).", 8, 512)
-    adapt_gains: str = param("0.3", "MS MTF gain(s) at Nyquist for the adaptation's degradation and the "
-                                    "consistency passes: a number, "
-                                    "comma-separated per-band numbers, or a sensor name.", expose=False)
-    # 0.3 like the MS (not a PAN-specific 0.15): measured better for ResPanDiff on reduced WorldView-3
-    # fitted from scratch (ERGAS 4.95 / 4.90 over two seeds vs 5.28) and Pleiades fine-tuned (2.08 vs 2.22)
-    pan_gain: float = param(0.3, "PAN MTF gain at Nyquist for the adaptation's degradation.", 0.01, 0.99,
-                            expose=False)
-    width: int = param(24, "Pansharpener width for a model fitted from scratch.", 8, 256, expose=False)
-    # a few thousand patches of one small scene are too little to learn pansharpening from an
-    # upsampled MS; refining a classical fusion (the network's residual starts at zero) is what
-    # such a model can learn: reduced WorldView-3, seed 0, SAM / ERGAS 4.93 / 4.92 vs 5.48 / 5.15
-    # with the upsampled MS (MTF-GLP-HPM alone: 5.24 / 5.01)
-    fresh_base: str = param("mtfglphpm", "Image a model fitted from scratch refines (its LMS input and the base "
-                                         "of its residual): 'mtfglphpm' or 'lms' (the upsampled MS).",
-                            expose=False)
-    tile: int = param(1024, "Tile size (PAN pixels) of the network inside one image or scene tile.", 64, 8192,
-                      expose=False)
-    overlap: int = param(32, "Tile overlap in PAN pixels.", 0, 512, expose=False)
-    seed: int = param(0, "Random seed (latent noise and adaptation patches).", 0, 2 ** 31 - 1)
-
-    PRESETS = {"paper": {"steps": 4, "consistency": 0, "adapt_lr": 2e-4, "adapt_batch": 32, "adapt_patch": 64}}
 
 
 
@@ -274,7 +234,7 @@ def stage2_loss(model: KSDiffModel, gt: torch.Tensor, lms: torch.Tensor, pan: to
 SCENE_CODE_BATCH = 12
 
 #: An image up to this many PAN pixels gives its code and kernels as a whole; a larger one
-#: averages those of windows spread over it (as `algorithms.base.scene_sample`).
+#: averages those of windows spread over it (as `engine.scene.scene_sample`).
 WHOLE_IMAGE_PIXELS = 2048 * 2048
 
 
@@ -340,7 +300,9 @@ def predict(model: KSDiffModel, lms: torch.Tensor, pan: torch.Tensor, steps: int
 
     def net(p, l):
         p, l = p.contiguous(memory_format=layout), l.contiguous(memory_format=layout)
-        return dihedral.self_ensemble(lambda pp, ll: model.pansharpener(pp, ll, mods=mods), (p, l), ensemble)
+        with network_autocast(l.device):
+            out = dihedral.self_ensemble(lambda pp, ll: model.pansharpener(pp, ll, mods=mods), (p, l), ensemble)
+        return out.to(l.dtype)
     return tiled_apply(net, (pan, lms), lms.shape[1], tile, overlap, progress).contiguous()
 
 
@@ -582,7 +544,7 @@ def prepare(windows, ratio: int, weights=None, config: KSDiffConfig = KSDiffConf
     latent code and kernel modulations.
 
     windows: [(ms (1, C, h, w), pan (1, 1, H, W)), ...] in [0, 1]: the whole
-    pair, or windows sampled across a large scene (`algorithms.base.scene_sample`).
+    pair, or windows sampled across a large scene (`engine.scene.scene_sample`).
     Returns a state for `fuse_prepared`: {model, meta, fresh, adapted, base, mods, device, seconds}
     (base: the image the network refines, see `network_lms`).
     """

@@ -30,7 +30,6 @@ import copy
 import dataclasses
 import math
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -39,10 +38,10 @@ import torch
 import torch.nn.functional as F
 
 from . import kernels, operators
-from .config import param
+from .method_configs import ResPanDiffConfig  # noqa: F401 (torch-free, re-exported)
 from .consistency import back_project, consistency_passes
 from .device import generator as make_generator
-from .device import select_device
+from .device import network_autocast, select_device
 from .nets.respandiff_net import ResPanDiffNet
 from .progress import Cancelled, ProgressFn, null_progress, scoped
 from .tiled import tiled_apply
@@ -64,38 +63,6 @@ BAND_ORDER = ["Blue", "Green", "Red", "NIR"]
 # configuration
 # --------------------------------------------------------------------------
 
-@dataclass
-class ResPanDiffConfig:
-    """Inference and scene-adaptation settings (defaults: fast on a CPU)."""
-    steps: int = param(15, "Sampling steps (the chain has T = 15; fewer steps skip along it).", 1, 15)
-    consistency: int = param(-1, "Consistency passes after sharpening: the result, low-passed with the MS "
-                                 "MTF and sampled at the MS pixels, is pulled back to the MS by back-projection "
-                                 "(-1 = automatic: 3 passes with the weights as trained, none after scene "
-                                 "adaptation, where they measured worse; 0 = off).", -1, 20)
-    adapt_iters: int = param(0, "Scene adaptation: training iterations on the input pair degraded once more "
-                                "(0 = use the weights as they are).", 0, 100000)
-    adapt_lr: float = param(1e-3, "Learning rate of scene adaptation (AdamW).", 1e-6, 1e-1)
-    adapt_batch: int = param(8, "Patches per adaptation iteration.", 1, 256)
-    adapt_patch: int = param(32, "Adaptation patch size (PAN pixels of the degraded pair).", 8, 512)
-    adapt_gains: str = param("0.3", "MS MTF gain(s) at Nyquist for the adaptation's degradation and the "
-                                    "consistency passes: a number, "
-                                    "comma-separated per-band numbers, or a sensor name (e.g. worldview3).",
-                             expose=False)
-    # 0.3 like the MS (not a PAN-specific 0.15): measured better for ResPanDiff on reduced WorldView-3
-    # fitted from scratch (ERGAS 4.95 / 4.90 over two seeds vs 5.28) and Pleiades fine-tuned (2.08 vs 2.22)
-    pan_gain: float = param(0.3, "PAN MTF gain at Nyquist for the adaptation's degradation.", 0.01, 0.99,
-                            expose=False)
-    width: int = param(32, "Network width (half/quarter resolution) for a model fitted from scratch.", 8, 256,
-                       expose=False)
-    width0: int = param(16, "Network width at full resolution for a model fitted from scratch.", 4, 256,
-                        expose=False)
-    tile: int = param(512, "Tile size (PAN pixels) for large images; tiles overlap by `overlap`.", 64, 8192,
-                      expose=False)
-    overlap: int = param(32, "Tile overlap in PAN pixels.", 0, 512, expose=False)
-    seed: int = param(0, "Random seed (noise and adaptation patches).", 0, 2 ** 31 - 1)
-
-    PRESETS = {"paper": {"steps": 15, "consistency": 0, "adapt_lr": 1e-4, "adapt_batch": 32, "adapt_patch": 64,
-                         "width": 64, "width0": 32}}
 
 
 
@@ -109,12 +76,12 @@ class ResidualSchedule:
 
     def __init__(self, T: int = 15, kappa: float = 1.0, s: float = 0.008):
         self.T, self.kappa, self.s = int(T), float(kappa), float(s)
-        t = torch.arange(self.T + 1, dtype=torch.float64)
+        t = torch.arange(self.T + 1, dtype=torch.float64, device="cpu")
         f = torch.cos(((t / self.T + s) / (1 + s)) * math.pi / 2)
         abar = 1 - f / f[0]
         abar[0], abar[-1] = 0.0, 1.0  # exact ends (cos(pi/2) is ~6e-17 in floating point)
         self.abar = abar
-        self.alpha = torch.cat([torch.zeros(1, dtype=torch.float64), abar[1:] - abar[:-1]])
+        self.alpha = torch.cat([torch.zeros(1, dtype=torch.float64, device="cpu"), abar[1:] - abar[:-1]])
 
     def _at(self, v: torch.Tensor, t, like: torch.Tensor) -> torch.Tensor:
         if isinstance(t, int):
@@ -193,7 +160,11 @@ def _predict(net, x: torch.Tensor, pan: torch.Tensor, lms: torch.Tensor, t: int,
              overlap: int) -> torch.Tensor:
     """net(x, pan, lms, t), tile by tile (blended) when the image exceeds ``tile``."""
     tt = torch.full((x.shape[0],), t, device=x.device, dtype=torch.long)
-    return tiled_apply(lambda xv, pv, lv: net(xv, pv, lv, tt), (x, pan, lms), x.shape[1], tile, overlap)
+
+    def forward(xv, pv, lv):
+        with network_autocast(xv.device):
+            return net(xv, pv, lv, tt).to(xv.dtype)
+    return tiled_apply(forward, (x, pan, lms), x.shape[1], tile, overlap)
 
 
 @torch.no_grad()
@@ -597,7 +568,7 @@ def prepare(windows, ratio: int, weights=None, config: ResPanDiffConfig = ResPan
     ``config.adapt_iters`` > 0, fit them on the scene degraded once more.
 
     windows: [(ms (1, C, h, w), pan (1, 1, H, W)), ...] in [0, 1]: the whole
-    pair, or windows sampled across a large scene (`algorithms.base.scene_sample`).
+    pair, or windows sampled across a large scene (`engine.scene.scene_sample`).
     Returns a state for `fuse_prepared`: {net, meta, fresh, adapted, device, seconds}.
     """
     progress = progress or null_progress

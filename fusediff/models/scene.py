@@ -3,7 +3,7 @@
 A large scene is fused tile by tile, but what a self-learning method learns
 (blind PSF/SRF, priors trained on the scene's own pixels, a zero-shot
 network) belongs to the scene: it is learned once from windows sampled
-across the whole scene (algorithms.base.scene_sample), then every tile only
+across the whole scene (engine.scene.scene_sample), then every tile only
 runs the method's per-tile solve. This module holds what the methods share
 for that: the window type and the ways to pool windows (LR spectra, a
 mosaic for the blind PSF/SRF estimation) and the repeatable random state
@@ -52,7 +52,7 @@ def as_windows(samples, device=None) -> list[Window]:
 
     Each sample is a Window, an object with ``low``/``high`` (and optionally
     ``low_valid``) attributes holding (C, h, w)/(1, C, h, w) arrays or tensors
-    (e.g. algorithms.base.ScaledWindow), or a (low, high) tuple. An
+    (e.g. engine.scene.ScaledWindow), or a (low, high) tuple. An
     all-valid low_valid is dropped (None), so a whole small scene is learned
     from exactly as one image.
     """

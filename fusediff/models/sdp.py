@@ -43,7 +43,7 @@ import torch
 
 from . import denoise, diffusion, operators, scene
 from .device import generator as make_generator
-from .device import select_device, set_threads
+from .device import network_autocast, select_device, set_threads, to_float64
 from .nets.spectral_mlp import SpectralMLP
 from .progress import null_progress, scoped
 from .method_configs import SDPConfig  # noqa: F401  (re-exported)
@@ -158,14 +158,14 @@ def spectral_regression(hsi: torch.Tensor, msi: torch.Tensor, psf, ratio: int, d
     _, C, h, w = hsi.shape
     c = msi.shape[1]
     psf_t = operators.as_tensor_like(psf, msi)
-    zl = operators.downsample(msi, psf_t, ratio)[0, :, :h, :w].reshape(c, -1).double()
+    zl = to_float64(operators.downsample(msi, psf_t, ratio)[0, :, :h, :w].reshape(c, -1))
     F = _poly_features(zl, degree)
-    Yp = hsi[0].reshape(C, -1).double()
+    Yp = to_float64(hsi[0].reshape(C, -1))
     G = F @ F.T
     G = G + ridge * torch.trace(G) / G.shape[0] * torch.eye(G.shape[0], dtype=G.dtype, device=G.device)
     Wt = torch.linalg.solve(G, F @ Yp.T)                          # (features, C)
-    Fh = _poly_features(msi[0].reshape(c, -1).double(), degree)
-    return (Wt.T @ Fh).reshape(1, C, *msi.shape[-2:]).to(hsi.dtype)
+    Fh = _poly_features(to_float64(msi[0].reshape(c, -1)), degree)
+    return (Wt.T @ Fh).reshape(1, C, *msi.shape[-2:]).to(hsi.device, hsi.dtype)
 
 
 def _poly_features(z: torch.Tensor, degree: int) -> torch.Tensor:
@@ -201,8 +201,8 @@ def subspace_init(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, ra
     H, W = msi.shape[-2:]
     Yp = hsi[0].reshape(C, -1)
     k = int(min(rank, C, Yp.shape[1]))
-    U, _, _ = torch.linalg.svd(Yp.double(), full_matrices=False)
-    E = U[:, :k].to(hsi.dtype)                                   # (C, k)
+    U, _, _ = torch.linalg.svd(to_float64(Yp), full_matrices=False)
+    E = U[:, :k].to(hsi.device, hsi.dtype)                                   # (C, k)
     R = operators.as_tensor_like(srf, hsi)                       # (c, C)
     RE = R @ E                                                   # (c, k)
     G = RE.T @ RE                                                # (k, k)
@@ -341,7 +341,7 @@ def visited_timesteps(T: int, t_start: float, t_end: float, n: int) -> list[int]
     hi = max(0, min(T - 1, int(round(t_start * T)) - 1))
     lo = max(0, min(hi, int(round(t_end * T))))
     out: list[int] = []
-    for t in torch.linspace(hi, lo, max(1, n)).round().long().tolist():
+    for t in torch.linspace(hi, lo, max(1, n), device="cpu").round().long().tolist():
         if not out or t != out[-1]:
             out.append(int(t))
     return out
@@ -406,13 +406,14 @@ def solve(hsi: torch.Tensor, msi: torch.Tensor, psf, srf, ratio: int, net: Spect
                 xt = sa * x0 + sb * eps
                 tf = tfeat  # (1, width): broadcast inside the net, projected once
                 if config.prior_grad == "full":
-                    pred = net(xt, None, tfeat=tf)
+                    with network_autocast(device):
+                        pred = net(xt, None, tfeat=tf).to(xt.dtype)
                     prior = torch.sum((pred - eps) ** 2)
                 else:
                     # score-distillation: d/dx ||eps - eps_theta||^2 without the
                     # denoiser's Jacobian, i.e. 2 (eps_theta - eps) * dxt/dx
-                    with torch.no_grad():
-                        g = 2 * (net(xt, None, tfeat=tf) - eps)
+                    with torch.no_grad(), network_autocast(device):
+                        g = 2 * (net(xt, None, tfeat=tf).to(xt.dtype) - eps)
                     prior = torch.sum(g * xt)
                 # rescale the subset's sum to estimate the sum over all pixels
                 loss = loss + config.gamma * prior * (npix / x0.shape[0])

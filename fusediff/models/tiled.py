@@ -2,7 +2,7 @@
 
 Used by the supervised pansharpeners (ResPanDiff, KSDiff) so that a network
 never sees more than ``tile`` x ``tile`` pixels at once, whatever the input
-size; the algorithms' scene tiling (`algorithms.base.fuse_scene`) sits above
+size; the algorithms' scene tiling (`engine.scene.fuse_scene`) sits above
 this and bounds the memory of whole scenes.
 """
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """FuseDiffProvider: the Processing provider (id ``fusediff``).
 
-Loads every algorithm that can be imported. The classical, simulate and
-assess algorithms import no torch at import time, so they are listed even
-where PyTorch is missing; see `algorithms.algorithm_classes`.
+Loads every algorithm of the engine's registry (`algorithms.algorithm_classes`); none imports
+torch at registration, so all are listed even where PyTorch is missing. The CPU-threads setting
+reaches the engine as `RunContext.threads`.
 """
 from __future__ import annotations
 
@@ -96,7 +96,8 @@ class FuseDiffProvider(QgsProcessingProvider):
         config class while PyTorch is missing or broken) is left out and
         logged, so the provider and the other algorithms still load.
         """
-        from ..algorithms import LOAD_ERRORS, _log, algorithm_classes
+        from ..algorithms import LOAD_ERRORS, _log, algorithm_classes, base
+        base.threads_setting = cpu_threads  # the engine gets the setting as RunContext.threads
         for cls in algorithm_classes():
             try:
                 cls().initAlgorithm({})  # a throwaway instance: addAlgorithm does it again
@@ -105,3 +106,6 @@ class FuseDiffProvider(QgsProcessingProvider):
                 _log(f"FuseDiff: algorithm '{cls.NAME}' not loaded: {exc}")
                 continue
             self.addAlgorithm(cls())
+        # always listed: it installs what the others need (imports only QGIS and the stdlib)
+        from ..algorithms.install_dependencies import InstallDependenciesAlgorithm
+        self.addAlgorithm(InstallDependenciesAlgorithm())

@@ -1,4 +1,4 @@
-"""FuseDiff raster layer: rasterio + NumPy only (no QGIS, no torch).
+"""FuseDiff raster layer: rasterio (or GDAL's own bindings, see `backend`) + NumPy (no QGIS, no torch).
 
 - ``io``: read rasters (values, validity mask, metadata) and write float32
   GeoTIFFs atomically (temporary file + rename; nothing left on failure).

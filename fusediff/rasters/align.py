@@ -3,7 +3,7 @@
 Output grid. The high-resolution raster is never resampled: the output grid
 is the block of its own pixels inside the overlap with the low-resolution
 raster, with a size that is a multiple of the ratio r (H = r*h, W = r*w
-exactly). The low-resolution raster is resampled (``rasterio.warp.reproject``,
+exactly). The low-resolution raster is resampled (GDAL's warper through ``backend.reproject``,
 from its own file, in its own CRS) onto the grid made of those high-res
 pixels aggregated by r and shifted by -(r-1)/2 high-res pixels, so that
 low-res pixel i is centred on high-res pixel r*i (BENCHMARK.md grid
@@ -50,12 +50,9 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from affine import Affine
-from rasterio.warp import Resampling, reproject
-from rasterio.warp import transform as transform_points
-from rasterio.windows import Window
-
 from ..numerics.cubic import keys_cubic
+from .backend import Window, reproject, transform_points
+from .transform import Affine
 from .errors import RasterError
 from .io import RasterInfo, read, read_info
 
@@ -64,13 +61,14 @@ RATIO_TOLERANCE = 0.02
 # Fewest low-resolution pixels, per axis, an overlap must have.
 MIN_OVERLAP_LOW = 8
 
+#: resampler name -> (backend resampling name, kernel radius in source pixels)
 _RESAMPLING = {
-    "nearest": (Resampling.nearest, 1),
-    "bilinear": (Resampling.bilinear, 2),
-    "cubic": (Resampling.cubic, 3),
-    "cubic_spline": (Resampling.cubic_spline, 3),
-    "lanczos": (Resampling.lanczos, 4),
-    "average": (Resampling.average, 2),
+    "nearest": ("nearest", 1),
+    "bilinear": ("bilinear", 2),
+    "cubic": ("cubic", 3),
+    "cubic_spline": ("cubic_spline", 3),
+    "lanczos": ("lanczos", 4),
+    "average": ("average", 2),
 }
 # Sub-pixel tolerance (in pixels) for grid comparisons: geotransforms are
 # stored as decimal/double numbers and rarely exact.
@@ -241,7 +239,7 @@ def _axis_extra(hi: float, n_high: int, j0: int, n_grid: int, r: int) -> int:
     They are the pixels of the high raster whose centres lie inside the low
     raster's extent (``hi``, high pixel coordinates) but after the last
     multiple of the ratio; at most r - 1. Writers fill them from the nearest
-    computed row/column (see fusediff.algorithms.base).
+    computed row/column (see fusediff.engine.scene).
     """
     last = min(n_high - 1, math.floor(hi - 0.5 + 1e-6))
     return int(min(max(0, last - (j0 + n_grid) + 1), r - 1))
@@ -422,7 +420,7 @@ def _read_low_warp(plan: AlignmentPlan, dst_t: Affine, lh: int, lw: int):
     # pixel (or lying outside the raster) makes the aligned pixel invalid.
     vsrc = src_valid.astype(np.float32)
     vdst = np.zeros((lh, lw), dtype=np.float32)
-    reproject(vsrc, vdst, resampling=Resampling.bilinear, init_dest_nodata=False, **common)
+    reproject(vsrc, vdst, resampling="bilinear", init_dest_nodata=False, **common)
     valid = np.isfinite(out).all(axis=0) & (vdst >= 1.0 - 1e-4)
     return out, valid
 

@@ -1,4 +1,4 @@
-"""Read rasters and write float32 GeoTIFFs (rasterio + NumPy only).
+"""Read rasters and write float32 GeoTIFFs (rasterio or GDAL's bindings, see `backend`; NumPy).
 
 Reading returns values as float32 (integers of any bit depth are converted
 without scaling), a validity mask (False where a band holds the nodata value
@@ -26,10 +26,9 @@ import tempfile
 from dataclasses import dataclass, field
 
 import numpy as np
-import rasterio
-from rasterio.errors import RasterioError
-from rasterio.windows import Window
-
+from . import backend
+from .backend import BackendError as RasterioError
+from .backend import Window
 from .errors import RasterError
 
 #: Nodata value written into output GeoTIFFs (float32).
@@ -47,7 +46,7 @@ _WRITE_OPTIONS = dict(
 class RasterInfo:
     """Georeference and band metadata of a raster file (no pixels).
 
-    path: the file; crs: ``rasterio.crs.CRS`` or None; transform: affine
+    path: the file; crs: ``rasterio.crs.CRS`` (GDAL backend: ``gdal_backend.CRS``) or None; transform: affine
     pixel-to-map transform (of pixel corners); width/height in pixels; count:
     number of bands; dtype: numpy dtype name of the stored values; nodata:
     the file's nodata value or None; descriptions: one string per band ('' if
@@ -70,7 +69,7 @@ class RasterInfo:
     @property
     def bounds(self):
         """(left, bottom, right, top) in CRS units (north-up rasters)."""
-        return rasterio.transform.array_bounds(self.height, self.width, self.transform)[:4]
+        return backend.array_bounds(self.height, self.width, self.transform)[:4]
 
 
 def _to_nm(value: float, units: str | None) -> float:
@@ -157,7 +156,7 @@ def _open(path: str):
     if os.path.isdir(path):
         raise RasterError(f"'{path}' is a folder, not a raster file. Choose a raster file.")
     try:
-        return rasterio.open(path)
+        return backend.open_raster(path)
     except (RasterioError, OSError) as exc:
         raise RasterError(
             f"Cannot read the raster '{path}': it is damaged, truncated or not in a format GDAL "
@@ -330,7 +329,7 @@ class GeoTiffWriter:
             raise RasterError(f"Cannot create a file in the output folder '{folder}' ({exc}). "
                               f"Choose an output path in a folder you can write to.") from exc
         try:
-            self._ds = rasterio.open(
+            self._ds = backend.open_raster(
                 self.tmp_path, "w", width=self.width, height=self.height, count=self.count,
                 crs=self.crs, transform=self.transform, nodata=self.nodata, **_WRITE_OPTIONS,
                 **({"NUM_THREADS": str(self.threads)} if self.threads > 1 else {}))

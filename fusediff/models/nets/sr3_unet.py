@@ -17,7 +17,7 @@ H and W must be multiples of 2^(len(mults)-1) (`pad_multiple` says which).
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 import torch
 import torch.nn as nn

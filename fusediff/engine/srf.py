@@ -1,4 +1,4 @@
-"""Spectral-response and wavelength inputs given as text (shared by the algorithms).
+"""Spectral-response and wavelength inputs given as text (shared by the engine algorithms).
 
 A spectral response (SRF) is a (c_out, C_in) matrix: one row per band of the
 high-resolution raster (PAN/MSI), one column per band of the spectral
@@ -91,3 +91,19 @@ def parse_wavelengths(text: str, n_bands: int) -> np.ndarray:
                              f"give one per band or a range 'first:last'.")
         wl = np.asarray(values, dtype=np.float64)
     return np.where(wl < 30.0, wl * 1000.0, wl)
+
+
+def load_srf_for(path, n_low: int, n_high: int):
+    """The SRF CSV at ``path`` as a (n_high, n_low) matrix for a pair whose spectral raster has
+    ``n_low`` bands and whose high-resolution raster has ``n_high``; None without a path.
+    ValueError (for the user) when its rows do not match the high-resolution raster's bands."""
+    if not path:
+        return None
+    from .i18n import tr
+    srf = load_srf_csv(path, n_low)
+    if n_high == 1 and srf.shape[0] != 1:
+        raise ValueError(tr("The SRF file must have one row (the PAN's response)."))
+    if srf.shape[0] != n_high:
+        raise ValueError(tr("The SRF file has {0} rows but the MSI has {1} bands: one row per "
+                            "MSI band is needed.").format(srf.shape[0], n_high))
+    return srf

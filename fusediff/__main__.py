@@ -1,0 +1,6 @@
+"""``python -m fusediff``: the ``fusediff`` command."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,182 @@
+"""The method registry: one entry per fusion method, and the two method families' protocols.
+
+An entry names the method, its fusion problem, its input roles, its config dataclass (the
+single source of defaults and presets; torch-free, in models.method_configs), its tiling and
+the models module that implements it (loaded on use, so listing methods imports no torch).
+
+Two families, written as protocols that the models modules satisfy:
+
+- `TrainedPansharpener` (ResPanDiff, KSDiff): ``prepare`` once per scene (load and adapt the
+  weights, fix the scene's code), then ``fuse_prepared`` per tile;
+- `SelfLearningMethod` (SDP, ARGS-Diff, DM-ZS): ``learn`` once per scene (operators, priors and
+  networks trained on the scene), then ``fuse_tile`` per tile.
+
+`TrainedMethod` and `SelfLearningSceneMethod` run them inside `engine.scene.fuse_scene`. Their
+learnt ``state`` pickles (weights, tensors, small dataclasses), so a scene can learn on one
+machine and fuse its tiles on others.
+"""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from typing import Any, Optional, Protocol, Sequence, runtime_checkable
+
+import numpy as np
+
+from .i18n import tr
+from .scene import LearnOnce
+from .tiling import CLASSICAL, DIFFUSION, TILE_OVERLAP, Tiling
+
+
+@runtime_checkable
+class TrainedPansharpener(Protocol):
+    """A pansharpener with trained weights (a models module: respandiff, ksdiff)."""
+
+    def prepare(self, windows: Sequence, ratio: int, weights=None, config=None, progress=None,
+                device="cpu", phase: float = 0.0) -> dict:
+        """Once per scene: windows [(ms (1, C, h, w), pan (1, 1, rh, rw))] in [0, 1] -> state."""
+
+    def fuse_prepared(self, state: dict, ms, pan, ratio: int, config=None, progress=None,
+                      phase: float = 0.0):
+        """One tile with a prepared state: ms (1, C, h, w), pan (1, 1, rh, rw) -> (1, C, rh, rw)."""
+
+
+@runtime_checkable
+class SelfLearningMethod(Protocol):
+    """A method that learns from the scene itself (a models module: sdp, argsdiff, dmzs)."""
+
+    def learn(self, samples: Sequence, ratio: int, srf=None, psf=None, config=None, progress=None,
+              device=None) -> Any:
+        """Once per scene: windows (low, high, low_valid) in [0, 1] -> learnt state."""
+
+    def fuse_tile(self, learned: Any, low, high, progress=None) -> tuple:
+        """One tile: low (1, C, h, w), high (1, c, rh, rw) -> (fused (1, C, rh, rw), info)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class MethodEntry:
+    """One method. ``roles``: (high, low) parameter names of its inputs; ``config``:
+    'ClassName' in models.method_configs (None: no config); ``module``: the models module
+    implementing ``family`` ('trained', 'self_learning' or 'classical'); ``tiling``: its tiles."""
+
+    id: str
+    name: str
+    problem: str
+    family: str
+    roles: tuple
+    module: str
+    config: Optional[str] = None
+    tiling: Tiling = CLASSICAL
+
+    def config_class(self):
+        """The config dataclass (torch-free import), or None."""
+        if self.config is None:
+            return None
+        from ..models import method_configs
+        return getattr(method_configs, self.config)
+
+    def load(self):
+        """The models module (imports torch for the diffusion methods)."""
+        return importlib.import_module(f"..models.{self.module}", __package__)
+
+
+#: KSDiff's network runs with the scene's fixed kernels on windows of at most 1024 px (about
+#: 0.3 GB each): a tile of up to 1440 px plus 32 px of context on each side is 2 x 2 windows,
+#: which `models.tiled.tiled_apply` computes in parallel (one per CPU thread). Tiles of up to
+#: 1952 px were as fast on a 4000-px scene but took the 12000-px scene to 2.73 GB peak memory.
+KSDIFF_TILING = Tiling(1440, TILE_OVERLAP, DIFFUSION.pad)
+
+METHODS = {e.id: e for e in (
+    MethodEntry("classical", "Classical", "pansharpening", "classical", ("PAN", "MS"), "classical"),
+    MethodEntry("respandiff", "ResPanDiff", "pansharpening", "trained", ("PAN", "MS"), "respandiff",
+                "ResPanDiffConfig", DIFFUSION),
+    MethodEntry("ksdiff", "KSDiff", "pansharpening", "trained", ("PAN", "MS"), "ksdiff", "KSDiffConfig",
+                KSDIFF_TILING),
+    MethodEntry("dmzs", "DM-ZS", "hyperspectral_pansharpening", "self_learning", ("PAN", "HSI"), "dmzs",
+                "DMZSConfig", DIFFUSION),
+    MethodEntry("sdp", "SDP", "hsi_msi_fusion", "self_learning", ("MSI", "HSI"), "sdp", "SDPConfig", DIFFUSION),
+    MethodEntry("argsdiff", "ARGS-Diff", "hsi_msi_fusion", "self_learning", ("MSI", "HSI"), "argsdiff",
+                "ARGSDiffConfig", DIFFUSION),
+)}
+
+
+def method(method_id: str) -> MethodEntry:
+    """The registry entry of ``method_id``."""
+    return METHODS[method_id]
+
+
+def _tensor(array):
+    import torch
+    return torch.from_numpy(np.ascontiguousarray(array))[None]
+
+
+class _Logged(LearnOnce):
+    """A LearnOnce whose learn/solve are methods (so it pickles without its log callable)."""
+
+    def __init__(self, entry: MethodEntry, config, device, log=None):
+        super().__init__(entry.name, self.learn, self.solve, log)
+        self.entry_id = entry.id
+        self.config = config
+        self.device = device
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        for key in ("log", "_learn", "_solve"):
+            state.pop(key, None)
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.log, self._learn, self._solve = None, self.learn, self.solve
+
+    @property
+    def module(self):
+        return METHODS[self.entry_id].load()
+
+
+class TrainedMethod(_Logged):
+    """A `TrainedPansharpener` in fuse_scene: ``weights`` None (the bundled weights for the ratio),
+    a bundled name or a file path."""
+
+    def __init__(self, entry: MethodEntry, config, device, weights=None, log=None):
+        super().__init__(entry, config, device, log)
+        self.weights = weights
+
+    def learn(self, samples, ratio, progress):
+        # once per scene: load the weights, adapt them (ADAPT_ITERS) on windows sampled across
+        # the scene, and (KSDiff) fix the scene's latent code and kernels
+        windows = [(_tensor(s.low), _tensor(s.high)) for s in samples]
+        state = self.module.prepare(windows, ratio, weights=self.weights, config=self.config, progress=progress,
+                                    device=self.device, phase=0.0)
+        meta = state.get("meta") or {}
+        if state.get("fresh"):
+            self._log(tr("No weights fit {0} bands: a model was fitted on this scene.").format(windows[0][0].shape[1]))
+        elif meta.get("data"):
+            self._log(tr("Weights trained on: {0}").format(meta["data"]))
+        return state
+
+    def solve(self, state, high, low, ratio, progress):
+        out = self.module.fuse_prepared(state, _tensor(low), _tensor(high), ratio, config=self.config,
+                                        progress=progress, phase=0.0)
+        return out[0].cpu().numpy()
+
+
+class SelfLearningSceneMethod(_Logged):
+    """A `SelfLearningMethod` in fuse_scene. ``srf_path``: a spectral response CSV (one row per
+    band of the high-resolution raster), or None (estimated); ``learn_options``: further keyword
+    arguments of ``learn`` (DM-ZS: prior)."""
+
+    def __init__(self, entry: MethodEntry, config, device, srf_path=None, log=None, **learn_options):
+        super().__init__(entry, config, device, log)
+        self.srf_path = srf_path
+        self.learn_options = learn_options
+
+    def learn(self, samples, ratio, progress):
+        from .srf import load_srf_for
+        srf = load_srf_for(self.srf_path, samples[0].low.shape[0], samples[0].high.shape[0])
+        return self.module.learn(samples, ratio, srf=srf, config=self.config, progress=progress,
+                                 device=self.device, **self.learn_options)
+
+    def solve(self, state, high, low, ratio, progress):
+        out, _info = self.module.fuse_tile(state, _tensor(low), _tensor(high), progress=progress)
+        return out[0].cpu().numpy()
