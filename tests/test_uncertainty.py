@@ -85,3 +85,32 @@ def test_ksdiff_sigma_covers_a_real_landsat_scene():
     # measured on this scene (bench/uncertainty.md): coverage 0.953, Spearman 0.482
     assert 0.92 <= j["coverage"] <= 0.98
     assert j["spearman"] > 0.44
+
+
+def _read(path):
+    rasterio = pytest.importorskip("rasterio")
+    with rasterio.open(path) as ds:
+        return ds.read(), ds.dtypes[0], ds.transform
+
+
+@pytest.mark.parametrize("name,samples", [("ksdiff", 3), ("respandiff", 2)])
+def test_engine_uncertainty_output(tmp_path, name, samples):
+    """UNCERTAINTY: Float32, the output's grid and bands, >= 0, larger where the fusion is unsure;
+    the main output is the same with or without it."""
+    import fusediff
+    from scenes import pansharpening_pair
+    ms, pan, _ref, cube = pansharpening_pair(tmp_path, ratio=2, size=64)
+    plain, both, sig = tmp_path / "plain.tif", tmp_path / "both.tif", tmp_path / "sigma.tif"
+    extra = {"STEPS": 2} if name == "respandiff" else {}
+    fusediff.run(name, MS=str(ms), PAN=str(pan), OUTPUT=str(plain), **extra)
+    res = fusediff.run(name, MS=str(ms), PAN=str(pan), OUTPUT=str(both), UNCERTAINTY=str(sig),
+                       UNCERTAINTY_SAMPLES=samples, **extra)
+    assert res["UNCERTAINTY"] == str(sig)
+    a, _, ta = _read(plain)
+    b, _, _ = _read(both)
+    s, dtype, ts = _read(sig)
+    assert np.allclose(a, b, rtol=1e-5, atol=1e-3 * float(np.abs(a).max()))
+    assert dtype == "float32" and s.shape == a.shape and ts == ta
+    assert np.isfinite(s).all() and (s >= 0).all() and s.max() > 0
+    # in the output's units: a fraction of the values' scale, not of [0, 1]
+    assert 1e-4 * cube.mean() < s.mean() < cube.mean()
