@@ -114,3 +114,24 @@ def test_engine_uncertainty_output(tmp_path, name, samples):
     assert np.isfinite(s).all() and (s >= 0).all() and s.max() > 0
     # in the output's units: a fraction of the values' scale, not of [0, 1]
     assert 1e-4 * cube.mean() < s.mean() < cube.mean()
+
+
+def test_engine_uncertainty_output_hsi_msi(tmp_path):
+    """SDP's UNCERTAINTY (|out - upsampled HSI|, calibrated): Float32, the output's grid, >= 0,
+    and the main output unchanged by asking for it."""
+    import fusediff
+    from test_hsimsi_algorithms import FAST, _pair
+    hsi, msi, cube, srf = _pair(tmp_path)
+    srf_csv = tmp_path / "srf.csv"
+    np.savetxt(srf_csv, srf, delimiter=",")
+    plain, both, sig = tmp_path / "plain.tif", tmp_path / "both.tif", tmp_path / "sigma.tif"
+    params = dict(FAST["sdp"], HSI=str(hsi), MSI=str(msi), SRF=str(srf_csv))
+    fusediff.run("sdp", OUTPUT=str(plain), **params)
+    res = fusediff.run("sdp", OUTPUT=str(both), UNCERTAINTY=str(sig), **params)
+    assert res["UNCERTAINTY"] == str(sig)
+    a, _, ta = _read(plain)
+    b, _, _ = _read(both)
+    s, dtype, ts = _read(sig)
+    assert np.array_equal(a, b)
+    assert dtype == "float32" and s.shape == a.shape and ts == ta
+    assert np.isfinite(s).all() and (s >= 0).all() and 0 < s.mean() < cube.mean()

@@ -272,6 +272,10 @@
       <translation>Geschärftes Raster</translation>
     </message>
     <message>
+      <source>Uncertainty (per-band standard deviation)</source>
+      <translation>Unsicherheit (Standardabweichung je Band)</translation>
+    </message>
+    <message>
       <source>PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file.</source>
       <translation>PRIOR ist „Checkpoint-Datei“, aber PRIOR_FILE ist leer: Wählen Sie eine Datei.</translation>
     </message>
@@ -308,6 +312,10 @@
       <translation>CSV mit der spektralen Antwort des MSI (leer: schätzen)</translation>
     </message>
     <message>
+      <source>Optional: a Float32 raster on the output's grid with, per pixel and band, a calibrated standard deviation in the output's units, from the difference between the fused image and the upsampled low-resolution input (about 90 % of true values lie within +-1.645 sigma on data like the calibration's; it ranks pixels only weakly). Costs little; not written when empty.</source>
+      <translation>Optional: ein Float32-Raster im Raster der Ausgabe mit einer kalibrierten Standardabweichung je Pixel und Band in den Einheiten der Ausgabe, aus dem Unterschied zwischen fusioniertem Bild und hochgerechneter niedrig aufgelöster Eingabe (etwa 90 % der wahren Werte liegen innerhalb von +-1,645 Sigma, auf Daten wie denen der Kalibrierung; die Rangfolge der Pixel trifft sie nur schwach). Kostet wenig; leer: wird nicht geschrieben.</translation>
+    </message>
+    <message>
       <source>KSDiff pansharpening (kernel-space latent diffusion, fast)</source>
       <translation>KSDiff-Pansharpening (latente Diffusion im Kernelraum, schnell)</translation>
     </message>
@@ -326,10 +334,6 @@
     <message>
       <source>Uncertainty samples (K)</source>
       <translation>Stichproben für die Unsicherheit (K)</translation>
-    </message>
-    <message>
-      <source>Uncertainty (per-band standard deviation)</source>
-      <translation>Unsicherheit (Standardabweichung je Band)</translation>
     </message>
     <message>
       <source>Multispectral raster (MS)</source>
@@ -626,6 +630,10 @@
     <message>
       <source>Warning: the uncertainty is not calibrated for these weights or this adapted model; its scale (factor {0:g}, from the bundled ratio-2 weights) is a guess.</source>
       <translation>Warnung: die Unsicherheit ist für diese Gewichte oder dieses angepasste Modell nicht kalibriert; ihr Maßstab (Faktor {0:g}, von den mitgelieferten Gewichten für Verhältnis 2) ist geschätzt.</translation>
+    </message>
+    <message>
+      <source>Warning: the uncertainty of {0} is not calibrated; its scale is a guess.</source>
+      <translation>Warnung: die Unsicherheit von {0} ist nicht kalibriert; ihr Maßstab ist geschätzt.</translation>
     </message>
     <message>
       <source>Weights trained on: {0}</source>

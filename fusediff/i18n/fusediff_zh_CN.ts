@@ -272,6 +272,10 @@
       <translation>锐化栅格</translation>
     </message>
     <message>
+      <source>Uncertainty (per-band standard deviation)</source>
+      <translation>不确定性（逐波段标准差）</translation>
+    </message>
+    <message>
       <source>PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file.</source>
       <translation>PRIOR 为“检查点文件”，但 PRIOR_FILE 为空：请选择一个文件。</translation>
     </message>
@@ -308,6 +312,10 @@
       <translation>MSI 光谱响应 CSV（留空：估计）</translation>
     </message>
     <message>
+      <source>Optional: a Float32 raster on the output's grid with, per pixel and band, a calibrated standard deviation in the output's units, from the difference between the fused image and the upsampled low-resolution input (about 90 % of true values lie within +-1.645 sigma on data like the calibration's; it ranks pixels only weakly). Costs little; not written when empty.</source>
+      <translation>可选：与输出同一网格的 Float32 栅格，逐像素逐波段给出经过校准的标准差，单位与输出相同，由融合图像与上采样的低分辨率输入之差得到（在与校准数据相似的数据上，约 90 % 的真实值落在 ±1.645 sigma 之内；对像素的排序能力较弱）。开销很小；留空则不写出。</translation>
+    </message>
+    <message>
       <source>KSDiff pansharpening (kernel-space latent diffusion, fast)</source>
       <translation>KSDiff 全色锐化（核空间潜在扩散，快速）</translation>
     </message>
@@ -326,10 +334,6 @@
     <message>
       <source>Uncertainty samples (K)</source>
       <translation>不确定性样本数 (K)</translation>
-    </message>
-    <message>
-      <source>Uncertainty (per-band standard deviation)</source>
-      <translation>不确定性（逐波段标准差）</translation>
     </message>
     <message>
       <source>Multispectral raster (MS)</source>
@@ -626,6 +630,10 @@
     <message>
       <source>Warning: the uncertainty is not calibrated for these weights or this adapted model; its scale (factor {0:g}, from the bundled ratio-2 weights) is a guess.</source>
       <translation>警告：不确定性未针对这些权重或此自适应模型校准；其尺度（系数 {0:g}，来自内置的比例 2 权重）只是估计。</translation>
+    </message>
+    <message>
+      <source>Warning: the uncertainty of {0} is not calibrated; its scale is a guess.</source>
+      <translation>警告：{0} 的不确定性未经校准；其尺度只是估计。</translation>
     </message>
     <message>
       <source>Weights trained on: {0}</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...models.method_configs import DMZSConfig
 from ..params import AlgorithmSpec, Param, config_params
 from .common import device_param, ratio_param, seed_param
+from .hsimsi import HSI_UNCERTAINTY_HELP
 
 PRIOR_CHOICES = ("bundled", "scene", "file")
 PRIOR_LABELS = ("Bundled small prior (Landsat RGB)", "Trained on this scene (slower)",
@@ -48,6 +49,8 @@ SPEC = AlgorithmSpec(
         seed_param(),
         *config_params(DMZSConfig),
         Param("OUTPUT", "raster_out", "Sharpened raster"),
+        Param("UNCERTAINTY", "raster_out", "Uncertainty (per-band standard deviation)", optional=True,
+              help=HSI_UNCERTAINTY_HELP),
     ))
 
 
@@ -69,4 +72,5 @@ def run(values: dict, ctx) -> dict:
             raise ValueError(tr("PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file."))
     method = SelfLearningSceneMethod(entry, cfg, device, srf_path=values.get("SRF"), log=ctx.info, prior=prior)
     return fuse_scene(values["PAN"], values["HSI"], values["OUTPUT"], method, ctx, ratio=values.get("RATIO"),
-                      tiling=entry.tiling, min_low_bands=3, require_single_high=True)
+                      tiling=entry.tiling, min_low_bands=3, require_single_high=True,
+                      uncertainty_path=values.get("UNCERTAINTY"))
