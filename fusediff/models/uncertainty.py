@@ -232,7 +232,8 @@ def pooled_ratio(spreads: Sequence, errors: Sequence) -> tuple[np.ndarray, np.nd
 # per-method sources and calibrations (measured in bench/uncertainty.md)
 # ---------------------------------------------------------------------------
 
-DMZS_FACTOR = None
+#: DM-ZS: fitted on HP-Jasper (bench/uncertainty.py)
+DMZS_FACTOR = 1.48
 
 #: Per method: the sample source, K (the UNCERTAINTY_SAMPLES default), the neighbourhood and the
 #: calibration (sigma = factor * local spread). KSDiff / ResPanDiff: the factor for the bundled
