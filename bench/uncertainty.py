@@ -333,15 +333,17 @@ variance) over a 3 x 3 neighbourhood, times a factor fitted on separate cases:
 - Pansharpening networks (KSDiff, ResPanDiff): the network on the 8 (ResPanDiff: 4)
   flips/rotations of its inputs, each transformed back, plus the classical MTF-GLP-HPM fusion
   as a cross-method sample. Seeds alone barely move these networks' outputs. The factor
-  (5.06 for KSDiff's landsat7-r2 weights) is stored in the weights' model card JSON
-  ("uncertainty"); other weights, ratios or sensors are not calibrated (the spread still ranks
-  pixels, the scale is a guess).
+  (KSDiff 5.06 for the landsat7-r2 weights, 5.77 for landsat7-r4; ResPanDiff 5.05 for
+  landsat7-r2) is stored in the weights' model card JSON ("uncertainty"); other weights
+  (ResPanDiff's r4 included), scene-adapted models and other sensors are not calibrated (the
+  spread still ranks pixels, the scale is a guess, and the engine says so in its log).
 - HSI methods (SDP, ARGS-Diff, DM-ZS): whole runs with other seeds barely differ (SDP: a
   spread of 0.00015 against errors of 0.003-0.007, uncorrelated with them), so sigma is the
   3 x 3-local difference between the output and the cubic-upsampled low-resolution input (a
   cross-method sample that costs nothing), times a factor fitted on HM-Jasper (DM-ZS: HP-Jasper;
-  constants in `uncertainty.CALIBRATION`). It covers about 90 % but ranks pixels weakly
-  (Spearman 0.2-0.45): below the bar of 0.5.
+  constants in `uncertainty.CALIBRATION`). For SDP and ARGS-Diff on HM it covers about 90 %
+  but ranks pixels weakly (Spearman 0.23 on Paris, 0.42-0.43 on Samson): below the bar of 0.5.
+  DM-ZS on HP-Samson ranks well (0.72) and over-covers (97 %); HP-Paris was not run.
 
 Not reliable: where the error is systematic rather than random (a wrong PSF/SRF estimate, a
 band the PAN does not cover such as Landsat's Blue, misregistration): every sample shares such

@@ -65,7 +65,8 @@ def test_calibration_from_the_model_card():
     from fusediff.models import ksdiff
     cal = U.calibration_for("ksdiff", ksdiff.bundled_weights(2))
     assert cal["calibrated"] and cal["factor"] == pytest.approx(5.06) and cal["samples"] == 8
-    assert not U.calibration_for("ksdiff", ksdiff.bundled_weights(4))["calibrated"]
+    assert U.calibration_for("ksdiff", ksdiff.bundled_weights(4))["factor"] == pytest.approx(5.77)
+    assert not U.calibration_for("ksdiff", "/nonexistent/mine.pt")["calibrated"]
 
 
 def test_ksdiff_sigma_covers_a_real_landsat_scene():
