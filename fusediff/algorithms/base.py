@@ -77,7 +77,9 @@ def qgis_parameter(p):
         behavior = FILE_FOLDER if k == "folder" else FILE_FILE
         q = QgsProcessingParameterFile(p.name, label, behavior, extension=p.extension or "", optional=p.optional)
     elif k == "raster_out":
-        q = QgsProcessingParameterRasterDestination(p.name, label, optional=p.optional)
+        # an optional destination (UNCERTAINTY) is written only when the user asks for it
+        q = QgsProcessingParameterRasterDestination(p.name, label, optional=p.optional,
+                                                    createByDefault=not p.optional)
     elif k == "file_out":
         q = QgsProcessingParameterFileDestination(p.name, label, tr(p.file_filter) if p.file_filter else "",
                                                   optional=p.optional)

@@ -134,6 +134,20 @@ class LearnOnce(SceneMethod):
         self._log(tr("{0}: tile fused in {1:.1f} s.").format(self.name, time.perf_counter() - t0))
         return out
 
+    def fuse_tile_sigma(self, high, low, ratio: int, progress):
+        """(fused, sigma) of one tile (both (C, h, w), [0, 1] scale): the subclass's
+        ``solve_sigma(state, high, low, ratio, progress)``; methods without it have no
+        uncertainty output."""
+        solve_sigma = getattr(self, "solve_sigma", None)
+        if solve_sigma is None:
+            raise ValueError(tr("{0} has no uncertainty output.").format(self.name))
+        if self.state is None:
+            raise RuntimeError("fuse_tile before prepare")
+        t0 = time.perf_counter()
+        out = solve_sigma(self.state, high, low, int(ratio), progress)
+        self._log(tr("{0}: tile and its uncertainty fused in {1:.1f} s.").format(self.name, time.perf_counter() - t0))
+        return out
+
     def _log(self, line: str) -> None:
         if self.log is not None:
             self.log(line)
@@ -253,7 +267,8 @@ def _warn_ratio(plan, ctx: RunContext) -> None:
 
 def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Optional[RunContext] = None,
                ratio=None, high_bands=None, low_bands=None, tiling: Optional[Tiling] = None,
-               output: Optional[dict] = None, **align_options) -> dict:
+               output: Optional[dict] = None, uncertainty_path: Optional[str] = None,
+               **align_options) -> dict:
     """Fuse a whole scene tile by tile into ``out_path``; returns {'OUTPUT': out_path}.
 
     Plans the alignment of ``low_path`` onto ``high_path``'s grid (no pixels read;
@@ -275,7 +290,9 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
     ratio, progress) -> (C, h, w)`` in [0, 1] scale. ``align_options`` go to
     rasters.plan_alignment (min_low_bands, require_single_high, resampling). On a CUDA
     out-of-memory error (learning or tiles) the tile size and the learning windows are halved
-    and the run restarted once. Progress: 0-5 % reading, 5-25 % learning (when the method
+    and the run restarted once. ``uncertainty_path``: also write the per-band sigma (Float32, in
+    the output's units, same grid, tiles and blending; returned as 'UNCERTAINTY'); the method
+    must have ``fuse_tile_sigma(high, low, ratio, progress) -> (fused, sigma)``. Progress: 0-5 % reading, 5-25 % learning (when the method
     learns), then the tiles with their number and an ETA; raises Cancelled on cancel.
     """
     from ..rasters import plan_alignment
@@ -324,11 +341,14 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
             learned.append(True)
         with bounded_gdal_cache():
             _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, (low_path, high_path),
-                        desc, wl, ctx, start, writer_options)
+                        desc, wl, ctx, start, writer_options, uncertainty_path)
 
     run_with_oom_retry(attempt, tile, log=ctx.warning)
     ctx.info(tr("Wrote {0}").format(out_path))
     ctx.report(1.0, tr("Done"))
+    if uncertainty_path:
+        ctx.info(tr("Wrote {0}").format(uncertainty_path))
+        return {"OUTPUT": out_path, "UNCERTAINTY": uncertainty_path}
     return {"OUTPUT": out_path}
 
 
@@ -359,8 +379,10 @@ def output_metadata(info, bands=None, output: Optional[dict] = None) -> dict:
 
 
 def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect, desc, wl, ctx, start,
-                writer_options=None) -> None:
-    """One tiled pass over the aligned grid into ``out_path`` (see `fuse_scene`)."""
+                writer_options=None, unc_path=None) -> None:
+    """One tiled pass over the aligned grid into ``out_path`` (and the sigma into ``unc_path``
+    when given; see `fuse_scene`)."""
+    import contextlib
     from concurrent.futures import ThreadPoolExecutor
 
     from ..rasters import (BackgroundWriter, EdgeExtendingSink, GeoTiffWriter, TileAccumulator,
@@ -387,9 +409,17 @@ def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect,
                        descriptions=desc, wavelengths=wl, protect=protect,
                        threads=ctx.threads or os.cpu_count() or 1, **(writer_options or {})) as writer, \
             BackgroundWriter(writer) as background, \
-            ThreadPoolExecutor(1, thread_name_prefix="fusediff-read") as reader:
+            ThreadPoolExecutor(1, thread_name_prefix="fusediff-read") as reader, \
+            contextlib.ExitStack() as unc_stack:
         sink = EdgeExtendingSink(background, plan.height, plan.width, plan.extra_rows, plan.extra_cols)
         acc = None
+        unc_sink = unc_acc = None
+        if unc_path:
+            unc_writer = unc_stack.enter_context(GeoTiffWriter(
+                unc_path, plan.out_width, plan.out_height, n_out, plan.crs, plan.transform, descriptions=desc,
+                wavelengths=wl, protect=protect + (out_path,), threads=ctx.threads or os.cpu_count() or 1))
+            unc_sink = EdgeExtendingSink(unc_stack.enter_context(BackgroundWriter(unc_writer)), plan.height,
+                                         plan.width, plan.extra_rows, plan.extra_cols)
         pending = reader.submit(read_tile, tiles[0])
         for i, t in enumerate(tiles):
             label = eta.label(i)
@@ -398,14 +428,21 @@ def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect,
             pending = reader.submit(read_tile, tiles[i + 1]) if i + 1 < len(tiles) else None
             rs, cs = win.core
             core_valid = win.valid[rs, cs]
+            sigma = None
             if not core_valid.any():
                 fused = np.zeros((n_out, t.height, t.width), np.float32)
+                sigma = fused if unc_path else None
             else:
                 f0 = start + (0.95 - start) * i / len(tiles)
                 f1 = start + (0.95 - start) * (i + 1) / len(tiles)
                 tile_progress = ctx.scoped(f0, f1, f"{label}: " if label else "")
-                fused = np.asarray(method.fuse_tile(scale.forward(win.high), scale.forward(win.low),
-                                                    r, tile_progress))
+                if unc_path:
+                    fused, sigma = method.fuse_tile_sigma(scale.forward(win.high), scale.forward(win.low),
+                                                          r, tile_progress)
+                    fused, sigma = np.asarray(fused), scale.inverse(np.asarray(sigma)[:, rs, cs])
+                else:
+                    fused = np.asarray(method.fuse_tile(scale.forward(win.high), scale.forward(win.low),
+                                                        r, tile_progress))
                 if fused.ndim != 3 or fused.shape[1:] != win.high.shape[1:]:
                     raise RuntimeError(f"fusion returned shape {fused.shape}, expected (C, "
                                        f"{win.high.shape[1]}, {win.high.shape[2]})")
@@ -415,8 +452,14 @@ def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect,
                     raise RuntimeError(f"fusion returned {fused.shape[0]} bands, expected {n_out}")
                 acc = TileAccumulator(sink, n_out, plan.height, plan.width, overlap)
             acc.add(fused, t.row_off, t.col_off, valid=core_valid)
-            del win, fused
+            if unc_sink is not None:
+                if unc_acc is None:
+                    unc_acc = TileAccumulator(unc_sink, n_out, plan.height, plan.width, overlap)
+                unc_acc.add(sigma, t.row_off, t.col_off, valid=core_valid)
+            del win, fused, sigma
             eta.done(i + 1)
         ctx.check_cancel()
         bar(1.0, tr("Writing the output"))
         acc.finish()
+        if unc_acc is not None:
+            unc_acc.finish()

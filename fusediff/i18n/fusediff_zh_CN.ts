@@ -328,6 +328,10 @@
       <translation>锐化栅格</translation>
     </message>
     <message>
+      <source>Uncertainty (per-band standard deviation)</source>
+      <translation>不确定性（逐波段标准差）</translation>
+    </message>
+    <message>
       <source>PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file.</source>
       <translation>PRIOR 为“检查点文件”，但 PRIOR_FILE 为空：请选择一个文件。</translation>
     </message>
@@ -364,6 +368,10 @@
       <translation>MSI 光谱响应 CSV（留空：估计）</translation>
     </message>
     <message>
+      <source>Optional: a Float32 raster on the output's grid with, per pixel and band, a calibrated standard deviation in the output's units, from the difference between the fused image and the upsampled low-resolution input (about 90 % of true values lie within +-1.645 sigma on data like the calibration's; it ranks pixels only weakly). Costs little; not written when empty.</source>
+      <translation>可选：与输出同一网格的 Float32 栅格，逐像素逐波段给出经过校准的标准差，单位与输出相同，由融合图像与上采样的低分辨率输入之差得到（在与校准数据相似的数据上，约 90 % 的真实值落在 ±1.645 sigma 之内；对像素的排序能力较弱）。开销很小；留空则不写出。</translation>
+    </message>
+    <message>
       <source>KSDiff pansharpening (kernel-space latent diffusion, fast)</source>
       <translation>KSDiff 全色锐化（核空间潜在扩散，快速）</translation>
     </message>
@@ -378,6 +386,10 @@
     <message>
       <source>Pansharpening</source>
       <translation>全色锐化</translation>
+    </message>
+    <message>
+      <source>Uncertainty samples (K)</source>
+      <translation>不确定性样本数 (K)</translation>
     </message>
     <message>
       <source>Multispectral raster (MS)</source>
@@ -418,6 +430,14 @@
     <message>
       <source>Bundled Landsat-7, ratio 4</source>
       <translation>内置 Landsat-7，比例 4</translation>
+    </message>
+    <message>
+      <source>Samples drawn for the UNCERTAINTY output: the network on flips/rotations of the inputs, plus the MTF-GLP-HPM fusion. It takes up to K times as long as the sharpened raster alone; the calibration was fitted with the default K.</source>
+      <translation>UNCERTAINTY 输出所用的样本：网络在输入的翻转/旋转上的结果，外加 MTF-GLP-HPM 融合。耗时最多为单独生成锐化栅格的 K 倍；校准使用默认的 K。</translation>
+    </message>
+    <message>
+      <source>Optional: a Float32 raster on the output's grid with, per pixel and band, a calibrated standard deviation in the output's units (about 90 % of true values lie within +-1.645 sigma on data like the calibration's). Not written, and no cost, when empty.</source>
+      <translation>可选：与输出同一网格的 Float32 栅格，逐像素逐波段给出经过校准的标准差，单位与输出相同（在与校准数据相似的数据上，约 90 % 的真实值落在 ±1.645 sigma 之内）。留空则不写出，也不增加耗时。</translation>
     </message>
     <message>
       <source>Prepare a sensor product (Landsat, Sentinel-2, PRISMA, EnMAP)</source>
@@ -748,6 +768,14 @@
       <translation>没有适用于 {0} 个波段的权重：已在本场景上拟合了一个模型。</translation>
     </message>
     <message>
+      <source>Warning: the uncertainty is not calibrated for these weights or this adapted model; its scale (factor {0:g}, from the bundled ratio-2 weights) is a guess.</source>
+      <translation>警告：不确定性未针对这些权重或此自适应模型校准；其尺度（系数 {0:g}，来自内置的比例 2 权重）只是估计。</translation>
+    </message>
+    <message>
+      <source>Warning: the uncertainty of {0} is not calibrated; its scale is a guess.</source>
+      <translation>警告：{0} 的不确定性未经校准；其尺度只是估计。</translation>
+    </message>
+    <message>
       <source>Weights trained on: {0}</source>
       <translation>权重的训练数据：{0}</translation>
     </message>
@@ -804,6 +832,10 @@
       <translation>{0}：瓦片在 {1:.1f} 秒内融合完成。</translation>
     </message>
     <message>
+      <source>{0}: tile and its uncertainty fused in {1:.1f} s.</source>
+      <translation>{0}：分块及其不确定性融合用时 {1:.1f} 秒。</translation>
+    </message>
+    <message>
       <source>The resolution ratio must be greater than 1 (got {0}): it is the low-resolution pixel size divided by the high-resolution one. Leave RATIO empty to take it from the rasters.</source>
       <translation>分辨率比必须大于 1（当前为 {0}）：它是低分辨率像元大小除以高分辨率像元大小。将 RATIO 留空即可由栅格确定。</translation>
     </message>
@@ -814,6 +846,10 @@
     <message>
       <source>Processing {0} tiles of {1} x {1} px (overlap {2} px).</source>
       <translation>分为 {0} 个 {1} x {1} 像素的分块处理（重叠 {2} 像素）。</translation>
+    </message>
+    <message>
+      <source>{0} has no uncertainty output.</source>
+      <translation>{0} 没有不确定性输出。</translation>
     </message>
     <message>
       <source>The SRF file must have one row (the PAN's response).</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...models.method_configs import DMZSConfig
 from ..params import AlgorithmSpec, Param, config_params
 from .common import device_param, output_params, ratio_param, seed_param
+from .hsimsi import HSI_UNCERTAINTY_HELP
 
 PRIOR_CHOICES = ("bundled", "scene", "file")
 PRIOR_LABELS = ("Bundled small prior (Landsat RGB)", "Trained on this scene (slower)",
@@ -49,6 +50,8 @@ SPEC = AlgorithmSpec(
         *config_params(DMZSConfig),
         *output_params(),
         Param("OUTPUT", "raster_out", "Sharpened raster"),
+        Param("UNCERTAINTY", "raster_out", "Uncertainty (per-band standard deviation)", optional=True,
+              help=HSI_UNCERTAINTY_HELP),
     ))
 
 
@@ -72,4 +75,4 @@ def run(values: dict, ctx) -> dict:
     method = SelfLearningSceneMethod(entry, cfg, device, srf_path=values.get("SRF"), log=ctx.info, prior=prior)
     return fuse_scene(values["PAN"], values["HSI"], values["OUTPUT"], method, ctx, ratio=values.get("RATIO"),
                       tiling=entry.tiling, min_low_bands=3, require_single_high=True,
-                      output=output_options(values))
+                      output=output_options(values), uncertainty_path=values.get("UNCERTAINTY"))

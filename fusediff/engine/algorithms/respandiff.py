@@ -32,6 +32,7 @@ HELP = (
     "modules follow DDIF (Cao et al., Information Fusion 2024).</p>")
 
 SPEC = net_spec("respandiff", "ResPanDiff pansharpening (residual diffusion, 15 steps)",
-                "respandiff-fusediffrespandiff", HELP, ResPanDiffConfig, "Sampling steps (at most 15)", 15, 15)
+                "respandiff-fusediffrespandiff", HELP, ResPanDiffConfig, "Sampling steps (at most 15)", 15, 15,
+                uncertainty_samples=4)
 #: run(values, ctx) -> outputs
 run = functools.partial(run_net, "respandiff")
