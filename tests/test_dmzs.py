@@ -210,7 +210,14 @@ def test_processing_run_georeferenced_and_cancel(tmp_path):
         assert dst.count == 6 and dst.shape == src.shape
         assert dst.transform == src.transform and dst.crs == src.crs
         data = dst.read()
-    assert np.isfinite(data).all() and abs(float(data.mean()) / float(cube.mean()) - 1) < 0.3
+    # even with a tiny untrained prior, far closer to the truth than cubic upsampling (measured RMSE
+    # 41.5 against 171; MTF-GLP-HPM 40.7)
+    from fusediff.models import classical
+    inner = (slice(None), slice(4, -4), slice(4, -4))
+    with rasterio.open(hsi) as src:
+        cubic = classical.upsample_baseline(src.read().astype(np.float64), 4)
+    err = lambda x: float(np.sqrt(np.mean((x.astype(np.float64) - cube)[inner] ** 2)))  # noqa: E731
+    assert err(data) < 0.5 * err(cubic), (err(data), err(cubic))
 
     feedback = QgsProcessingFeedback()
     feedback.cancel()
