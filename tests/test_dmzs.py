@@ -212,12 +212,8 @@ def test_processing_run_georeferenced_and_cancel(tmp_path):
         data = dst.read()
     # even with a tiny untrained prior, far closer to the truth than cubic upsampling (measured RMSE
     # 41.5 against 171; MTF-GLP-HPM 40.7)
-    from fusediff.models import classical
-    inner = (slice(None), slice(4, -4), slice(4, -4))
-    with rasterio.open(hsi) as src:
-        cubic = classical.upsample_baseline(src.read().astype(np.float64), 4)
-    err = lambda x: float(np.sqrt(np.mean((x.astype(np.float64) - cube)[inner] ** 2)))  # noqa: E731
-    assert err(data) < 0.5 * err(cubic), (err(data), err(cubic))
+    err, err_cubic = scenes.rmse_against_cubic(data, hsi, cube)
+    assert err < 0.5 * err_cubic, (err, err_cubic)
 
     feedback = QgsProcessingFeedback()
     feedback.cancel()

@@ -17,18 +17,6 @@ def pair(tmp_path):
     return scenes.pansharpening_pair(tmp_path, ratio=4, size=64, seed=5)
 
 
-def _rmse_against_cubic(fused, low_path, cube, ratio=4, border=4):
-    """(interior RMSE of ``fused``, of the cubic upsampling of the raster at ``low_path``) against ``cube``."""
-    import rasterio
-
-    from fusediff.models import classical
-    with rasterio.open(low_path) as ds:
-        cubic = classical.upsample_baseline(ds.read().astype(np.float64), ratio)
-    inner = (slice(None), slice(border, -border), slice(border, -border))
-    err = lambda x: float(np.sqrt(np.mean((np.asarray(x, np.float64)[inner] - cube[inner]) ** 2)))  # noqa: E731
-    return err(fused), err(cubic)
-
-
 @pytest.fixture
 def weights_file(tmp_path):
     """An untrained 4-band ratio-4 KSDiff weights file (the net returns the upsampled MS)."""
@@ -57,7 +45,7 @@ def test_ksdiff_bundled_weights(tmp_path, pair):
     out = tmp_path / "ksb.tif"
     run("fusediff:ksdiff", {"MS": ms, "PAN": pan, "OUTPUT": str(out)})
     fused = read_on_pan_grid(out, pan, 4)
-    err, err_cubic = _rmse_against_cubic(fused, ms, cube)
+    err, err_cubic = scenes.rmse_against_cubic(fused, ms, cube)
     assert err < 0.75 * err_cubic, (err, err_cubic)
 
 

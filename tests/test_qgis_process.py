@@ -179,10 +179,6 @@ def test_hyperspectral_fusion_through_qgis_process(qp, tmp_path, method):
         out = ds.read().astype(np.float64)
     # closer to the truth than cubic upsampling of the HSI (tiny settings; measured RMSE: SDP 7.7,
     # ARGS-Diff 8.2, DM-ZS 41.5, cubic 164-171; the checks on real data: test_model_quality.py)
-    from fusediff.models import classical
-    with rasterio.open(hsi) as src:
-        cubic = classical.upsample_baseline(src.read().astype(np.float64), 4)
-    inner = (slice(None), slice(4, -4), slice(4, -4))
-    err = lambda x: float(np.sqrt(np.mean((x - cube)[inner] ** 2)))  # noqa: E731
-    print(method, "RMSE", err(out), "cubic", err(cubic))
-    assert err(out) < 0.5 * err(cubic), (err(out), err(cubic))
+    err, err_cubic = scenes.rmse_against_cubic(out, hsi, cube)
+    print(method, "RMSE", err, "cubic", err_cubic)
+    assert err < 0.5 * err_cubic, (err, err_cubic)
