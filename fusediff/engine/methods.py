@@ -166,14 +166,17 @@ class SelfLearningSceneMethod(_Logged):
     band of the high-resolution raster), or None (estimated); ``learn_options``: further keyword
     arguments of ``learn`` (DM-ZS: prior)."""
 
-    def __init__(self, entry: MethodEntry, config, device, srf_path=None, log=None, **learn_options):
+    def __init__(self, entry: MethodEntry, config, device, srf_path=None, log=None, srf=None,
+                 **learn_options):
         super().__init__(entry, config, device, log)
         self.srf_path = srf_path
+        self.srf = srf  # a (n_high, n_low) matrix (a sensor's response), used instead of srf_path
         self.learn_options = learn_options
 
     def learn(self, samples, ratio, progress):
         from .srf import load_srf_for
-        srf = load_srf_for(self.srf_path, samples[0].low.shape[0], samples[0].high.shape[0])
+        srf = self.srf if self.srf is not None else load_srf_for(
+            self.srf_path, samples[0].low.shape[0], samples[0].high.shape[0])
         return self.module.learn(samples, ratio, srf=srf, config=self.config, progress=progress,
                                  device=self.device, **self.learn_options)
 

@@ -244,7 +244,7 @@ def _warn_ratio(plan, ctx: RunContext) -> None:
 
 def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Optional[RunContext] = None,
                ratio=None, high_bands=None, low_bands=None, tiling: Optional[Tiling] = None,
-               **align_options) -> dict:
+               output: Optional[dict] = None, **align_options) -> dict:
     """Fuse a whole scene tile by tile into ``out_path``; returns {'OUTPUT': out_path}.
 
     Plans the alignment of ``low_path`` onto ``high_path``'s grid (no pixels read;
@@ -257,6 +257,10 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
     weights over the overlap, which is written block by block (atomic). The output covers
     every pixel of the high raster inside the low raster's extent. Memory: one tile row of
     the output plus one padded tile.
+
+    ``output``: GeoTiffWriter output options (output_type, cog, compression; see
+    `algorithms.common.output_options`); the spectral input's type, nodata, FWHM and scale/offset
+    are carried to the writer (`output_metadata`).
 
     ``method``: a `SceneMethod`, or a callable ``fuse(high01 (Ch, h, w), low01 (C, h/r, w/r),
     ratio, progress) -> (C, h, w)`` in [0, 1] scale. ``align_options`` go to
@@ -297,6 +301,7 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
     del samples
     start = 0.25 if method.learns else 0.05
     desc, wl = band_metadata(plan.low_info, low_bands or getattr(plan, "low_bands", None))
+    writer_options = output_metadata(plan.low_info, low_bands or getattr(plan, "low_bands", None), output)
     learned = []
 
     def attempt(tile_size):
@@ -307,7 +312,7 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
             learned.append(True)
         with bounded_gdal_cache():
             _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, (low_path, high_path),
-                        desc, wl, ctx, start)
+                        desc, wl, ctx, start, writer_options)
 
     run_with_oom_retry(attempt, tile, log=ctx.warning)
     ctx.info(tr("Wrote {0}").format(out_path))
@@ -315,7 +320,34 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
     return {"OUTPUT": out_path}
 
 
-def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect, desc, wl, ctx, start) -> None:
+def output_metadata(info, bands=None, output: Optional[dict] = None) -> dict:
+    """GeoTiffWriter keywords for a fused output: ``output`` (output_type, cog, compression) plus
+    the spectral input's stored type, FWHM and scale/offset of the chosen bands, and its nodata
+    value when the output keeps the input's type. Empty for the default float32 output of an
+    input without FWHM or scale/offset (the writer's defaults)."""
+    opts = dict(output or {})
+    if info is None:
+        return opts
+    idx = [b - 1 for b in bands] if bands else list(range(int(info.count)))
+
+    def pick(values):
+        values = list(values or [])
+        return [values[i] for i in idx] if len(values) == info.count else None
+    fw = pick(getattr(info, "fwhms", None))
+    if fw and any(f is not None for f in fw):
+        opts["fwhm"] = fw
+    scales, offsets = pick(getattr(info, "scales", None)), pick(getattr(info, "offsets", None))
+    if scales and offsets and (any(s != 1.0 for s in scales) or any(o != 0.0 for o in offsets)):
+        opts["scales"], opts["offsets"] = scales, offsets
+    if opts.get("output_type"):
+        opts["input_dtype"] = info.dtype
+        if opts["output_type"] == 1 and info.nodata is not None:
+            opts["nodata"] = info.nodata
+    return opts
+
+
+def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect, desc, wl, ctx, start,
+                writer_options=None) -> None:
     """One tiled pass over the aligned grid into ``out_path`` (see `fuse_scene`)."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -341,7 +373,7 @@ def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect,
     # while a tile is fused (I/O was a third of a 4000 x 4000 KSDiff run)
     with GeoTiffWriter(out_path, plan.out_width, plan.out_height, n_out, plan.crs, plan.transform,
                        descriptions=desc, wavelengths=wl, protect=protect,
-                       threads=ctx.threads or os.cpu_count() or 1) as writer, \
+                       threads=ctx.threads or os.cpu_count() or 1, **(writer_options or {})) as writer, \
             BackgroundWriter(writer) as background, \
             ThreadPoolExecutor(1, thread_name_prefix="fusediff-read") as reader:
         sink = EdgeExtendingSink(background, plan.height, plan.width, plan.extra_rows, plan.extra_cols)

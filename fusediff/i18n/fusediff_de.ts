@@ -52,6 +52,14 @@
       <translation>Fusioniertes hoch aufgelöstes Raster (für referenzfreie Maße)</translation>
     </message>
     <message>
+      <source>MS bands that were fused (empty: all)</source>
+      <translation>MS-Bänder, die fusioniert wurden (leer: alle)</translation>
+    </message>
+    <message>
+      <source>The bands of MS that the fusion used (its MS_BANDS), for the no-reference metrics.</source>
+      <translation>Die Bänder von MS, die die Fusion verwendet hat (ihr MS_BANDS), für die Maße ohne Referenz.</translation>
+    </message>
+    <message>
       <source>Report</source>
       <translation>Bericht</translation>
     </message>
@@ -236,8 +244,56 @@
       <translation>Derselbe Startwert und dieselben Eingaben ergeben dasselbe Ergebnis.</translation>
     </message>
     <message>
+      <source>Output data type</source>
+      <translation>Datentyp der Ausgabe</translation>
+    </message>
+    <message>
+      <source>Float32 (default); the spectral input's own type, values rounded and clipped to its range; or UInt16 with a per-band scale and offset chosen from the band's range, so that GIS software reads values in the input's units (within half a quantisation step). Nodata is kept in every case.</source>
+      <translation>Float32 (Standard); der eigene Typ der spektralen Eingabe, Werte gerundet und auf seinen Wertebereich begrenzt; oder UInt16 mit einer aus dem Wertebereich des Bands gewählten Skalierung und einem Offset je Band, sodass GIS-Software die Werte in den Einheiten der Eingabe liest (auf eine halbe Quantisierungsstufe genau). Nodata bleibt in jedem Fall erhalten.</translation>
+    </message>
+    <message>
+      <source>Cloud-Optimized GeoTIFF</source>
+      <translation>Cloud-Optimized GeoTIFF</translation>
+    </message>
+    <message>
+      <source>Write a Cloud-Optimized GeoTIFF (GDAL's COG driver, with overviews); otherwise a tiled GeoTIFF.</source>
+      <translation>Ein Cloud-Optimized GeoTIFF schreiben (GDALs COG-Treiber, mit Übersichten); sonst ein gekacheltes GeoTIFF.</translation>
+    </message>
+    <message>
+      <source>Compression</source>
+      <translation>Kompression</translation>
+    </message>
+    <message>
+      <source>DEFLATE (default, read everywhere) or ZSTD (faster, needs GDAL 2.3 or newer).</source>
+      <translation>DEFLATE (Standard, überall lesbar) oder ZSTD (schneller, benötigt GDAL 2.3 oder neuer).</translation>
+    </message>
+    <message>
       <source>Device: {0}; CPU threads: {1}.</source>
       <translation>Gerät: {0}; CPU-Threads: {1}.</translation>
+    </message>
+    <message>
+      <source>Float32</source>
+      <translation>Float32</translation>
+    </message>
+    <message>
+      <source>Same type as the input (rounded and clipped to its range)</source>
+      <translation>Derselbe Typ wie die Eingabe (gerundet und auf ihren Wertebereich begrenzt)</translation>
+    </message>
+    <message>
+      <source>UInt16 with scale/offset (values read back in the input's units)</source>
+      <translation>UInt16 mit Skalierung/Offset (Werte in den Einheiten der Eingabe zurückgelesen)</translation>
+    </message>
+    <message>
+      <source>DEFLATE</source>
+      <translation>DEFLATE</translation>
+    </message>
+    <message>
+      <source>ZSTD</source>
+      <translation>ZSTD</translation>
+    </message>
+    <message>
+      <source>The high-resolution raster's real spectral response (pyrsr tables), resampled to the spectral raster's band wavelengths (read from its metadata). Its bands are matched by their names (B2, B3... as prepare_product writes them) or by their number. Overrides SRF.</source>
+      <translation>Die echte spektrale Antwort des hochaufgelösten Rasters (pyrsr-Tabellen), auf die Bandwellenlängen des Spektralrasters (aus seinen Metadaten) umgerechnet. Seine Bänder werden über ihre Namen (B2, B3 ..., wie prepare_product sie schreibt) oder ihre Anzahl zugeordnet. Ersetzt SRF.</translation>
     </message>
     <message>
       <source>DM-ZS hyperspectral pansharpening (zero-shot diffusion)</source>
@@ -364,6 +420,58 @@
       <translation>Mitgeliefert Landsat-7, Verhältnis 4</translation>
     </message>
     <message>
+      <source>Prepare a sensor product (Landsat, Sentinel-2, PRISMA, EnMAP)</source>
+      <translation>Sensorprodukt vorbereiten (Landsat, Sentinel-2, PRISMA, EnMAP)</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>Produkte</translation>
+    </message>
+    <message>
+      <source>Product (MTL, SAFE folder or MTD XML, .he5, METADATA.XML)</source>
+      <translation>Produkt (MTL, SAFE-Ordner oder MTD-XML, .he5, METADATA.XML)</translation>
+    </message>
+    <message>
+      <source>The product's metadata file (or the Sentinel-2 .SAFE folder).</source>
+      <translation>Die Metadatendatei des Produkts (oder der Sentinel-2-Ordner .SAFE).</translation>
+    </message>
+    <message>
+      <source>Landsat Level-1: correct for the sun elevation</source>
+      <translation>Landsat Level-1: Sonnenhöhe korrigieren</translation>
+    </message>
+    <message>
+      <source>Divide the top-of-atmosphere reflectance by sin(SUN_ELEVATION) of the MTL.</source>
+      <translation>Die Reflexion am Oberrand der Atmosphäre durch sin(SUN_ELEVATION) der MTL teilen.</translation>
+    </message>
+    <message>
+      <source>Spectral stack (low resolution)</source>
+      <translation>Spektralstapel (niedrige Auflösung)</translation>
+    </message>
+    <message>
+      <source>High-resolution raster (PAN / 10 m bands)</source>
+      <translation>Hochaufgelöstes Raster (PAN / 10-m-Bänder)</translation>
+    </message>
+    <message>
+      <source>Sentinel-2 60 m bands (B1, B9)</source>
+      <translation>Sentinel-2-Bänder mit 60 m (B1, B9)</translation>
+    </message>
+    <message>
+      <source>Product: {0} {1} ({2}).</source>
+      <translation>Produkt: {0} {1} ({2}).</translation>
+    </message>
+    <message>
+      <source>{0}: {1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>This product has no bands for {0}; nothing written there.</source>
+      <translation>Dieses Produkt hat keine Bänder für {0}; dort wird nichts geschrieben.</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Turns a satellite product into the rasters the fusion algorithms take: values converted to reflectance, bands named and ordered, wavelengths and FWHM in the band metadata, nodata set.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRODUCT&lt;/b&gt;: a Landsat 4-9 Collection 2 &lt;i&gt;*_MTL.txt&lt;/i&gt; (the band files beside it), a Sentinel-2 L1C/L2A &lt;i&gt;.SAFE&lt;/i&gt; folder or its &lt;i&gt;MTD_MSIL1C.xml&lt;/i&gt; / &lt;i&gt;MTD_MSIL2A.xml&lt;/i&gt;, a PRISMA L2D &lt;i&gt;.he5&lt;/i&gt; or an EnMAP L2A &lt;i&gt;*-METADATA.XML&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the spectral stack (Landsat: the reflective 30 m bands B1-B7, or B1-B5, B7 for TM/ETM+; Sentinel-2: B5, B6, B7, B8A, B11, B12 at 20 m; PRISMA: the VNIR + SWIR cube at 30 m; EnMAP: its bands at 30 m). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the product's own high-resolution raster on its exact grid (Landsat 7-9: the 15 m pan B8; Sentinel-2: B2, B3, B4, B8 at 10 m; PRISMA: the 5 m PAN; EnMAP has none). &lt;b&gt;OUTPUT_60M&lt;/b&gt;: Sentinel-2's B1, B9.&lt;/p&gt;&lt;p&gt;A name ending in &lt;i&gt;.vrt&lt;/i&gt; writes a virtual raster (no pixels copied; Float32 values with the product's scale and offset applied); &lt;i&gt;.tif&lt;/i&gt; writes a Float32 GeoTIFF. PRISMA's cubes are always copied once into a GeoTIFF (beside the .vrt), since a VRT cannot reference them with their map grid.&lt;/p&gt;&lt;p&gt;Reflectance: Landsat Level-1 top-of-atmosphere reflectance (REFLECTANCE_MULT x DN + REFLECTANCE_ADD), divided by the sine of the sun elevation when SUN_ELEVATION is set and the MTL has it; Level-2 surface reflectance. Sentinel-2 (DN + offset) / quantification value (RADIO_ADD_OFFSET / BOA_ADD_OFFSET since processing baseline 04.00). PRISMA L2ScaleMin + DN x (L2ScaleMax - L2ScaleMin) / 65535. EnMAP DN x gain + offset.&lt;/p&gt;&lt;p&gt;The fusion algorithms take the outputs directly (the ratio comes from the pixel sizes: 2 for Landsat and Sentinel-2 20 m / 10 m, 6 for PRISMA); pick bands with MS_BANDS, e.g. Landsat-8 B2..B5 are bands 2, 3, 4, 5 of OUTPUT_LOWRES. Values are in reflectance units (0-1).&lt;/p&gt;&lt;p&gt;Runtime: under a second for VRT outputs (only metadata is read; measured 0.6 s for a Landsat-8 product); a GeoTIFF output or a PRISMA cube copies the pixels (seconds per gigabyte). No GPU is used.&lt;/p&gt;&lt;p&gt;References: USGS, Landsat 8-9 Collection 2 Level 1 Data Format Control Book (LSDS-1822), 2021; ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), 2021; ASI, PRISMA Product Specifications, 2020; DLR, EnMAP Level 2A product specification, 2022.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Macht aus einem Satellitenprodukt die Raster, die die Fusionsalgorithmen erwarten: Werte in Reflexion umgerechnet, Bänder benannt und geordnet, Wellenlängen und FWHM in den Band-Metadaten, Nodata gesetzt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRODUCT&lt;/b&gt;: eine Landsat-4-9-Collection-2-Datei &lt;i&gt;*_MTL.txt&lt;/i&gt; (die Banddateien daneben), ein Sentinel-2-L1C/L2A-Ordner &lt;i&gt;.SAFE&lt;/i&gt; oder seine &lt;i&gt;MTD_MSIL1C.xml&lt;/i&gt; / &lt;i&gt;MTD_MSIL2A.xml&lt;/i&gt;, eine PRISMA-L2D-Datei &lt;i&gt;.he5&lt;/i&gt; oder eine EnMAP-L2A-Datei &lt;i&gt;*-METADATA.XML&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: der Spektralstapel (Landsat: die reflektiven 30-m-Bänder B1-B7, bzw. B1-B5, B7 bei TM/ETM+; Sentinel-2: B5, B6, B7, B8A, B11, B12 mit 20 m; PRISMA: der VNIR- + SWIR-Würfel mit 30 m; EnMAP: seine Bänder mit 30 m). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: das eigene hochaufgelöste Raster des Produkts auf seinem exakten Gitter (Landsat 7-9: der 15-m-Pan-Band B8; Sentinel-2: B2, B3, B4, B8 mit 10 m; PRISMA: das 5-m-PAN; EnMAP hat keines). &lt;b&gt;OUTPUT_60M&lt;/b&gt;: Sentinel-2s B1, B9.&lt;/p&gt;&lt;p&gt;Ein Name auf &lt;i&gt;.vrt&lt;/i&gt; schreibt ein virtuelles Raster (keine Pixel kopiert; Float32-Werte mit Skalierung und Offset des Produkts); &lt;i&gt;.tif&lt;/i&gt; schreibt ein Float32-GeoTIFF. PRISMAs Würfel werden immer einmal in ein GeoTIFF kopiert (neben die .vrt), da ein VRT sie nicht mit ihrem Kartengitter referenzieren kann.&lt;/p&gt;&lt;p&gt;Reflexion: Landsat Level-1 Reflexion am Oberrand der Atmosphäre (REFLECTANCE_MULT x DN + REFLECTANCE_ADD), durch den Sinus der Sonnenhöhe geteilt, wenn SUN_ELEVATION gesetzt ist und die MTL sie enthält; Level-2 Bodenreflexion. Sentinel-2 (DN + Offset) / Quantifizierungswert (RADIO_ADD_OFFSET / BOA_ADD_OFFSET seit Prozessierungsbaseline 04.00). PRISMA L2ScaleMin + DN x (L2ScaleMax - L2ScaleMin) / 65535. EnMAP DN x Gain + Offset.&lt;/p&gt;&lt;p&gt;Die Fusionsalgorithmen nehmen die Ausgaben direkt (das Verhältnis ergibt sich aus den Pixelgrößen: 2 für Landsat und Sentinel-2 20 m / 10 m, 6 für PRISMA); Bänder wählt MS_BANDS, z. B. sind Landsat-8 B2..B5 die Bänder 2, 3, 4, 5 von OUTPUT_LOWRES. Die Werte sind in Reflexionseinheiten (0-1).&lt;/p&gt;&lt;p&gt;Laufzeit: unter einer Sekunde für VRT-Ausgaben (nur Metadaten werden gelesen; gemessen 0,6 s für ein Landsat-8-Produkt); eine GeoTIFF-Ausgabe oder ein PRISMA-Würfel kopiert die Pixel (Sekunden pro Gigabyte). Es wird keine GPU verwendet.&lt;/p&gt;&lt;p&gt;Referenzen: USGS, Landsat 8-9 Collection 2 Level 1 Data Format Control Book (LSDS-1822), 2021; ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), 2021; ASI, PRISMA Product Specifications, 2020; DLR, EnMAP Level 2A product specification, 2022.&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
       <translation>ResPanDiff-Pansharpening (Residuendiffusion, 15 Schritte)</translation>
     </message>
@@ -382,6 +490,38 @@
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace, made after both inputs' sensor noise has been suppressed (DENOISE).&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s to 2 min for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the prior); about 8 minutes for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels and bands. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Where its quality comes from: mostly the warm start. In the project's ablation on three hyperspectral scenes (known PSF and SRF, one thread) the warm start alone scores as well as the full method (Jasper Ridge: 37.90 dB against 37.89 dB) in a tenth of the CPU time (2.6 s against 29 s); the diffusion prior's steps change the result by hundredths of a dB.&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Fusioniert ein niedrig aufgelöstes Hyperspektralraster (HSI) mit einem hoch aufgelösten Multispektralraster (MSI) mit SDP: Ein kleines Diffusionsmodell der Spektren wird auf den eigenen Pixeln des HSI trainiert (keine Trainingsdaten nötig), dann wird der hoch aufgelöste Würfel so bestimmt, dass er beide Eingaben erklärt, während seine Spektren unter diesem Modell plausibel bleiben. Er startet von einer schnellen Kleinste-Quadrate-Schätzung im spektralen Unterraum des HSI, die erst nach dem Unterdrücken des Sensorrauschens beider Eingaben berechnet wird (DENOISE).&lt;/p&gt;&lt;p&gt;Eingaben: ein HSI mit vielen Bändern (Dutzende bis Hunderte) und ein MSI mit wenigen Bändern (z. B. 3 bis 8), die dasselbe Gebiet abdecken; das Verhältnis ihrer Pixelgrößen ist eine ganze Zahl ab 2 (z. B. 4; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit den Antworten der MSI-Bänder über den HSI-Bändern (eine Zeile je MSI-Band); leer: aus dem Paar geschätzt, ebenso die Unschärfe des HSI.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im MSI-Raster, in der radiometrischen Skala des HSI. Laufzeit auf einer CPU: etwa 20 s bis 2 min für MSI-Ausschnitte von 72-96 Pixeln bei Verhältnis 4 mit 2 Threads (gemessen, einschließlich des Trainings des Priors); etwa 8 Minuten für ein MSI von 480 x 480 Pixeln mit einem HSI von 198 Bändern (gemessen); sie wächst mit der Zahl der Pixel und Bänder. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Woher die Qualität kommt: vor allem aus dem Warmstart. In der Ablation des Projekts auf drei Hyperspektralszenen (bekannte PSF und SRF, ein Thread) erreicht der Warmstart allein so viel wie das ganze Verfahren (Jasper Ridge: 37,90 dB gegenüber 37,89 dB) in einem Zehntel der CPU-Zeit (2,6 s statt 29 s); die Schritte mit dem Diffusions-Prior ändern das Ergebnis um Hundertstel dB.&lt;/p&gt;&lt;p&gt;Referenz: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Sentinel-2 20 m bands to 10 m</source>
+      <translation>Sentinel-2: 20-m-Bänder auf 10 m</translation>
+    </message>
+    <message>
+      <source>Sentinel-2</source>
+      <translation>Sentinel-2</translation>
+    </message>
+    <message>
+      <source>10 m bands (B2, B3, B4, B8)</source>
+      <translation>10-m-Bänder (B2, B3, B4, B8)</translation>
+    </message>
+    <message>
+      <source>20 m bands (B5, B6, B7, B8A, B11, B12)</source>
+      <translation>20-m-Bänder (B5, B6, B7, B8A, B11, B12)</translation>
+    </message>
+    <message>
+      <source>Sharpened 20 m bands (10 m grid)</source>
+      <translation>Geschärfte 20-m-Bänder (10-m-Raster)</translation>
+    </message>
+    <message>
+      <source>Regression + high-pass injection (fast)</source>
+      <translation>Regression + Hochpass-Injektion (schnell)</translation>
+    </message>
+    <message>
+      <source>Learned on the scene (best quality)</source>
+      <translation>Auf der Szene gelernt (beste Qualität)</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens Sentinel-2's 20 m bands (B5, B6, B7, B8A, B11, B12) to 10 m with the 10 m bands (B2, B3, B4, B8). Any pair of rasters whose pixel sizes are 2:1 works (the ratio is taken from the pixel sizes; band names are not required); the inputs are aligned by georeference like every other algorithm.&lt;/p&gt;&lt;p&gt;&lt;b&gt;B10M&lt;/b&gt;: the 10 m bands in one raster, in the order B2, B3, B4, B8. &lt;b&gt;B20M&lt;/b&gt;: the 20 m bands in one raster, in the order B5, B6, B7, B8A, B11, B12.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: &lt;i&gt;Regression + high-pass injection&lt;/i&gt;: for every 20 m band, a synthetic band is made from the 10 m bands by least squares at 20 m, and its fine detail is added to the upsampled band with a gain fitted one level down (seconds). &lt;i&gt;Learned on the scene&lt;/i&gt; (default): a small network is trained on the scene itself (both inputs degraded once more: 10 m to 20 m and 20 m to 40 m, with Sentinel-2's blur) to recover the 20 m bands, on top of the regression result, then applied at 10 m. On the benchmark crop (Wald's protocol, scored against the real 20 m bands) it lowered SAM by 31 % and ERGAS by 28 % against the best of cubic upsampling and the regression method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: GeoTIFF (float32 unless OUTPUT_TYPE says otherwise) with the 20 m bands on the 10 m grid, in B20M's order, band names and radiometric unit. Nodata pixels of either input are written as nodata. Values may be L1C/L2A digital numbers or reflectances; the L2A offset (-1000 from baseline 04.00) is not removed here: use the product reader's output or remove it first (the method is linear in an offset common to the bands, but the output keeps it).&lt;/p&gt;&lt;p&gt;Runtime on a CPU: about 6 CPU-minutes for a full 10980 x 10980 tile with the learned method (1 minute of training, then about 2.5 s per 1024 x 1024 tile; measured at model level, 1 thread), under 1 GB of memory. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;The 60 m bands (B1, B9) have no input of their own yet: a 60 m raster given as B20M is sharpened at ratio 6 by the same method (not benchmarked).&lt;/p&gt;&lt;p&gt;References: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997 (Wald's protocol); Aiazzi et al., PE&amp;amp;RS 2006 (MTF-GLP injection); Lanaras et al., ISPRS J. Photogramm. 2018 (DSen2, learned Sentinel-2 sharpening).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Schärft die 20-m-Bänder von Sentinel-2 (B5, B6, B7, B8A, B11, B12) mit den 10-m-Bändern (B2, B3, B4, B8) auf 10 m. Jedes Rasterpaar mit Pixelgrößen im Verhältnis 2:1 funktioniert (das Verhältnis wird aus den Pixelgrößen bestimmt; Bandnamen sind nicht nötig); die Eingaben werden wie bei jedem anderen Algorithmus über die Georeferenz ausgerichtet.&lt;/p&gt;&lt;p&gt;&lt;b&gt;B10M&lt;/b&gt;: die 10-m-Bänder in einem Raster, in der Reihenfolge B2, B3, B4, B8. &lt;b&gt;B20M&lt;/b&gt;: die 20-m-Bänder in einem Raster, in der Reihenfolge B5, B6, B7, B8A, B11, B12.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: &lt;i&gt;Regression + Hochpass-Injektion&lt;/i&gt;: für jedes 20-m-Band wird aus den 10-m-Bändern per kleinster Quadrate auf 20 m ein synthetisches Band gebildet, dessen Feindetail mit einer eine Stufe tiefer angepassten Verstärkung zum hochgerechneten Band addiert wird (Sekunden). &lt;i&gt;Auf der Szene gelernt&lt;/i&gt; (Standard): ein kleines Netz wird auf der Szene selbst trainiert (beide Eingaben noch einmal degradiert: 10 m auf 20 m und 20 m auf 40 m, mit der Unschärfe von Sentinel-2), um die 20-m-Bänder auf Basis des Regressionsergebnisses wiederherzustellen, und dann auf 10 m angewandt. Auf dem Benchmark-Ausschnitt (Wald-Protokoll, bewertet gegen die echten 20-m-Bänder) senkte es SAM um 31 % und ERGAS um 28 % gegenüber dem Besseren von kubischer Interpolation und der Regressionsmethode.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: GeoTIFF (float32, sofern OUTPUT_TYPE nichts anderes sagt) mit den 20-m-Bändern auf dem 10-m-Raster, in der Reihenfolge von B20M, mit Bandnamen und radiometrischer Einheit. NoData-Pixel einer der Eingaben werden als NoData geschrieben. Die Werte dürfen L1C/L2A-Digitalwerte oder Reflexionsgrade sein; der L2A-Offset (-1000 ab Baseline 04.00) wird hier nicht entfernt: verwenden Sie die Ausgabe des Produktlesers oder entfernen Sie ihn vorher (die Methode ist linear in einem allen Bändern gemeinsamen Offset, aber die Ausgabe behält ihn).&lt;/p&gt;&lt;p&gt;Laufzeit auf einer CPU: etwa 6 CPU-Minuten für eine ganze 10980 x 10980-Kachel mit der gelernten Methode (1 Minute Training, dann etwa 2,5 s je 1024 x 1024-Kachel; auf Modellebene gemessen, 1 Thread), unter 1 GB Speicher. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Die 60-m-Bänder (B1, B9) haben noch keine eigene Eingabe: ein als B20M übergebenes 60-m-Raster wird mit derselben Methode im Verhältnis 6 geschärft (nicht gebenchmarkt).&lt;/p&gt;&lt;p&gt;Literatur: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997 (Wald-Protokoll); Aiazzi et al., PE&amp;amp;RS 2006 (MTF-GLP-Injektion); Lanaras et al., ISPRS J. Photogramm. 2018 (DSen2, gelerntes Schärfen von Sentinel-2).&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Simulate a fusion pair (Wald's protocol)</source>
@@ -452,8 +592,8 @@
       <translation>OUTPUT_LOWRES und OUTPUT_HIGHRES sind dieselbe Datei; wählen Sie zwei verschiedene Pfade.</translation>
     </message>
     <message>
-      <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
-      <translation>Die IKONOS-ähnliche Antwort benötigt die Bandwellenlängen der Referenz, die ihre Metadaten nicht angeben: Geben Sie sie in WAVELENGTHS (nm) ein.</translation>
+      <source>The IKONOS-like response and the sensor responses need the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
+      <translation>Die IKONOS-ähnliche Antwort und die Sensorempfindlichkeiten benötigen die Bandwellenlängen der Referenz, die ihre Metadaten nicht angeben: Tragen Sie sie in WAVELENGTHS (nm) ein.</translation>
     </message>
     <message>
       <source>PSF {0} ({1} x {1}); spectral response {2} ({3} band(s)); SNR {4}.</source>
@@ -626,6 +766,10 @@
     <message>
       <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
       <translation>Die Ausgabe {0} „{1}“ ist zugleich eine Eingabe; Eingaben werden nie überschrieben. Wählen Sie einen anderen Ausgabepfad.</translation>
+    </message>
+    <message>
+      <source>The output {0} '{1}' has an extension FuseDiff does not write: give it a name ending in {2}.</source>
+      <translation>Die Ausgabe {0} '{1}' hat eine Endung, die FuseDiff nicht schreibt: Geben Sie ihr einen Namen mit der Endung {2}.</translation>
     </message>
     <message>
       <source>Reading and aligning the inputs</source>
@@ -1430,6 +1574,10 @@
     <message>
       <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace, made after both inputs' sensor noise has been suppressed (DENOISE).&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s to 2 min for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the prior); about 8 minutes for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels and bands. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
       <translation type="vanished">&lt;p&gt;Fusioniert ein niedrig aufgelöstes Hyperspektralraster (HSI) mit einem hoch aufgelösten Multispektralraster (MSI) mit SDP: Ein kleines Diffusionsmodell der Spektren wird auf den eigenen Pixeln des HSI trainiert (keine Trainingsdaten nötig), dann wird der hoch aufgelöste Würfel so bestimmt, dass er beide Eingaben erklärt, während seine Spektren unter diesem Modell plausibel bleiben. Er startet von einer schnellen Kleinste-Quadrate-Schätzung im spektralen Unterraum des HSI, die erst nach dem Unterdrücken des Sensorrauschens beider Eingaben berechnet wird (DENOISE).&lt;/p&gt;&lt;p&gt;Eingaben: ein HSI mit vielen Bändern (Dutzende bis Hunderte) und ein MSI mit wenigen Bändern (z. B. 3 bis 8), die dasselbe Gebiet abdecken; das Verhältnis ihrer Pixelgrößen ist eine ganze Zahl ab 2 (z. B. 4; RATIO überschreibt es). Die Werte können in beliebiger radiometrischer Einheit vorliegen (intern skaliert).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optionale CSV-Datei mit den Antworten der MSI-Bänder über den HSI-Bändern (eine Zeile je MSI-Band); leer: aus dem Paar geschätzt, ebenso die Unschärfe des HSI.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32-GeoTIFF mit den HSI-Bändern im MSI-Raster, in der radiometrischen Skala des HSI. Laufzeit auf einer CPU: etwa 20 s bis 2 min für MSI-Ausschnitte von 72-96 Pixeln bei Verhältnis 4 mit 2 Threads (gemessen, einschließlich des Trainings des Priors); etwa 8 Minuten für ein MSI von 480 x 480 Pixeln mit einem HSI von 198 Bändern (gemessen); sie wächst mit der Zahl der Pixel und Bänder. Auf einer GPU typischerweise um ein Mehrfaches schneller (eine Schätzung; hier nicht gemessen).&lt;/p&gt;&lt;p&gt;Referenz: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
+      <translation type="vanished">Die IKONOS-ähnliche Antwort benötigt die Bandwellenlängen der Referenz, die ihre Metadaten nicht angeben: Geben Sie sie in WAVELENGTHS (nm) ein.</translation>
     </message>
     <message>
       <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...models.method_configs import DMZSConfig
 from ..params import AlgorithmSpec, Param, config_params
-from .common import device_param, ratio_param, seed_param
+from .common import device_param, output_params, ratio_param, seed_param
 
 PRIOR_CHOICES = ("bundled", "scene", "file")
 PRIOR_LABELS = ("Bundled small prior (Landsat RGB)", "Trained on this scene (slower)",
@@ -50,6 +50,7 @@ SPEC = AlgorithmSpec(
         device_param(),
         seed_param(),
         *config_params(DMZSConfig),
+        *output_params(),
         Param("OUTPUT", "raster_out", "Sharpened raster"),
     ))
 
@@ -60,8 +61,9 @@ def run(values: dict, ctx) -> dict:
     from ..methods import METHODS, SelfLearningSceneMethod
     from ..params import config_from_values
     from ..scene import fuse_scene
-    from .common import torch_device
+    from .common import output_options, torch_device, warn_pan_range
     entry = METHODS["dmzs"]
+    warn_pan_range(ctx, values["PAN"], values["HSI"])
     device = torch_device(values, ctx)
     cfg = config_from_values(DMZSConfig, values)
     cfg.seed = values["SEED"]
@@ -72,4 +74,5 @@ def run(values: dict, ctx) -> dict:
             raise ValueError(tr("PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file."))
     method = SelfLearningSceneMethod(entry, cfg, device, srf_path=values.get("SRF"), log=ctx.info, prior=prior)
     return fuse_scene(values["PAN"], values["HSI"], values["OUTPUT"], method, ctx, ratio=values.get("RATIO"),
-                      tiling=entry.tiling, min_low_bands=3, require_single_high=True)
+                      tiling=entry.tiling, min_low_bands=3, require_single_high=True,
+                      output=output_options(values))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..i18n import tr
 from ..params import AlgorithmSpec, Param, config_params
-from .common import device_param, ratio_param, seed_param
+from .common import device_param, output_params, ratio_param, seed_param
 
 #: WEIGHTS enum: 'auto' picks the bundled Landsat-7 weights for the ratio.
 WEIGHT_CHOICES = ("auto", "landsat7-r2", "landsat7-r4")
@@ -36,6 +36,7 @@ def net_params(config_cls, steps_label: str, steps_default: int, steps_max: int)
         ratio_param(advanced=True),
         device_param(),
         seed_param(),
+        *output_params(),
         Param("OUTPUT", "raster_out", "Sharpened raster"),
     )
 
@@ -54,8 +55,9 @@ def run_net(method_id: str, values: dict, ctx) -> dict:
     from ..methods import METHODS, TrainedMethod
     from ..params import config_from_values
     from ..scene import fuse_scene
-    from .common import torch_device
+    from .common import output_options, torch_device, warn_pan_range
     entry = METHODS[method_id]
+    warn_pan_range(ctx, values["PAN"], values["MS"], ms_bands=values.get("MS_BANDS"))
     device = torch_device(values, ctx)
     weights = values.get("WEIGHTS_FILE") or WEIGHT_CHOICES[values["WEIGHTS"]]
     if weights == "auto":
@@ -66,4 +68,4 @@ def run_net(method_id: str, values: dict, ctx) -> dict:
     method = TrainedMethod(entry, cfg, device, weights=weights, log=ctx.info)
     return fuse_scene(values["PAN"], values["MS"], values["OUTPUT"], method, ctx, ratio=values.get("RATIO"),
                       low_bands=values.get("MS_BANDS"), tiling=entry.tiling, min_low_bands=2,
-                      require_single_high=True)
+                      require_single_high=True, output=output_options(values))
