@@ -1,5 +1,6 @@
 """The product path for benchmark rows: a case written as georeferenced GeoTIFFs, fused by
-the FuseDiff QGIS algorithm run in-process (``processing.run``), read back.
+the FuseDiff engine (`fusediff.engine.run.run_algorithm`: the code behind QGIS, `fusediff run`
+and `fusediff.run`, which give the same pixels), read back.
 
 The low-resolution input follows the grid convention of BENCHMARK.md (pixel i centred on
 high-res pixel ratio*i: origin shifted by -(ratio-1)/2 high-res pixels), which is how every
@@ -9,8 +10,7 @@ the level each method records), so ``factor`` (the inputs are multiplied by it b
 are written; the output is divided by it) and ``dtype`` let a row check that a scene gives
 the same result in any radiometric scale (uint8 DN, reflectance 0-1, x 10000).
 
-Torch runs on the threads of $FUSEDIFF_THREADS (default 1), set as the provider's
-CPU-threads setting. Needs QGIS (python3-qgis) and the plugin folder ``fusediff/``.
+Torch runs on the threads of $FUSEDIFF_THREADS (default 1). Needs no QGIS.
 """
 from __future__ import annotations
 
@@ -22,37 +22,8 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
 CRS = "EPSG:32633"
 ORIGIN = (500000.0, 4200000.0)
-_SESSION: dict = {}
-
-
-def session():
-    """One QgsApplication (no GUI) with Processing and the FuseDiff provider, for this process."""
-    if _SESSION:
-        return _SESSION
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from qgis.core import QgsApplication
-    profile = tempfile.mkdtemp(prefix="fusediff_bench_qgis_")
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False, profile)
-    app.initQgis()
-    if QGIS_PYTHON_PLUGINS not in sys.path:
-        sys.path.append(QGIS_PYTHON_PLUGINS)
-    from processing.core.Processing import Processing
-    Processing.initialize()
-    import fusediff
-    plugin = fusediff.classFactory(None)
-    plugin.initProcessing()
-    from processing.core.ProcessingConfig import ProcessingConfig
-
-    from fusediff.provider.provider import THREADS_SETTING
-    ProcessingConfig.setSettingValue(THREADS_SETTING, int(os.environ.get("FUSEDIFF_THREADS", "1")))
-    _SESSION.update(app=app, plugin=plugin)
-    return _SESSION
 
 
 def _transforms(ratio: int, phase: float = 0.0, pixel: float = 2.0):
@@ -87,16 +58,14 @@ def write_pair(folder, high: np.ndarray, low: np.ndarray, ratio: int, factor: fl
 
 
 def run(alg: str, params: dict, log: list | None = None) -> dict:
-    """processing.run in this process; ``log`` collects the algorithm's info lines."""
-    session()
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    class Feedback(QgsProcessingFeedback):
-        def pushInfo(self, info):  # noqa: N802
-            if log is not None:
-                log.append(str(info))
-    return processing.run(alg, params, feedback=Feedback(), context=QgsProcessingContext())
+    """``fusediff:<alg>`` through the engine in this process; ``log`` collects its info lines."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from fusediff.engine.context import RunContext
+    from fusediff.engine.run import run_algorithm
+    ctx = RunContext(info=log.append if log is not None else (lambda _line: None),
+                     threads=int(os.environ.get("FUSEDIFF_THREADS", "1")))
+    return run_algorithm(alg.split(":", 1)[-1], params, ctx)
 
 
 def fuse(alg: str, high: np.ndarray, low: np.ndarray, ratio: int, params: dict | None = None,
