@@ -13,6 +13,7 @@ import dataclasses
 import numpy as np
 import torch
 
+from bench.product import case_runner
 from fusediff.models import argsdiff
 from fusediff.models.config import with_preset
 
@@ -41,7 +42,8 @@ PAPER_SAMPLING = dict(init="noise", start=1.0, schedule="exp", steps=500, guidan
                       rho2=0.05, band_norm=False, rho_decay=False, denoise=False)
 
 RUNNERS = {
-    "argsdiff": lambda case, seed: _run(case, seed),
+    "argsdiff": case_runner("argsdiff", "MSI", "HSI"),  # the product: GeoTIFFs through fusediff:argsdiff
+    "argsdiff-array": lambda case, seed: _run(case, seed),
     # the full paper preset trains a 64-wide U-Net for 30k iterations: many hours on 2 CPU cores
     "argsdiff-paper": lambda case, seed: _run(case, seed, "paper"),
     "argsdiff-paper-sampling": lambda case, seed: _run(case, seed, **PAPER_SAMPLING),

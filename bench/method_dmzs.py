@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from bench.product import case_runner
+
 
 def _runner(**overrides):
     def run(case: dict, seed: int) -> np.ndarray:
@@ -33,7 +35,8 @@ def _runner(**overrides):
 
 
 RUNNERS = {
-    "dmzs": _runner(),
+    "dmzs": case_runner("dmzs", "PAN", "HSI"),  # the product: GeoTIFFs through fusediff:dmzs
+    "dmzs-array": _runner(),
     "dmzs-noguide": _runner(use_guide=False),
     "dmzs-nonssd": _runner(use_nssd=False),
     "dmzs-noguide-nonssd": _runner(use_guide=False, use_nssd=False),

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from bench.product import case_runner
+
 #: Adaptation iterations when no bundled weights fit (fitted from scratch).
 ADAPT_ITERS_NEW_SENSOR = 1500
 #: Adaptation iterations when fine-tuning the bundled weights on a new sensor.
@@ -54,5 +56,13 @@ def _respandiff_adapt(case: dict, seed: int) -> np.ndarray:
     return _fuse(case, seed, ADAPT_ITERS_FINETUNE)
 
 
-RUNNERS = {"respandiff": _respandiff, "respandiff-adapt": _respandiff_adapt,
+def _product(case: dict, seed: int) -> np.ndarray:
+    """The product: the case as GeoTIFFs through fusediff:respandiff (bundled weights for the ratio;
+    a band count without bundled weights fits a model on the scene, ADAPT_ITERS)."""
+    extra = {} if np.asarray(case["low"]).shape[0] == 4 else {"ADAPT_ITERS": ADAPT_ITERS_NEW_SENSOR}
+    return case_runner("respandiff", **extra)(case, seed)
+
+
+RUNNERS = {"respandiff": _product,
+           "respandiff-array": _respandiff, "respandiff-adapt": _respandiff_adapt,
            "respandiff-nocons": lambda case, seed: _fuse(case, seed, consistency=0)}

@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from bench.product import case_runner
 from fusediff.models import kernels, operators, sdp
 from fusediff.models.config import with_preset
 
@@ -50,7 +51,10 @@ def _run(case: dict, seed: int, preset: str = "default", given: bool = False, **
 
 
 RUNNERS = {
-    "sdp": lambda case, seed: _run(case, seed),
+    # the product: GeoTIFFs through fusediff:sdp (a real same-grid pair degraded as in _run)
+    "sdp": case_runner("sdp", "MSI", "HSI",
+                       prepare=lambda c: dict(c, **real_reference_case(c), phase=0.0) if int(c.get("ratio", 1)) < 2 else c),
+    "sdp-array": lambda case, seed: _run(case, seed),
     "sdp-paper": lambda case, seed: _run(case, seed, "paper"),
     "sdp-given": lambda case, seed: _run(case, seed, given=True),
 }

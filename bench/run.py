@@ -247,7 +247,15 @@ def write_reports(rows: list[dict], agg: list[dict], out: Path) -> None:
     (out / "results.json").write_text(json.dumps({"machine": machine(), "rows": rows, "summary": agg}, indent=1))
     lines = ["# FuseDiff benchmark results", "",
              "Written by `make bench` (bench/run.py). Reference metrics on the interior (border = ratio); "
-             "values are means over seeds (± spread = max − min) or over Landsat-7 test scenes 31–39.", ""]
+             "values are means over seeds (± spread = max − min) or over Landsat-7 test scenes 31–39.", "",
+             "Rows named respandiff, ksdiff, sdp, argsdiff and dmzs come from the product: the case written as "
+             "georeferenced GeoTIFFs (grid convention of the benchmark protocol) and fused by the engine in-process "
+             "(`bench/product.py`; the same pixels as QGIS and the CLI), which scales each scene itself (`SceneScale`, at "
+             "the level "
+             "the method records). Rows suffixed `-array` and the ablation rows (`-nocons`, `-plain`, `-mlp`, "
+             "`-adapt`, `-paper*`, `-given`, `-noargm`, `dmzs-no*`, `dmzs-scene`) run the models on the arrays "
+             "at the protocol's scale; the classical rows run on the arrays too (they are scale-invariant: "
+             "through the product they score the same, see bench/results_product.md).", ""]
     by_proto: dict[str, list[dict]] = {}
     for a in agg:
         by_proto.setdefault(a["protocol"], []).append(a)

@@ -51,6 +51,18 @@ def degrade(cube: np.ndarray, ratio: int) -> np.ndarray:
                                ratio).astype(np.float32)
 
 
+def rmse_against_cubic(fused, low_path, cube, ratio: int = 4, border: int = 4) -> tuple:
+    """(interior RMSE of ``fused``, of the cubic upsampling of the raster at ``low_path``) against ``cube``."""
+    from fusediff.models import classical
+    with rasterio.open(low_path) as ds:
+        cubic = classical.upsample_baseline(ds.read().astype(np.float64), ratio)
+    inner = (slice(None), slice(border, -border), slice(border, -border))
+
+    def err(x):
+        return float(np.sqrt(np.mean((np.asarray(x, np.float64)[inner] - cube[inner]) ** 2)))
+    return err(fused), err(cubic)
+
+
 def write(path, array, transform, crs=CRS, nodata=None, descriptions=None, wavelengths=None,
           dtype="float32") -> str:
     """Write (C, H, W) (or (H, W)) as a GeoTIFF; returns str(path)."""

@@ -436,7 +436,8 @@ def test_qgis_batch_algorithm(qgis_app, tmp_path, l7, cluster):
     folder, pairs = l7
     manifest = _manifest(tmp_path / "q.csv", [(pairs[0][0], pairs[0][1], str(tmp_path / "a.tif")),
                                               (str(tmp_path / "none.tif"), pairs[1][1], str(tmp_path / "b.tif"))])
-    params = {"ALGORITHM": 0, "MANIFEST": str(manifest), "SETTINGS": "METHOD=1",
+    from fusediff.engine.algorithms.batch import BATCH_ALGORITHMS
+    params = {"ALGORITHM": BATCH_ALGORITHMS.index("classical"), "MANIFEST": str(manifest), "SETTINGS": "METHOD=1",
               "SCHEDULER": cluster.scheduler_address, "REPORT": str(tmp_path / "q.json")}
     message = processing_error("fusediff:batch", params)
     assert "1 of 2 scene(s) failed (manifest line(s) 3)" in message

@@ -210,7 +210,10 @@ def test_processing_run_georeferenced_and_cancel(tmp_path):
         assert dst.count == 6 and dst.shape == src.shape
         assert dst.transform == src.transform and dst.crs == src.crs
         data = dst.read()
-    assert np.isfinite(data).all() and abs(float(data.mean()) / float(cube.mean()) - 1) < 0.3
+    # even with a tiny untrained prior, far closer to the truth than cubic upsampling (measured RMSE
+    # 41.5 against 171; MTF-GLP-HPM 40.7)
+    err, err_cubic = scenes.rmse_against_cubic(data, hsi, cube)
+    assert err < 0.5 * err_cubic, (err, err_cubic)
 
     feedback = QgsProcessingFeedback()
     feedback.cancel()

@@ -22,7 +22,7 @@ def test_specs_have_unique_names_and_import_no_torch():
             "print(len(specs), 'torch' in sys.modules, 'qgis' in sys.modules)\n") % str(ROOT)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["10", "False", "False"]  # 9 + fusediff:batch
+    assert out.stdout.split() == ["12", "False", "False"]  # 11 + fusediff:batch
 
 
 @pytest.mark.parametrize("alg", ["respandiff", "ksdiff"])

@@ -32,6 +32,7 @@ def _pair(folder, ratio=4, size=32, bands=12):
 def test_processing_run_georeferenced_and_cancel(tmp_path, method):
     import processing
     import rasterio
+    import scenes
     from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
 
     hsi, msi, cube, srf = _pair(tmp_path)
@@ -44,7 +45,9 @@ def test_processing_run_georeferenced_and_cancel(tmp_path, method):
         assert dst.count == cube.shape[0] and dst.shape == src.shape
         assert dst.transform == src.transform and dst.crs == src.crs
         data = dst.read()
-    assert np.isfinite(data).all() and abs(float(data.mean()) / float(cube.mean()) - 1) < 0.3
+    # far closer to the truth than cubic upsampling (measured RMSE: SDP 7.5, ARGS-Diff 8.4, cubic 164)
+    err, err_cubic = scenes.rmse_against_cubic(data, hsi, cube)
+    assert err < 0.2 * err_cubic, (err, err_cubic)
 
     feedback = QgsProcessingFeedback()
     feedback.cancel()

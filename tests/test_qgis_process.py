@@ -177,5 +177,8 @@ def test_hyperspectral_fusion_through_qgis_process(qp, tmp_path, method):
         assert (ds.count, ds.height, ds.width) == (cube.shape[0], h.height, h.width)
         assert ds.dtypes[0] == "float32"
         out = ds.read().astype(np.float64)
-    assert np.isfinite(out).all()
-    assert abs(out.mean() / float(cube.mean()) - 1) < 0.3
+    # closer to the truth than cubic upsampling of the HSI (tiny settings; measured RMSE: SDP 7.7,
+    # ARGS-Diff 8.2, DM-ZS 41.5, cubic 164-171; the checks on real data: test_model_quality.py)
+    err, err_cubic = scenes.rmse_against_cubic(out, hsi, cube)
+    print(method, "RMSE", err, "cubic", err_cubic)
+    assert err < 0.5 * err_cubic, (err, err_cubic)

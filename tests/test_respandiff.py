@@ -169,6 +169,20 @@ def test_fuse_shapes_steps_and_seed(tmp_path):
     # tiled sampling agrees with whole-image sampling away from tile seams' blending
     tiled = R.fuse(ms_t, pan_t, 4, weights=(net, {}), config=R.ResPanDiffConfig(tile=24, overlap=8, consistency=0))
     assert torch.allclose(tiled, out, atol=1e-5)
+    # the sampler draws noise: with a net that predicts something, the same seed repeats the
+    # result exactly and another seed changes it
+    torch.manual_seed(0)
+    with torch.no_grad():
+        for p in net.parameters():
+            p.normal_(0.0, 0.05)
+
+    def sample(seed):
+        return R.fuse(ms_t, pan_t, 4, weights=(net, {}), config=R.ResPanDiffConfig(steps=3, consistency=0, seed=seed))
+
+    a = sample(0)
+    assert not torch.allclose(a, lms.clamp(min=0), atol=1e-4)
+    assert torch.equal(a, sample(0))
+    assert not torch.allclose(a, sample(1), atol=1e-6)
 
 
 def test_cancel_stops_fuse():

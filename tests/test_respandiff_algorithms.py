@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
 
 import scenes
@@ -18,6 +17,8 @@ def pair(tmp_path):
 
 
 def test_respandiff_bundled_weights(tmp_path, pair):
+    """The bundled ratio-4 weights sharpen: RMSE well below cubic upsampling's (measured 53 against
+    101 on this synthetic scene with 3 steps; the real-data check is tests/test_model_quality.py)."""
     from fusediff.models import respandiff as R
     if not R.bundled_weights(4).exists():
         pytest.skip("bundled weights not built")
@@ -25,8 +26,8 @@ def test_respandiff_bundled_weights(tmp_path, pair):
     out = tmp_path / "rpd.tif"
     run("fusediff:respandiff", {"MS": ms, "PAN": pan, "STEPS": 3, "OUTPUT": str(out)})
     fused = read_on_pan_grid(out, pan, 4)
-    assert np.isfinite(fused).all()
-    assert 0.5 * cube.mean() < fused.mean() < 2 * cube.mean()  # back in the input's scale
+    err, err_cubic = scenes.rmse_against_cubic(fused, ms, cube)  # in the input's scale
+    assert err < 0.75 * err_cubic, (err, err_cubic)
 
 
 def test_respandiff_band_mismatch_is_a_clear_error(tmp_path, pair):

@@ -28,7 +28,6 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..engine import i18n
 from .compat import FILE_FILE, FILE_FOLDER, FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_RASTER
-from ..engine.algorithms.common import README_URL
 from ..engine.context import RunContext
 from ..engine.errors import CANCELLED_MESSAGE, Cancelled, UserError
 
@@ -78,7 +77,9 @@ def qgis_parameter(p):
         behavior = FILE_FOLDER if k == "folder" else FILE_FILE
         q = QgsProcessingParameterFile(p.name, label, behavior, extension=p.extension or "", optional=p.optional)
     elif k == "raster_out":
-        q = QgsProcessingParameterRasterDestination(p.name, label, optional=p.optional)
+        # an optional destination (UNCERTAINTY) is written only when the user asks for it
+        q = QgsProcessingParameterRasterDestination(p.name, label, optional=p.optional,
+                                                    createByDefault=not p.optional)
     elif k == "file_out":
         q = QgsProcessingParameterFileDestination(p.name, label, tr(p.file_filter) if p.file_filter else "",
                                                   optional=p.optional)
@@ -138,7 +139,9 @@ class SpecAlgorithm(QgsProcessingAlgorithm):
         return tr(self.SPEC.help)
 
     def helpUrl(self) -> str:  # noqa: N802
-        return f"{README_URL}#{self.SPEC.help_anchor or self.SPEC.name}"
+        """No web page: the dialog's help (shortHelpString) is the whole documentation of the
+        algorithm, and docs/algorithms/ in the repository is generated from the same text."""
+        return ""
 
     def icon(self) -> QIcon:
         return QIcon(str(PLUGIN_DIR / "icon.svg"))
@@ -183,6 +186,8 @@ class SpecAlgorithm(QgsProcessingAlgorithm):
             if k in ("raster_out", "file_out", "folder_out"):
                 path = (self.parameterAsOutputLayer(parameters, p.name, context) if k == "raster_out"
                         else self.parameterAsFileOutput(parameters, p.name, context))
+                if k == "raster_out" and p.extension and path:
+                    path = self._temporary_extension(path, p.extension)
                 value = path or None
             elif _empty(raw) and k not in ("enum", "bool"):
                 continue  # the engine's default
@@ -209,6 +214,30 @@ class SpecAlgorithm(QgsProcessingAlgorithm):
                 values[p.name] = value
         return values
 
+    def _temporary_extension(self, path: str, extension: str) -> str:
+        """A temporary output (QGIS's processing folder) gets the spec's extension (prepare_product:
+        .vrt, so no pixels are copied); the layer QGIS loads is moved to it after the run."""
+        import os
+
+        from qgis.core import QgsProcessingUtils
+        folder = os.path.normcase(os.path.abspath(QgsProcessingUtils.tempFolder()))
+        if not os.path.normcase(os.path.abspath(path)).startswith(folder + os.sep):
+            return path
+        new = os.path.splitext(path)[0] + "." + extension
+        if new != path:
+            self.__dict__.setdefault("_renamed", {})[path] = new
+        return new
+
+    def _move_layers_to_load(self, context) -> None:
+        layers = context.layersToLoadOnCompletion()
+        moved = False
+        for old, new in self.__dict__.get("_renamed", {}).items():
+            if old in layers:
+                layers[new] = layers.pop(old)
+                moved = True
+        if moved:
+            context.setLayersToLoadOnCompletion(layers)
+
     def _raster_path(self, parameters, name: str, context) -> str:
         """File path of a raster parameter (a layer, a layer id or a path). Unloadable paths are
         returned as given, so that `rasters` says what is wrong with the file."""
@@ -232,7 +261,14 @@ class SpecAlgorithm(QgsProcessingAlgorithm):
             from .blas_threads import single_threaded_openblas
             restore = single_threaded_openblas()
         try:
-            return run_algorithm(self.SPEC.name, values, feedback_context(feedback, threads_setting()))
+            results = run_algorithm(self.SPEC.name, values, feedback_context(feedback, threads_setting()))
+            try:  # true-colour rendering and a telling name for the layers QGIS loads
+                self._move_layers_to_load(context)
+                from .rendering import style_outputs
+                style_outputs(self.SPEC, values, results, context)
+            except Exception:  # styling never fails a finished run
+                pass
+            return results
         except Cancelled as exc:
             raise QgsProcessingException(tr(CANCELLED_MESSAGE)) from exc
         except UserError as exc:

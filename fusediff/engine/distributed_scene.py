@@ -52,6 +52,7 @@ class PreparedScene:
     descriptions: Optional[list] = None
     wavelengths: Optional[list] = None
     protect: tuple = ()
+    writer_options: dict = dataclasses.field(default_factory=dict)  # GeoTiffWriter's (COG, metadata...)
 
     @property
     def bands(self) -> int:
@@ -167,7 +168,8 @@ def write_rows(job: PreparedScene, rows, out_path: str) -> str:
     plan = job.plan
     with GeoTiffWriter(out_path, plan.out_width, plan.out_height, job.bands, plan.crs, plan.transform,
                        descriptions=job.descriptions, wavelengths=job.wavelengths, protect=job.protect,
-                       threads=os.cpu_count() or 1) as writer, BackgroundWriter(writer) as background:
+                       threads=os.cpu_count() or 1, **job.writer_options) as writer, \
+            BackgroundWriter(writer) as background:
         sink = EdgeExtendingSink(background, plan.height, plan.width, plan.extra_rows, plan.extra_cols)
         acc = _accumulator_class()(sink, job.bands, plan.height, plan.width, job.overlap)
         for row_off, a, w in rows:
@@ -292,11 +294,15 @@ def on_cluster(client, progress: bool = False, retries: int = 2, resources=None)
 
 
 def fuse_tiles_on_cluster(target: ClusterTarget, plan, method, scale, tile_size, overlap, pad, out_path,
-                          protect, desc, wl, ctx, start) -> None:
+                          protect, desc, wl, ctx, start, writer_options=None, unc_path=None) -> None:
     """The cluster counterpart of `engine.scene._fuse_tiles` (same arguments, plus the target):
-    the tile plan, weights and output are the same; rows of tiles run on the workers."""
+    the tile plan, weights and output (with its writer options) are the same; rows of tiles run on
+    the workers. The per-band uncertainty output is not computed on a cluster yet (UserError)."""
+    if unc_path:
+        raise UserError("The uncertainty output is not available when a scene is split over a Dask cluster "
+                        "(--scheduler) yet; run without --scheduler, or without the uncertainty output.")
     job = PreparedScene(plan, scale, method, int(tile_size), int(overlap), int(pad), desc, wl,
-                        protect=tuple(protect))
+                        protect=tuple(protect), writer_options=dict(writer_options or {}))
     n = len(job.tile_rows())
     ctx.info(f"Fusing {len(job.tiles())} tiles in {n} row(s) on the Dask cluster "
              f"({len(target.client.scheduler_info().get('workers', {}))} worker(s)).")

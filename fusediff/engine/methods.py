@@ -138,9 +138,11 @@ class TrainedMethod(_Logged):
     """A `TrainedPansharpener` in fuse_scene: ``weights`` None (the bundled weights for the ratio),
     a bundled name or a file path."""
 
-    def __init__(self, entry: MethodEntry, config, device, weights=None, log=None):
+    def __init__(self, entry: MethodEntry, config, device, weights=None, log=None, uncertainty_samples: int = 0):
         super().__init__(entry, config, device, log)
         self.weights = weights
+        #: K samples of the UNCERTAINTY output (0: not requested, no cost)
+        self.uncertainty_samples = int(uncertainty_samples or 0)
 
     def learn(self, samples, ratio, progress):
         # once per scene: load the weights, adapt them (ADAPT_ITERS) on windows sampled across
@@ -155,10 +157,52 @@ class TrainedMethod(_Logged):
             self._log(tr("Weights trained on: {0}").format(meta["data"]))
         return state
 
+    def input_level(self, ratio: int, bands: int) -> float:
+        """The level the weights were trained at (their model card; 1 when it records none)."""
+        return float(self.module.input_level(self.weights, ratio))
+
     def solve(self, state, high, low, ratio, progress):
         out = self.module.fuse_prepared(state, _tensor(low), _tensor(high), ratio, config=self.config,
                                         progress=progress, phase=0.0)
         return out[0].cpu().numpy()
+
+    def calibration(self, state, ratio: int) -> dict:
+        """The uncertainty calibration of these weights (their model card), with a warning when
+        they have none (other weights, a scene-adapted or fitted model)."""
+        from pathlib import Path
+
+        from ..models import uncertainty
+        card = None
+        if not (state.get("adapted") or state.get("fresh")):
+            w = self.weights
+            card = (self.module.bundled_weights(w if w else int(ratio))
+                    if w is None or not Path(str(w)).suffix else Path(str(w)))
+        cal = uncertainty.calibration_for(self.entry_id, card)
+        if not cal["calibrated"] and not getattr(self, "_warned_uncalibrated", False):
+            self._warned_uncalibrated = True
+            self._log(tr("Warning: the uncertainty is not calibrated for these weights or this adapted model; "
+                         "its scale (factor {0:g}, from the bundled ratio-2 weights) is a guess.").format(
+                             float(cal["factor"])))
+        return cal
+
+    def solve_sigma(self, state, high, low, ratio, progress):
+        # K samples on the prepared state (sample 0 is the ordinary output), plus MTF-GLP-HPM
+        from ..models import uncertainty
+        from ..models.progress import scoped
+        ms, pan = _tensor(low), _tensor(high)
+        cal = self.calibration(state, ratio)
+        k = self.uncertainty_samples or int(cal["samples"])
+        main = self.module.fuse_prepared(state, ms, pan, ratio, config=self.config,
+                                         progress=scoped(progress, 0.0, 1.0 / k), phase=0.0)
+
+        def sample(i):
+            if i == 0:
+                return main
+            return self.module.fuse_sample(state, ms, pan, ratio, i, config=self.config,
+                                           progress=scoped(progress, i / k, (i + 1) / k), phase=0.0)
+        sigma = uncertainty.network_sigma(sample, ms.to(main.device), pan.to(main.device), ratio, 0.0, cal, k,
+                                          gains=getattr(self.config, "adapt_gains", "0.3"))
+        return main[0].cpu().numpy(), sigma[0].cpu().numpy()
 
 
 class SelfLearningSceneMethod(_Logged):
@@ -166,17 +210,42 @@ class SelfLearningSceneMethod(_Logged):
     band of the high-resolution raster), or None (estimated); ``learn_options``: further keyword
     arguments of ``learn`` (DM-ZS: prior)."""
 
-    def __init__(self, entry: MethodEntry, config, device, srf_path=None, log=None, **learn_options):
+    def __init__(self, entry: MethodEntry, config, device, srf_path=None, log=None, srf=None,
+                 **learn_options):
         super().__init__(entry, config, device, log)
         self.srf_path = srf_path
+        self.srf = srf  # a (n_high, n_low) matrix (a sensor's response), used instead of srf_path
         self.learn_options = learn_options
 
     def learn(self, samples, ratio, progress):
         from .srf import load_srf_for
-        srf = load_srf_for(self.srf_path, samples[0].low.shape[0], samples[0].high.shape[0])
+        srf = self.srf if self.srf is not None else load_srf_for(
+            self.srf_path, samples[0].low.shape[0], samples[0].high.shape[0])
         return self.module.learn(samples, ratio, srf=srf, config=self.config, progress=progress,
                                  device=self.device, **self.learn_options)
+
+    def input_level(self, ratio: int, bands: int) -> float:
+        """The level the method's constants were tuned at (`models.<method>.input_level`)."""
+        return float(self.module.input_level(self.config))
 
     def solve(self, state, high, low, ratio, progress):
         out, _info = self.module.fuse_tile(state, _tensor(low), _tensor(high), progress=progress)
         return out[0].cpu().numpy()
+
+    def solve_sigma(self, state, high, low, ratio, progress):
+        # one run plus a free cross-method sample, the cubic-upsampled LR input: seeds barely move
+        # these methods' outputs (bench/uncertainty.md); sigma = factor * local |out - upsampled|
+        import torch
+
+        from ..models import operators, uncertainty
+        out, _info = self.module.fuse_tile(state, _tensor(low), _tensor(high), progress=progress)
+        out = out[0].detach().cpu().to(torch.float32)
+        up = operators.upsample(_tensor(low).to(torch.float32), int(ratio), 0.0)[0]
+        up = up[:, :out.shape[1], :out.shape[2]]
+        cal = uncertainty.calibration_for(self.entry_id)
+        if not cal["calibrated"] and not getattr(self, "_warned_uncalibrated", False):
+            self._warned_uncalibrated = True
+            self._log(tr("Warning: the uncertainty of {0} is not calibrated; its scale is a guess.").format(self.name))
+        sigma = uncertainty.apply_calibration(uncertainty.local((out - up).abs(), int(cal["window"])),
+                                              float(cal["factor"]), float(cal.get("power", 1.0)))
+        return out.numpy(), sigma.to(torch.float32).numpy()

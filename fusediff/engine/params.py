@@ -31,6 +31,7 @@ class Param:
     int) | string.
     ``default`` None with ``optional`` True means "not given". ``advanced`` hides it under the
     dialog's advanced section. ``extension``: file filter of file/file_out ('pt', 'csv', ...);
+    for raster_out, the extension a temporary output gets in QGIS (prepare_product: vrt);
     ``file_filter``: the dialog's filter text of a file_out ('PyTorch weights (*.pt)').
     ``ids``: short names of an enum's choices ('gsa'), accepted like the index and the label.
     """
@@ -78,7 +79,7 @@ class AlgorithmSpec:
     params: Sequence[Param]
     run: str
     needs: Sequence[str] = ("rasterio",)
-    help_anchor: str = ""
+    help_anchor: str = ""  # kept for specs that name one; no web page is linked
     pair: Sequence[str] = ()
     number_outputs: Sequence[tuple] = ()
 

@@ -12,8 +12,8 @@ from .params import AlgorithmSpec
 
 #: Algorithm ids in toolbox order (modules under fusediff.engine.algorithms).
 ALGORITHM_NAMES = (
-    "classical", "simulate", "assess",
-    "respandiff", "ksdiff", "dmzs", "sdp", "argsdiff", "train", "batch",
+    "prepare_product", "classical", "simulate", "assess",
+    "respandiff", "ksdiff", "dmzs", "sdp", "argsdiff", "sentinel2", "train", "batch",
 )
 
 

@@ -7,6 +7,7 @@ look swapped are refused, and every error a user can fix arrives as one `UserErr
 """
 from __future__ import annotations
 
+import os
 import time
 from typing import Optional
 
@@ -36,6 +37,12 @@ def check_outputs(spec, values: dict) -> None:
         if out and any(same_file(out, i) for i in inputs):
             raise UserError(tr("The output {0} '{1}' is also an input; inputs are never overwritten. "
                                "Choose another output path.").format(p.name, out))
+        if out and p.kind == "raster_out":
+            allowed = (".tif", ".tiff") + ((f".{p.extension}",) if p.extension else ())
+            if os.path.splitext(str(out))[1].lower() not in allowed:
+                raise UserError(tr("The output {0} '{1}' has an extension FuseDiff does not write: give it a name ending in "
+                                   "{2}.")
+                                .format(p.name, out, " or ".join(allowed)))
 
 
 def check_not_swapped(spec, values: dict) -> None:

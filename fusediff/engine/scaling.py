@@ -16,24 +16,47 @@ import numpy as np
 SCALE_PERCENTILE = 99.9
 #: At most this many values are sampled to estimate the robust maximum.
 SCALE_SAMPLES = 2_000_000
+#: The value the robust maximum maps to unless a method asks for another (its ``input_level``:
+#: where the 99.9th percentile of its training or tuning data sat). 1 is the historical
+#: behaviour (and what weights trained by `fusediff:train` before model cards recorded a level
+#: were trained at).
+DEFAULT_LEVEL = 1.0
 
 
 @dataclasses.dataclass
 class SceneScale:
-    """Per-scene scaling of the input values to about [0, 1].
+    """Per-scene scaling of the input values to the level a method expects.
 
     ``maximum``: the robust maximum (a high percentile of the valid input
-    values, both inputs together) that maps to 1. ``offset`` is 0: values are
+    values, both inputs together); it maps to ``level`` (default 1: about
+    [0, 1]). A method trained or tuned on data whose robust maximum sat at
+    another value (e.g. Landsat-7 DN / 255: about 0.53) gets its scene
+    scaled to that level, so it sees inputs as bright as in training, at any
+    input scale (uint8/uint16 DN, reflectance 0-1 or x 10000). Values are
     divided, not shifted, so ratios between bands (which Brovey, HPM and the
     spectral responses rely on) are preserved.
     """
 
     maximum: float
     percentile: float = SCALE_PERCENTILE
+    level: float = DEFAULT_LEVEL
+
+    @property
+    def divisor(self) -> float:
+        """Input values are divided by this (maximum / level)."""
+        return float(self.maximum) / float(self.level)
+
+    def at_level(self, level: Optional[float]) -> "SceneScale":
+        """The same robust maximum mapped to ``level`` (None: unchanged)."""
+        if level is None:
+            return self
+        return dataclasses.replace(self, level=check_level(level))
 
     @classmethod
-    def from_inputs(cls, arrays_and_masks, percentile: float = SCALE_PERCENTILE) -> "SceneScale":
-        """Robust maximum of several (array (C, H, W), valid (H, W) or None) inputs.
+    def from_inputs(cls, arrays_and_masks, percentile: float = SCALE_PERCENTILE, *,
+                    level: float = DEFAULT_LEVEL) -> "SceneScale":
+        """Robust maximum of several (array (C, H, W), valid (H, W) or None) inputs,
+        mapped to ``level``.
 
         Uses at most SCALE_SAMPLES regularly spaced valid values per input.
         Raises ValueError (a sentence for the user) when no valid value exists
@@ -58,15 +81,23 @@ class SceneScale:
         if not np.isfinite(top) or top <= 0:
             raise ValueError("The input values are all zero or negative; there is nothing to fuse. "
                              "Check the input rasters.")
-        return cls(maximum=top, percentile=percentile)
+        return cls(maximum=top, percentile=percentile, level=check_level(level))
 
     def forward(self, array: np.ndarray) -> np.ndarray:
-        """Input-scale values -> about [0, 1] (float32)."""
-        return (np.asarray(array, dtype=np.float32) / np.float32(self.maximum)).astype(np.float32, copy=False)
+        """Input-scale values -> the method's scale (robust maximum at ``level``; float32)."""
+        return (np.asarray(array, dtype=np.float32) / np.float32(self.divisor)).astype(np.float32, copy=False)
 
     def inverse(self, array: np.ndarray) -> np.ndarray:
-        """[0, 1]-scale values -> the input's radiometric scale (float32)."""
-        return (np.asarray(array, dtype=np.float32) * np.float32(self.maximum)).astype(np.float32, copy=False)
+        """Method-scale values -> the input's radiometric scale (float32)."""
+        return (np.asarray(array, dtype=np.float32) * np.float32(self.divisor)).astype(np.float32, copy=False)
+
+
+def check_level(level) -> float:
+    """``level`` as a float; ValueError unless it is finite and positive."""
+    value = float(level)
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"The input level must be a positive number, not {level!r}.")
+    return value
 
 
 def fill_invalid(array: np.ndarray, valid: Optional[np.ndarray]) -> np.ndarray:

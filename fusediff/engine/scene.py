@@ -67,15 +67,24 @@ class SceneMethod:
     overlap: Optional[int] = None
     pad: Optional[int] = None
 
-    def __init__(self, fuse_tile=None, prepare=None, tile_size=None, overlap=None, pad=None):
+    def __init__(self, fuse_tile=None, prepare=None, tile_size=None, overlap=None, pad=None, level=None):
         self._fuse = fuse_tile
         self._prepare = prepare
+        self._level = level
         if tile_size is not None:
             self.tile_size = tile_size
         if overlap is not None:
             self.overlap = overlap
         if pad is not None:
             self.pad = pad
+
+    def input_level(self, ratio: int, bands: int) -> float:
+        """The value the scene's robust maximum maps to for this method (`SceneScale.level`): the
+        ``level`` given to the constructor (a number, or a function (ratio, low-res band count) ->
+        number), else 1. Methods with trained weights or tuned constants override it."""
+        from .scaling import DEFAULT_LEVEL
+        level = self._level(ratio, bands) if callable(self._level) else self._level
+        return DEFAULT_LEVEL if level is None else float(level)
 
     @property
     def learns(self) -> bool:
@@ -123,6 +132,20 @@ class LearnOnce(SceneMethod):
         t0 = time.perf_counter()
         out = self._solve(self.state, high, low, int(ratio), progress)
         self._log(tr("{0}: tile fused in {1:.1f} s.").format(self.name, time.perf_counter() - t0))
+        return out
+
+    def fuse_tile_sigma(self, high, low, ratio: int, progress):
+        """(fused, sigma) of one tile (both (C, h, w), [0, 1] scale): the subclass's
+        ``solve_sigma(state, high, low, ratio, progress)``; methods without it have no
+        uncertainty output."""
+        solve_sigma = getattr(self, "solve_sigma", None)
+        if solve_sigma is None:
+            raise ValueError(tr("{0} has no uncertainty output.").format(self.name))
+        if self.state is None:
+            raise RuntimeError("fuse_tile before prepare")
+        t0 = time.perf_counter()
+        out = solve_sigma(self.state, high, low, int(ratio), progress)
+        self._log(tr("{0}: tile and its uncertainty fused in {1:.1f} s.").format(self.name, time.perf_counter() - t0))
         return out
 
     def _log(self, line: str) -> None:
@@ -244,6 +267,7 @@ def _warn_ratio(plan, ctx: RunContext) -> None:
 
 def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Optional[RunContext] = None,
                ratio=None, high_bands=None, low_bands=None, tiling: Optional[Tiling] = None,
+               output: Optional[dict] = None, uncertainty_path: Optional[str] = None,
                **align_options) -> dict:
     """Fuse a whole scene tile by tile into ``out_path``; returns {'OUTPUT': out_path}.
 
@@ -258,11 +282,17 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
     every pixel of the high raster inside the low raster's extent. Memory: one tile row of
     the output plus one padded tile.
 
+    ``output``: GeoTiffWriter output options (output_type, cog, compression; see
+    `algorithms.common.output_options`); the spectral input's type, nodata, FWHM and scale/offset
+    are carried to the writer (`output_metadata`).
+
     ``method``: a `SceneMethod`, or a callable ``fuse(high01 (Ch, h, w), low01 (C, h/r, w/r),
     ratio, progress) -> (C, h, w)`` in [0, 1] scale. ``align_options`` go to
     rasters.plan_alignment (min_low_bands, require_single_high, resampling). On a CUDA
     out-of-memory error (learning or tiles) the tile size and the learning windows are halved
-    and the run restarted once. Progress: 0-5 % reading, 5-25 % learning (when the method
+    and the run restarted once. ``uncertainty_path``: also write the per-band sigma (Float32, in
+    the output's units, same grid, tiles and blending; returned as 'UNCERTAINTY'); the method
+    must have ``fuse_tile_sigma(high, low, ratio, progress) -> (fused, sigma)``. Progress: 0-5 % reading, 5-25 % learning (when the method
     learns), then the tiles with their number and an ETA; raises Cancelled on cancel.
     """
     from ..rasters import plan_alignment
@@ -283,10 +313,13 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
         raise ValueError(tr(
             "The rasters have no pixel that is valid in both (all nodata, NaN or infinite in "
             "the overlap). Check the inputs' nodata values."))
+    level = method.input_level(plan.ratio, len(plan.low_bands))
     scale = SceneScale.from_inputs([(s.high, s.valid) for s in samples]
-                                   + [(s.low, s.low_valid) for s in samples])
+                                   + [(s.low, s.low_valid) for s in samples], level=level)
     ctx.info(tr("Scene scale: values divided by {0:g} (the {1:g}th percentile of the "
-                "valid input values).").format(scale.maximum, scale.percentile))
+                "valid input values, {2:g}, maps to {3:g}: the level the method was "
+                "trained or tuned at).").format(scale.divisor, scale.percentile,
+                                                 scale.maximum, scale.level))
     ctx.check_cancel()
     tiling = tiling or CLASSICAL
     tile = method.tile_size or tiling.tile
@@ -297,6 +330,7 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
     del samples
     start = 0.25 if method.learns else 0.05
     desc, wl = band_metadata(plan.low_info, low_bands or getattr(plan, "low_bands", None))
+    writer_options = output_metadata(plan.low_info, low_bands or getattr(plan, "low_bands", None), output)
     learned = []
 
     def attempt(tile_size):
@@ -312,19 +346,52 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
         with bounded_gdal_cache():
             if cluster is not None:
                 fuse_tiles_on_cluster(cluster, plan, method, scale, tile_size, overlap, pad, out_path,
-                                      (low_path, high_path), desc, wl, ctx, start)
+                                      (low_path, high_path), desc, wl, ctx, start, writer_options,
+                                      uncertainty_path)
             else:
                 _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, (low_path, high_path),
-                            desc, wl, ctx, start)
+                            desc, wl, ctx, start, writer_options, uncertainty_path)
 
     run_with_oom_retry(attempt, tile, log=ctx.warning)
     ctx.info(tr("Wrote {0}").format(out_path))
     ctx.report(1.0, tr("Done"))
+    if uncertainty_path:
+        ctx.info(tr("Wrote {0}").format(uncertainty_path))
+        return {"OUTPUT": out_path, "UNCERTAINTY": uncertainty_path}
     return {"OUTPUT": out_path}
 
 
-def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect, desc, wl, ctx, start) -> None:
-    """One tiled pass over the aligned grid into ``out_path`` (see `fuse_scene`)."""
+def output_metadata(info, bands=None, output: Optional[dict] = None) -> dict:
+    """GeoTiffWriter keywords for a fused output: ``output`` (output_type, cog, compression) plus
+    the spectral input's stored type, FWHM and scale/offset of the chosen bands, and its nodata
+    value when the output keeps the input's type. Empty for the default float32 output of an
+    input without FWHM or scale/offset (the writer's defaults)."""
+    opts = dict(output or {})
+    if info is None:
+        return opts
+    idx = [b - 1 for b in bands] if bands else list(range(int(info.count)))
+
+    def pick(values):
+        values = list(values or [])
+        return [values[i] for i in idx] if len(values) == info.count else None
+    fw = pick(getattr(info, "fwhms", None))
+    if fw and any(f is not None for f in fw):
+        opts["fwhm"] = fw
+    scales, offsets = pick(getattr(info, "scales", None)), pick(getattr(info, "offsets", None))
+    if scales and offsets and (any(s != 1.0 for s in scales) or any(o != 0.0 for o in offsets)):
+        opts["scales"], opts["offsets"] = scales, offsets
+    if opts.get("output_type"):
+        opts["input_dtype"] = info.dtype
+        if opts["output_type"] == 1 and info.nodata is not None:
+            opts["nodata"] = info.nodata
+    return opts
+
+
+def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect, desc, wl, ctx, start,
+                writer_options=None, unc_path=None) -> None:
+    """One tiled pass over the aligned grid into ``out_path`` (and the sigma into ``unc_path``
+    when given; see `fuse_scene`)."""
+    import contextlib
     from concurrent.futures import ThreadPoolExecutor
 
     from ..rasters import (BackgroundWriter, EdgeExtendingSink, GeoTiffWriter, TileAccumulator,
@@ -349,11 +416,19 @@ def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect,
     # while a tile is fused (I/O was a third of a 4000 x 4000 KSDiff run)
     with GeoTiffWriter(out_path, plan.out_width, plan.out_height, n_out, plan.crs, plan.transform,
                        descriptions=desc, wavelengths=wl, protect=protect,
-                       threads=ctx.threads or os.cpu_count() or 1) as writer, \
+                       threads=ctx.threads or os.cpu_count() or 1, **(writer_options or {})) as writer, \
             BackgroundWriter(writer) as background, \
-            ThreadPoolExecutor(1, thread_name_prefix="fusediff-read") as reader:
+            ThreadPoolExecutor(1, thread_name_prefix="fusediff-read") as reader, \
+            contextlib.ExitStack() as unc_stack:
         sink = EdgeExtendingSink(background, plan.height, plan.width, plan.extra_rows, plan.extra_cols)
         acc = None
+        unc_sink = unc_acc = None
+        if unc_path:
+            unc_writer = unc_stack.enter_context(GeoTiffWriter(
+                unc_path, plan.out_width, plan.out_height, n_out, plan.crs, plan.transform, descriptions=desc,
+                wavelengths=wl, protect=protect + (out_path,), threads=ctx.threads or os.cpu_count() or 1))
+            unc_sink = EdgeExtendingSink(unc_stack.enter_context(BackgroundWriter(unc_writer)), plan.height,
+                                         plan.width, plan.extra_rows, plan.extra_cols)
         pending = reader.submit(read_tile, tiles[0])
         for i, t in enumerate(tiles):
             label = eta.label(i)
@@ -362,14 +437,21 @@ def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect,
             pending = reader.submit(read_tile, tiles[i + 1]) if i + 1 < len(tiles) else None
             rs, cs = win.core
             core_valid = win.valid[rs, cs]
+            sigma = None
             if not core_valid.any():
                 fused = np.zeros((n_out, t.height, t.width), np.float32)
+                sigma = fused if unc_path else None
             else:
                 f0 = start + (0.95 - start) * i / len(tiles)
                 f1 = start + (0.95 - start) * (i + 1) / len(tiles)
                 tile_progress = ctx.scoped(f0, f1, f"{label}: " if label else "")
-                fused = np.asarray(method.fuse_tile(scale.forward(win.high), scale.forward(win.low),
-                                                    r, tile_progress))
+                if unc_path:
+                    fused, sigma = method.fuse_tile_sigma(scale.forward(win.high), scale.forward(win.low),
+                                                          r, tile_progress)
+                    fused, sigma = np.asarray(fused), scale.inverse(np.asarray(sigma)[:, rs, cs])
+                else:
+                    fused = np.asarray(method.fuse_tile(scale.forward(win.high), scale.forward(win.low),
+                                                        r, tile_progress))
                 if fused.ndim != 3 or fused.shape[1:] != win.high.shape[1:]:
                     raise RuntimeError(f"fusion returned shape {fused.shape}, expected (C, "
                                        f"{win.high.shape[1]}, {win.high.shape[2]})")
@@ -379,8 +461,14 @@ def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect,
                     raise RuntimeError(f"fusion returned {fused.shape[0]} bands, expected {n_out}")
                 acc = TileAccumulator(sink, n_out, plan.height, plan.width, overlap)
             acc.add(fused, t.row_off, t.col_off, valid=core_valid)
-            del win, fused
+            if unc_sink is not None:
+                if unc_acc is None:
+                    unc_acc = TileAccumulator(unc_sink, n_out, plan.height, plan.width, overlap)
+                unc_acc.add(sigma, t.row_off, t.col_off, valid=core_valid)
+            del win, fused, sigma
             eta.done(i + 1)
         ctx.check_cancel()
         bar(1.0, tr("Writing the output"))
         acc.finish()
+        if unc_acc is not None:
+            unc_acc.finish()

@@ -8,8 +8,8 @@
       <translation>ARGS-Diff 高光谱-多光谱融合（自学习子空间扩散）</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed. By default both inputs are denoised first and the sampling starts, at a low noise level, from the same subspace estimate as SDP's.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s for MSI crops of 72-96 px at ratio 4 on 1 thread (measured, including training the two models); about 2.5 minutes for a 480 x 480 MSI with a 198-band HSI on 2 threads (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。默认先对两个输入去噪，采样在较低噪声水平上从与 SDP 相同的子空间估计开始。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 1 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 20 秒（实测，含两个模型的训练）；480 x 480 的 MSI 配 198 波段的 HSI 在 2 个线程上约需 2.5 分钟（实测）；随像素数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed. By default both inputs are denoised first and the sampling starts, at a low noise level, from the same subspace estimate as SDP's.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s for MSI crops of 72-96 px at ratio 4 on 1 thread (measured, including training the two models); about 2.5 minutes for a 480 x 480 MSI with a 198-band HSI on 2 threads (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Where its quality comes from: the subspace warm start it shares with SDP. The diffusion sampling that follows is about neutral in the project's ablation (-0.4 to -0.07 dB against the warm start alone on three hyperspectral scenes) and takes most of the runtime.&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。默认先对两个输入去噪，采样在较低噪声水平上从与 SDP 相同的子空间估计开始。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 1 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 20 秒（实测，含两个模型的训练）；480 x 480 的 MSI 配 198 波段的 HSI 在 2 个线程上约需 2.5 分钟（实测）；随像素数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;质量来源：与 SDP 共用的子空间热启动。在本项目的消融实验中，其后的扩散采样大致中性（在三个高光谱场景上比仅热启动低 0.07 到 0.4 dB），却占用了大部分运行时间。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Assess fusion quality</source>
@@ -50,6 +50,14 @@
     <message>
       <source>High-resolution raster that was fused (for no-reference metrics)</source>
       <translation>参与融合的高分辨率栅格（用于无参考指标）</translation>
+    </message>
+    <message>
+      <source>MS bands that were fused (empty: all)</source>
+      <translation>参与融合的 MS 波段（留空：全部）</translation>
+    </message>
+    <message>
+      <source>The bands of MS that the fusion used (its MS_BANDS), for the no-reference metrics.</source>
+      <translation>融合所使用的 MS 波段（即其 MS_BANDS），用于无参考指标。</translation>
     </message>
     <message>
       <source>Report</source>
@@ -276,8 +284,56 @@
       <translation>相同的种子和输入得到相同的结果。</translation>
     </message>
     <message>
+      <source>Output data type</source>
+      <translation>输出数据类型</translation>
+    </message>
+    <message>
+      <source>Float32 (default); the spectral input's own type, values rounded and clipped to its range; or UInt16 with a per-band scale and offset chosen from the band's range, so that GIS software reads values in the input's units (within half a quantisation step). Nodata is kept in every case.</source>
+      <translation>Float32（默认）；光谱输入自身的类型，数值四舍五入并裁剪到其取值范围；或 UInt16，按波段根据其取值范围选择比例和偏移，使 GIS 软件以输入的单位读取数值（误差在半个量化步长以内）。任何情况下都保留无数据值。</translation>
+    </message>
+    <message>
+      <source>Cloud-Optimized GeoTIFF</source>
+      <translation>云优化 GeoTIFF</translation>
+    </message>
+    <message>
+      <source>Write a Cloud-Optimized GeoTIFF (GDAL's COG driver, with overviews); otherwise a tiled GeoTIFF.</source>
+      <translation>写出云优化 GeoTIFF（GDAL 的 COG 驱动，带金字塔概览）；否则写出分块 GeoTIFF。</translation>
+    </message>
+    <message>
+      <source>Compression</source>
+      <translation>压缩</translation>
+    </message>
+    <message>
+      <source>DEFLATE (default, read everywhere) or ZSTD (faster, needs GDAL 2.3 or newer).</source>
+      <translation>DEFLATE（默认，处处可读）或 ZSTD（更快，需要 GDAL 2.3 或更新版本）。</translation>
+    </message>
+    <message>
       <source>Device: {0}; CPU threads: {1}.</source>
       <translation>设备：{0}；CPU 线程数：{1}。</translation>
+    </message>
+    <message>
+      <source>Float32</source>
+      <translation>Float32</translation>
+    </message>
+    <message>
+      <source>Same type as the input (rounded and clipped to its range)</source>
+      <translation>与输入相同的类型（四舍五入并裁剪到其取值范围）</translation>
+    </message>
+    <message>
+      <source>UInt16 with scale/offset (values read back in the input's units)</source>
+      <translation>带比例/偏移的 UInt16（读回时为输入的单位）</translation>
+    </message>
+    <message>
+      <source>DEFLATE</source>
+      <translation>DEFLATE</translation>
+    </message>
+    <message>
+      <source>ZSTD</source>
+      <translation>ZSTD</translation>
+    </message>
+    <message>
+      <source>The high-resolution raster's real spectral response (pyrsr tables), resampled to the spectral raster's band wavelengths (read from its metadata). Its bands are matched by their names (B2, B3... as prepare_product writes them) or by their number. Overrides SRF.</source>
+      <translation>高分辨率栅格的真实光谱响应（pyrsr 表），重采样到光谱栅格的波段波长（从其元数据读取）。其波段按名称（prepare_product 写出的 B2、B3……）或按数量匹配。优先于 SRF。</translation>
     </message>
     <message>
       <source>DM-ZS hyperspectral pansharpening (zero-shot diffusion)</source>
@@ -312,6 +368,10 @@
       <translation>锐化栅格</translation>
     </message>
     <message>
+      <source>Uncertainty (per-band standard deviation)</source>
+      <translation>不确定性（逐波段标准差）</translation>
+    </message>
+    <message>
       <source>PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file.</source>
       <translation>PRIOR 为“检查点文件”，但 PRIOR_FILE 为空：请选择一个文件。</translation>
     </message>
@@ -328,8 +388,8 @@
       <translation>检查点文件（PRIOR_FILE）</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and a one-band PAN covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 3 or 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime on a CPU with the bundled prior: about 1.5 minutes for a PAN of 92-96 px at ratio 4 on one thread (measured, including the training on the scene); about 10 minutes per 256 x 256 px tile of PAN with a 198-band HSI on 2 threads (measured), so large scenes take hours. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 DM-ZS 以全色栅格（PAN）锐化高光谱栅格（HSI）：冻结的 3 通道扩散先验生成细节图像，由输入以及在场景本身降尺度数据上训练的小型网络（零样本）引导；神经空间-光谱分解将其映射到全部 HSI 波段。无需训练数据。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和单波段 PAN；两者像元大小之比为 2 或以上的整数（例如 3 或 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出 PAN 在 HSI 波段上的响应；留空：由输入对估计。&lt;b&gt;PRIOR&lt;/b&gt;：内置的小型先验、在本场景上训练的先验，或检查点文件（&lt;b&gt;PRIOR_FILE&lt;/b&gt;；可加载 SR3 风格的 U-Net，例如 PLRDiff/DM-ZS 公开的先验，建议对其使用 GPU）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 HSI 波段，采用 HSI 的辐射尺度。使用内置先验时的 CPU 运行时间：在 1 个线程上处理 92-96 像素、比例为 4 的 PAN 约需 1.5 分钟（实测，含在场景上的训练）；在 2 个线程上，配 198 波段 HSI 时每个 256 x 256 PAN 像素的图块约需 10 分钟（实测），因此大场景需数小时。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Xiao 等，基于预训练扩散模型、零样本引导和 NSSD 的高光谱全色锐化（CVPR）；Rui 等，PLRDiff，Information Fusion 2024。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and a one-band PAN covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 3 or 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime on a CPU with the bundled prior: about 1.5 minutes for a PAN of 92-96 px at ratio 4 on one thread (measured, including the training on the scene); about 10 minutes per 256 x 256 px tile of PAN with a 198-band HSI on 2 threads (measured), so large scenes take hours. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Quality and cost: on the three hyperspectral benchmark scenes it beats MTF-GLP-HPM by 0.6 to 1.0 dB PSNR (measured), at minutes of CPU time where MTF-GLP-HPM takes a fraction of a second; with its iterations reduced to run in seconds it no longer beats MTF-GLP-HPM (measured).&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 DM-ZS 以全色栅格（PAN）锐化高光谱栅格（HSI）：冻结的 3 通道扩散先验生成细节图像，由输入以及在场景本身降尺度数据上训练的小型网络（零样本）引导；神经空间-光谱分解将其映射到全部 HSI 波段。无需训练数据。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和单波段 PAN；两者像元大小之比为 2 或以上的整数（例如 3 或 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出 PAN 在 HSI 波段上的响应；留空：由输入对估计。&lt;b&gt;PRIOR&lt;/b&gt;：内置的小型先验、在本场景上训练的先验，或检查点文件（&lt;b&gt;PRIOR_FILE&lt;/b&gt;；可加载 SR3 风格的 U-Net，例如 PLRDiff/DM-ZS 公开的先验，建议对其使用 GPU）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 HSI 波段，采用 HSI 的辐射尺度。使用内置先验时的 CPU 运行时间：在 1 个线程上处理 92-96 像素、比例为 4 的 PAN 约需 1.5 分钟（实测，含在场景上的训练）；在 2 个线程上，配 198 波段 HSI 时每个 256 x 256 PAN 像素的图块约需 10 分钟（实测），因此大场景需数小时。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;质量与开销：在基准的三个高光谱场景上，其 PSNR 比 MTF-GLP-HPM 高 0.6 到 1.0 dB（实测），但需要数分钟 CPU 时间，而 MTF-GLP-HPM 只需不到一秒；若把迭代次数减少到几秒内完成，它便不再优于 MTF-GLP-HPM（实测）。&lt;/p&gt;&lt;p&gt;参考文献：Xiao 等，基于预训练扩散模型、零样本引导和 NSSD 的高光谱全色锐化（CVPR）；Rui 等，PLRDiff，Information Fusion 2024。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>HSI-MSI fusion</source>
@@ -348,6 +408,10 @@
       <translation>MSI 光谱响应 CSV（留空：估计）</translation>
     </message>
     <message>
+      <source>Optional: a Float32 raster on the output's grid with, per pixel and band, a calibrated standard deviation in the output's units, from the difference between the fused image and the upsampled low-resolution input (about 90 % of true values lie within +-1.645 sigma on data like the calibration's; it ranks pixels only weakly). Costs little; not written when empty.</source>
+      <translation>可选：与输出同一网格的 Float32 栅格，逐像素逐波段给出经过校准的标准差，单位与输出相同，由融合图像与上采样的低分辨率输入之差得到（在与校准数据相似的数据上，约 90 % 的真实值落在 ±1.645 sigma 之内；对像素的排序能力较弱）。开销很小；留空则不写出。</translation>
+    </message>
+    <message>
       <source>KSDiff pansharpening (kernel-space latent diffusion, fast)</source>
       <translation>KSDiff 全色锐化（核空间潜在扩散，快速）</translation>
     </message>
@@ -356,12 +420,16 @@
       <translation>潜在采样步数（DDIM）</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 1 megapixel of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 KSDiff 以全色栅格（PAN）锐化多光谱栅格（MS）：一个小型潜在扩散模型由 PAN 和 MS 采样出一个编码（在 256 个数上进行几步 DDIM），该编码为锐化网络的卷积核生成逐图像的调制（Tucker 形式），随后锐化网络（ConvNeXt U-Net）只运行一次。比像素空间扩散快得多。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：随附权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如存储顺序为红、绿、蓝、近红外的文件用 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 使用由 &lt;i&gt;fusediff:train&lt;/i&gt;（METHOD KSDiff）训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时先在再次降质的输入影像对上拟合模型（Wald 协议）：用于其他传感器或波段数（例如 8 波段 WorldView-3；此时从头拟合模型，它学习细化该影像对的 MTF-GLP-HPM 融合结果）；适应后的模型会对影像的 8 种翻转和旋转结果取平均。否则，波段数或比例与权重不符即为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，MS 波段位于 PAN 网格上，保持 MS 的辐射尺度。CPU 上的运行时间（在 2 核上实测）：256 x 256 PAN 像素 0.06 秒（比 ResPanDiff 的 15 步快约 30 倍），4000 x 4000 场景每秒约 1 百万 PAN 像素（模型层面 1.4），另加适应时间（每次迭代 0.1-0.3 秒；适应后的模型锐化速度慢 8 倍）；在 GPU 上快数倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 1 megapixel of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Where its quality comes from (the project's ablation on Landsat-7, ratios 2 and 4): the trained pansharpener network. The same network without the code that the diffusion model samples scores the same; the diffusion stage costs little, since the model runs once per image.&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 KSDiff 以全色栅格（PAN）锐化多光谱栅格（MS）：一个小型潜在扩散模型由 PAN 和 MS 采样出一个编码（在 256 个数上进行几步 DDIM），该编码为锐化网络的卷积核生成逐图像的调制（Tucker 形式），随后锐化网络（ConvNeXt U-Net）只运行一次。比像素空间扩散快得多。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：随附权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如存储顺序为红、绿、蓝、近红外的文件用 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 使用由 &lt;i&gt;fusediff:train&lt;/i&gt;（METHOD KSDiff）训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时先在再次降质的输入影像对上拟合模型（Wald 协议）：用于其他传感器或波段数（例如 8 波段 WorldView-3；此时从头拟合模型，它学习细化该影像对的 MTF-GLP-HPM 融合结果）；适应后的模型会对影像的 8 种翻转和旋转结果取平均。否则，波段数或比例与权重不符即为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，MS 波段位于 PAN 网格上，保持 MS 的辐射尺度。CPU 上的运行时间（在 2 核上实测）：256 x 256 PAN 像素 0.06 秒（比 ResPanDiff 的 15 步快约 30 倍），4000 x 4000 场景每秒约 1 百万 PAN 像素（模型层面 1.4），另加适应时间（每次迭代 0.1-0.3 秒；适应后的模型锐化速度慢 8 倍）；在 GPU 上快数倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;质量来源（本项目在 Landsat-7 上、比例 2 和 4 的消融实验）：训练好的全色锐化网络。不使用扩散模型采样的编码的同一网络得分相同；扩散阶段开销很小，因为模型每幅图像只运行一次。&lt;/p&gt;&lt;p&gt;参考文献：Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Pansharpening</source>
       <translation>全色锐化</translation>
+    </message>
+    <message>
+      <source>Uncertainty samples (K)</source>
+      <translation>不确定性样本数 (K)</translation>
     </message>
     <message>
       <source>Multispectral raster (MS)</source>
@@ -404,6 +472,66 @@
       <translation>内置 Landsat-7，比例 4</translation>
     </message>
     <message>
+      <source>Samples drawn for the UNCERTAINTY output: the network on flips/rotations of the inputs, plus the MTF-GLP-HPM fusion. It takes up to K times as long as the sharpened raster alone; the calibration was fitted with the default K.</source>
+      <translation>UNCERTAINTY 输出所用的样本：网络在输入的翻转/旋转上的结果，外加 MTF-GLP-HPM 融合。耗时最多为单独生成锐化栅格的 K 倍；校准使用默认的 K。</translation>
+    </message>
+    <message>
+      <source>Optional: a Float32 raster on the output's grid with, per pixel and band, a calibrated standard deviation in the output's units (about 90 % of true values lie within +-1.645 sigma on data like the calibration's). Not written, and no cost, when empty.</source>
+      <translation>可选：与输出同一网格的 Float32 栅格，逐像素逐波段给出经过校准的标准差，单位与输出相同（在与校准数据相似的数据上，约 90 % 的真实值落在 ±1.645 sigma 之内）。留空则不写出，也不增加耗时。</translation>
+    </message>
+    <message>
+      <source>Prepare a sensor product (Landsat, Sentinel-2, PRISMA, EnMAP)</source>
+      <translation>准备传感器产品（Landsat、Sentinel-2、PRISMA、EnMAP）</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>产品</translation>
+    </message>
+    <message>
+      <source>Product (MTL, SAFE folder or MTD XML, .he5, METADATA.XML)</source>
+      <translation>产品（MTL、SAFE 文件夹或 MTD XML、.he5、METADATA.XML）</translation>
+    </message>
+    <message>
+      <source>The product's metadata file (or the Sentinel-2 .SAFE folder).</source>
+      <translation>产品的元数据文件（或 Sentinel-2 的 .SAFE 文件夹）。</translation>
+    </message>
+    <message>
+      <source>Landsat Level-1: correct for the sun elevation</source>
+      <translation>Landsat Level-1：校正太阳高度角</translation>
+    </message>
+    <message>
+      <source>Divide the top-of-atmosphere reflectance by sin(SUN_ELEVATION) of the MTL.</source>
+      <translation>将大气层顶反射率除以 MTL 中的 sin(SUN_ELEVATION)。</translation>
+    </message>
+    <message>
+      <source>Spectral stack (low resolution)</source>
+      <translation>光谱数据堆栈（低分辨率）</translation>
+    </message>
+    <message>
+      <source>High-resolution raster (PAN / 10 m bands)</source>
+      <translation>高分辨率栅格（全色 / 10 米波段）</translation>
+    </message>
+    <message>
+      <source>Sentinel-2 60 m bands (B1, B9)</source>
+      <translation>Sentinel-2 的 60 米波段（B1、B9）</translation>
+    </message>
+    <message>
+      <source>Product: {0} {1} ({2}).</source>
+      <translation>产品：{0} {1}（{2}）。</translation>
+    </message>
+    <message>
+      <source>{0}: {1}</source>
+      <translation>{0}：{1}</translation>
+    </message>
+    <message>
+      <source>This product has no bands for {0}; nothing written there.</source>
+      <translation>该产品没有 {0} 的波段；不写出任何内容。</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Turns a satellite product into the rasters the fusion algorithms take: values converted to reflectance, bands named and ordered, wavelengths and FWHM in the band metadata, nodata set.&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRODUCT&lt;/b&gt;: a Landsat 4-9 Collection 2 &lt;i&gt;*_MTL.txt&lt;/i&gt; (the band files beside it), a Sentinel-2 L1C/L2A &lt;i&gt;.SAFE&lt;/i&gt; folder or its &lt;i&gt;MTD_MSIL1C.xml&lt;/i&gt; / &lt;i&gt;MTD_MSIL2A.xml&lt;/i&gt;, a PRISMA L2D &lt;i&gt;.he5&lt;/i&gt; or an EnMAP L2A &lt;i&gt;*-METADATA.XML&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;: the spectral stack (Landsat: the reflective 30 m bands B1-B7, or B1-B5, B7 for TM/ETM+; Sentinel-2: B5, B6, B7, B8A, B11, B12 at 20 m; PRISMA: the VNIR + SWIR cube at 30 m; EnMAP: its bands at 30 m). &lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;: the product's own high-resolution raster on its exact grid (Landsat 7-9: the 15 m pan B8; Sentinel-2: B2, B3, B4, B8 at 10 m; PRISMA: the 5 m PAN; EnMAP has none). &lt;b&gt;OUTPUT_60M&lt;/b&gt;: Sentinel-2's B1, B9.&lt;/p&gt;&lt;p&gt;A name ending in &lt;i&gt;.vrt&lt;/i&gt; writes a virtual raster (no pixels copied; Float32 values with the product's scale and offset applied); &lt;i&gt;.tif&lt;/i&gt; writes a Float32 GeoTIFF. PRISMA's cubes are always copied once into a GeoTIFF (beside the .vrt), since a VRT cannot reference them with their map grid.&lt;/p&gt;&lt;p&gt;Reflectance: Landsat Level-1 top-of-atmosphere reflectance (REFLECTANCE_MULT x DN + REFLECTANCE_ADD), divided by the sine of the sun elevation when SUN_ELEVATION is set and the MTL has it; Level-2 surface reflectance. Sentinel-2 (DN + offset) / quantification value (RADIO_ADD_OFFSET / BOA_ADD_OFFSET since processing baseline 04.00). PRISMA L2ScaleMin + DN x (L2ScaleMax - L2ScaleMin) / 65535. EnMAP DN x gain + offset.&lt;/p&gt;&lt;p&gt;The fusion algorithms take the outputs directly (the ratio comes from the pixel sizes: 2 for Landsat and Sentinel-2 20 m / 10 m, 6 for PRISMA); pick bands with MS_BANDS, e.g. Landsat-8 B2..B5 are bands 2, 3, 4, 5 of OUTPUT_LOWRES. Values are in reflectance units (0-1).&lt;/p&gt;&lt;p&gt;Runtime: under a second for VRT outputs (only metadata is read; measured 0.6 s for a Landsat-8 product); a GeoTIFF output or a PRISMA cube copies the pixels (seconds per gigabyte). No GPU is used.&lt;/p&gt;&lt;p&gt;References: USGS, Landsat 8-9 Collection 2 Level 1 Data Format Control Book (LSDS-1822), 2021; ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), 2021; ASI, PRISMA Product Specifications, 2020; DLR, EnMAP Level 2A product specification, 2022.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;将卫星产品转换为融合算法所需的栅格：数值换算为反射率，波段命名并排序，波长和 FWHM 写入波段元数据，并设置无数据值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;PRODUCT&lt;/b&gt;：Landsat 4-9 Collection 2 的 &lt;i&gt;*_MTL.txt&lt;/i&gt;（波段文件在其旁边）、Sentinel-2 L1C/L2A 的 &lt;i&gt;.SAFE&lt;/i&gt; 文件夹或其 &lt;i&gt;MTD_MSIL1C.xml&lt;/i&gt; / &lt;i&gt;MTD_MSIL2A.xml&lt;/i&gt;、PRISMA L2D 的 &lt;i&gt;.he5&lt;/i&gt;，或 EnMAP L2A 的 &lt;i&gt;*-METADATA.XML&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT_LOWRES&lt;/b&gt;：光谱数据堆栈（Landsat：30 米反射波段 B1-B7，TM/ETM+ 为 B1-B5、B7；Sentinel-2：20 米的 B5、B6、B7、B8A、B11、B12；PRISMA：30 米的 VNIR + SWIR 数据立方体；EnMAP：30 米的各波段）。&lt;b&gt;OUTPUT_HIGHRES&lt;/b&gt;：产品自身的高分辨率栅格，位于其精确网格上（Landsat 7-9：15 米全色波段 B8；Sentinel-2：10 米的 B2、B3、B4、B8；PRISMA：5 米全色；EnMAP 没有）。&lt;b&gt;OUTPUT_60M&lt;/b&gt;：Sentinel-2 的 B1、B9。&lt;/p&gt;&lt;p&gt;以 &lt;i&gt;.vrt&lt;/i&gt; 结尾的名称写出虚拟栅格（不复制像素；Float32 数值，已应用产品的比例和偏移）；&lt;i&gt;.tif&lt;/i&gt; 写出 Float32 GeoTIFF。PRISMA 的数据立方体总是复制一次到 GeoTIFF（位于 .vrt 旁边），因为 VRT 无法连同其地图网格引用它们。&lt;/p&gt;&lt;p&gt;反射率：Landsat Level-1 大气层顶反射率（REFLECTANCE_MULT x DN + REFLECTANCE_ADD），当设置了 SUN_ELEVATION 且 MTL 中有该值时除以太阳高度角的正弦；Level-2 为地表反射率。Sentinel-2 为 (DN + 偏移) / 量化值（自处理基线 04.00 起使用 RADIO_ADD_OFFSET / BOA_ADD_OFFSET）。PRISMA 为 L2ScaleMin + DN x (L2ScaleMax - L2ScaleMin) / 65535。EnMAP 为 DN x 增益 + 偏移。&lt;/p&gt;&lt;p&gt;融合算法可直接使用这些输出（比率由像元大小得出：Landsat 和 Sentinel-2 20 米 / 10 米为 2，PRISMA 为 6）；用 MS_BANDS 选择波段，例如 Landsat-8 的 B2..B5 是 OUTPUT_LOWRES 的第 2、3、4、5 波段。数值为反射率单位（0-1）。&lt;/p&gt;&lt;p&gt;运行时间：VRT 输出不到一秒（只读取元数据；Landsat-8 产品实测 0.6 秒）；GeoTIFF 输出或 PRISMA 数据立方体需要复制像素（每 GB 数秒）。不使用 GPU。&lt;/p&gt;&lt;p&gt;参考文献：USGS, Landsat 8-9 Collection 2 Level 1 Data Format Control Book (LSDS-1822), 2021; ESA, Sentinel-2 Products Specification Document (S2-PDGS-TAS-DI-PSD), 2021; ASI, PRISMA Product Specifications, 2020; DLR, EnMAP Level 2A product specification, 2022.&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>ResPanDiff pansharpening (residual diffusion, 15 steps)</source>
       <translation>ResPanDiff 全色锐化（残差扩散，15 步）</translation>
     </message>
@@ -412,16 +540,48 @@
       <translation>采样步数（最多 15）</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU: about 4-5 s for a 400 x 400 PAN with 15 steps on 2 threads (measured); a tile of 448 x 448 PAN pixels costs about 1 CPU-second plus 0.6-1.2 CPU-seconds per step (fewer STEPS are faster), plus the adaptation. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition modules follow DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 ResPanDiff 以全色栅格（PAN）锐化多光谱栅格（MS）。ResPanDiff 是一种扩散模型，用 15 步推断上采样 MS 与锐化结果之间的残差。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：内置权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和比例 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如文件按红、绿、蓝、近红外存储时为 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 改用由 &lt;i&gt;fusediff:train&lt;/i&gt; 训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时，先在再降质一次的输入对上拟合模型（Wald 协议）：适用于其他传感器或波段数（例如 8 波段的 WorldView-3；此时从零开始拟合模型，300-1000 次迭代，在 CPU 上需数分钟）。不进行适配时，波段数或比例与权重不一致会报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。CPU 运行时间：在 2 个线程上以 15 步处理 400 x 400 的 PAN 约需 4-5 秒（实测）；每个 448 x 448 PAN 像素的图块约需 1 CPU 秒，外加每步 0.6-1.2 CPU 秒（STEPS 越少越快），另加适配时间。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025)；网络的条件模块沿用 DDIF（Cao 等，Information Fusion 2024）。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU: about 4-5 s for a 400 x 400 PAN with 15 steps on 2 threads (measured); a tile of 448 x 448 PAN pixels costs about 1 CPU-second plus 0.6-1.2 CPU-seconds per step (fewer STEPS are faster), plus the adaptation. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Where its quality comes from: the trained network. With STEPS 1 the result equals that of 15 steps (SAM and ERGAS within 0.1 % on a Landsat-7 test scene, measured) at about a sixth of the time (0.8 s against 5 s for a 400 x 400 PAN on one thread); the sampling's noise barely changes the output.&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition modules follow DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 ResPanDiff 以全色栅格（PAN）锐化多光谱栅格（MS）。ResPanDiff 是一种扩散模型，用 15 步推断上采样 MS 与锐化结果之间的残差。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：内置权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和比例 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如文件按红、绿、蓝、近红外存储时为 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 改用由 &lt;i&gt;fusediff:train&lt;/i&gt; 训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时，先在再降质一次的输入对上拟合模型（Wald 协议）：适用于其他传感器或波段数（例如 8 波段的 WorldView-3；此时从零开始拟合模型，300-1000 次迭代，在 CPU 上需数分钟）。不进行适配时，波段数或比例与权重不一致会报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。CPU 运行时间：在 2 个线程上以 15 步处理 400 x 400 的 PAN 约需 4-5 秒（实测）；每个 448 x 448 PAN 像素的图块约需 1 CPU 秒，外加每步 0.6-1.2 CPU 秒（STEPS 越少越快），另加适配时间。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;质量来源：训练好的网络。STEPS 为 1 时结果与 15 步相同（在一个 Landsat-7 测试场景上实测，SAM 和 ERGAS 相差不到 0.1%），耗时约为六分之一（单线程处理 400 x 400 的 PAN：0.8 秒对 5 秒）；采样噪声几乎不改变输出。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025)；网络的条件模块沿用 DDIF（Cao 等，Information Fusion 2024）。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>SDP HSI-MSI fusion (spectral diffusion prior)</source>
       <translation>SDP 高光谱-多光谱融合（光谱扩散先验）</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace, made after both inputs' sensor noise has been suppressed (DENOISE).&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s to 2 min for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the prior); about 8 minutes for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels and bands. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;使用 SDP 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：先在 HSI 自身的像素上训练一个小型光谱扩散模型（无需训练数据），然后求解高分辨率数据立方体，使其能解释两个输入，同时其光谱在该模型下保持合理。求解从 HSI 光谱子空间中的快速最小二乘估计开始，该估计在抑制两个输入的传感器噪声之后计算（DENOISE）。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 2 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 20 秒到 2 分钟（实测，含先验训练）；480 x 480 的 MSI 配 198 波段的 HSI 约需 8 分钟（实测）；随像素数和波段数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace, made after both inputs' sensor noise has been suppressed (DENOISE).&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s to 2 min for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the prior); about 8 minutes for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels and bands. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Where its quality comes from: mostly the warm start. In the project's ablation on three hyperspectral scenes (known PSF and SRF, one thread) the warm start alone scores as well as the full method (Jasper Ridge: 37.90 dB against 37.89 dB) in a tenth of the CPU time (2.6 s against 29 s); the diffusion prior's steps change the result by hundredths of a dB.&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 SDP 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：先在 HSI 自身的像素上训练一个小型光谱扩散模型（无需训练数据），然后求解高分辨率数据立方体，使其能解释两个输入，同时其光谱在该模型下保持合理。求解从 HSI 光谱子空间中的快速最小二乘估计开始，该估计在抑制两个输入的传感器噪声之后计算（DENOISE）。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 2 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 20 秒到 2 分钟（实测，含先验训练）；480 x 480 的 MSI 配 198 波段的 HSI 约需 8 分钟（实测）；随像素数和波段数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;质量来源：主要是热启动。在本项目对三个高光谱场景的消融实验中（已知 PSF 和 SRF，单线程），仅热启动的得分与完整方法相同（Jasper Ridge：37.90 dB 对 37.89 dB），CPU 时间只有十分之一（2.6 秒对 29 秒）；扩散先验的步骤只使结果变化百分之几 dB。&lt;/p&gt;&lt;p&gt;参考文献：Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Sentinel-2 20 m bands to 10 m</source>
+      <translation>Sentinel-2：20 米波段锐化至 10 米</translation>
+    </message>
+    <message>
+      <source>Sentinel-2</source>
+      <translation>Sentinel-2</translation>
+    </message>
+    <message>
+      <source>10 m bands (B2, B3, B4, B8)</source>
+      <translation>10 米波段（B2、B3、B4、B8）</translation>
+    </message>
+    <message>
+      <source>20 m bands (B5, B6, B7, B8A, B11, B12)</source>
+      <translation>20 米波段（B5、B6、B7、B8A、B11、B12）</translation>
+    </message>
+    <message>
+      <source>Sharpened 20 m bands (10 m grid)</source>
+      <translation>锐化后的 20 米波段（10 米网格）</translation>
+    </message>
+    <message>
+      <source>Regression + high-pass injection (fast)</source>
+      <translation>回归 + 高通注入（快速）</translation>
+    </message>
+    <message>
+      <source>Learned on the scene (best quality)</source>
+      <translation>在场景上学习（最佳质量）</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens Sentinel-2's 20 m bands (B5, B6, B7, B8A, B11, B12) to 10 m with the 10 m bands (B2, B3, B4, B8). Any pair of rasters whose pixel sizes are 2:1 works (the ratio is taken from the pixel sizes; band names are not required); the inputs are aligned by georeference like every other algorithm.&lt;/p&gt;&lt;p&gt;&lt;b&gt;B10M&lt;/b&gt;: the 10 m bands in one raster, in the order B2, B3, B4, B8. &lt;b&gt;B20M&lt;/b&gt;: the 20 m bands in one raster, in the order B5, B6, B7, B8A, B11, B12.&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;: &lt;i&gt;Regression + high-pass injection&lt;/i&gt;: for every 20 m band, a synthetic band is made from the 10 m bands by least squares at 20 m, and its fine detail is added to the upsampled band with a gain fitted one level down (seconds). &lt;i&gt;Learned on the scene&lt;/i&gt; (default): a small network is trained on the scene itself (both inputs degraded once more: 10 m to 20 m and 20 m to 40 m, with Sentinel-2's blur) to recover the 20 m bands, on top of the regression result, then applied at 10 m. On the benchmark crop (Wald's protocol, scored against the real 20 m bands) it lowered SAM by 31 % and ERGAS by 28 % against the best of cubic upsampling and the regression method.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: GeoTIFF (float32 unless OUTPUT_TYPE says otherwise) with the 20 m bands on the 10 m grid, in B20M's order, band names and radiometric unit. Nodata pixels of either input are written as nodata. Values may be L1C/L2A digital numbers or reflectances; the L2A offset (-1000 from baseline 04.00) is not removed here: use the product reader's output or remove it first (the method is linear in an offset common to the bands, but the output keeps it).&lt;/p&gt;&lt;p&gt;Runtime on a CPU: about 6 CPU-minutes for a full 10980 x 10980 tile with the learned method (1 minute of training, then about 2.5 s per 1024 x 1024 tile; measured at model level, 1 thread), under 1 GB of memory. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;The 60 m bands (B1, B9) have no input of their own yet: a 60 m raster given as B20M is sharpened at ratio 6 by the same method (not benchmarked).&lt;/p&gt;&lt;p&gt;References: Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997 (Wald's protocol); Aiazzi et al., PE&amp;amp;RS 2006 (MTF-GLP injection); Lanaras et al., ISPRS J. Photogramm. 2018 (DSen2, learned Sentinel-2 sharpening).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;使用 10 米波段（B2、B3、B4、B8）将 Sentinel-2 的 20 米波段（B5、B6、B7、B8A、B11、B12）锐化至 10 米。任何像元大小之比为 2:1 的栅格对均可（比率由像元大小确定；不需要波段名称）；输入与其他算法一样按地理参考对齐。&lt;/p&gt;&lt;p&gt;&lt;b&gt;B10M&lt;/b&gt;：一个栅格中的 10 米波段，顺序为 B2、B3、B4、B8。&lt;b&gt;B20M&lt;/b&gt;：一个栅格中的 20 米波段，顺序为 B5、B6、B7、B8A、B11、B12。&lt;/p&gt;&lt;p&gt;&lt;b&gt;METHOD&lt;/b&gt;：&lt;i&gt;回归 + 高通注入&lt;/i&gt;：对每个 20 米波段，在 20 米尺度上用最小二乘由 10 米波段合成一个波段，并将其细节以在低一级尺度上拟合的增益加到上采样后的波段上（数秒）。&lt;i&gt;在场景上学习&lt;/i&gt;（默认）：在场景本身上训练一个小网络（两个输入再降质一次：10 米降至 20 米，20 米降至 40 米，采用 Sentinel-2 的模糊），在回归结果的基础上恢复 20 米波段，然后应用于 10 米。在基准裁剪区上（Wald 协议，以真实 20 米波段评分），与三次上采样和回归方法中较好者相比，SAM 降低 31%，ERGAS 降低 28%。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：GeoTIFF（除非 OUTPUT_TYPE 另有指定，否则为 float32），包含 10 米网格上的 20 米波段，按 B20M 的顺序，保留波段名称和辐射单位。任一输入的无数据像元写为无数据。数值可以是 L1C/L2A 数字量或反射率；此处不去除 L2A 偏移（自基线 04.00 起为 -1000）：请使用产品读取器的输出，或事先去除（该方法对各波段共同的偏移是线性的，但输出会保留它）。&lt;/p&gt;&lt;p&gt;CPU 运行时间：使用学习方法处理一整景 10980 x 10980 图幅约需 6 个 CPU 分钟（训练 1 分钟，之后每个 1024 x 1024 图块约 2.5 秒；在模型层面、单线程测得），内存不足 1 GB。在 GPU 上通常快数倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;60 米波段（B1、B9）尚无单独的输入：作为 B20M 给出的 60 米栅格将以比率 6 用同一方法锐化（未做基准测试）。&lt;/p&gt;&lt;p&gt;参考文献：Wald, Ranchin, Mangolini, PE&amp;amp;RS 1997（Wald 协议）；Aiazzi et al., PE&amp;amp;RS 2006（MTF-GLP 注入）；Lanaras et al., ISPRS J. Photogramm. 2018（DSen2，学习式 Sentinel-2 锐化）。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Simulate a fusion pair (Wald's protocol)</source>
@@ -492,8 +652,8 @@
       <translation>OUTPUT_LOWRES 与 OUTPUT_HIGHRES 是同一个文件；请选择两个不同的路径。</translation>
     </message>
     <message>
-      <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
-      <translation>类 IKONOS 响应需要参考的波段波长，但其元数据中没有：请在 WAVELENGTHS（纳米）中输入。</translation>
+      <source>The IKONOS-like response and the sensor responses need the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
+      <translation>类 IKONOS 响应和传感器响应需要参考影像的波段波长，但其元数据中没有：请在 WAVELENGTHS（纳米）中输入。</translation>
     </message>
     <message>
       <source>PSF {0} ({1} x {1}); spectral response {2} ({3} band(s)); SNR {4}.</source>
@@ -648,6 +808,14 @@
       <translation>没有适用于 {0} 个波段的权重：已在本场景上拟合了一个模型。</translation>
     </message>
     <message>
+      <source>Warning: the uncertainty is not calibrated for these weights or this adapted model; its scale (factor {0:g}, from the bundled ratio-2 weights) is a guess.</source>
+      <translation>警告：不确定性未针对这些权重或此自适应模型校准；其尺度（系数 {0:g}，来自内置的比例 2 权重）只是估计。</translation>
+    </message>
+    <message>
+      <source>Warning: the uncertainty of {0} is not calibrated; its scale is a guess.</source>
+      <translation>警告：{0} 的不确定性未经校准；其尺度只是估计。</translation>
+    </message>
+    <message>
       <source>Weights trained on: {0}</source>
       <translation>权重的训练数据：{0}</translation>
     </message>
@@ -666,6 +834,10 @@
     <message>
       <source>The output {0} '{1}' is also an input; inputs are never overwritten. Choose another output path.</source>
       <translation>输出 {0}“{1}”同时也是输入；输入永远不会被覆盖。请选择其他输出路径。</translation>
+    </message>
+    <message>
+      <source>The output {0} '{1}' has an extension FuseDiff does not write: give it a name ending in {2}.</source>
+      <translation>输出 {0}“{1}”的扩展名不是 FuseDiff 可写出的格式：请使用以 {2} 结尾的名称。</translation>
     </message>
     <message>
       <source>Reading and aligning the inputs</source>
@@ -688,8 +860,8 @@
       <translation>已对齐的输入：高分辨率 {0} 个波段，{1} x {2} 像素；低分辨率 {3} 个波段，{4} x {5} 像素；比例 {6}。</translation>
     </message>
     <message>
-      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
-      <translation>场景缩放：数值除以 {0:g}（有效输入值的第 {1:g} 百分位数）。</translation>
+      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values, {2:g}, maps to {3:g}: the level the method was trained or tuned at).</source>
+      <translation>场景缩放：数值除以 {0:g}（有效输入值的第 {1:g} 百分位数 {2:g} 映射到 {3:g}：方法训练或调参时的水平）。</translation>
     </message>
     <message>
       <source>{0}: learned from {1} window(s) of the scene in {2:.1f} s.</source>
@@ -698,6 +870,10 @@
     <message>
       <source>{0}: tile fused in {1:.1f} s.</source>
       <translation>{0}：瓦片在 {1:.1f} 秒内融合完成。</translation>
+    </message>
+    <message>
+      <source>{0}: tile and its uncertainty fused in {1:.1f} s.</source>
+      <translation>{0}：分块及其不确定性融合用时 {1:.1f} 秒。</translation>
     </message>
     <message>
       <source>The resolution ratio must be greater than 1 (got {0}): it is the low-resolution pixel size divided by the high-resolution one. Leave RATIO empty to take it from the rasters.</source>
@@ -710,6 +886,10 @@
     <message>
       <source>Processing {0} tiles of {1} x {1} px (overlap {2} px).</source>
       <translation>分为 {0} 个 {1} x {1} 像素的分块处理（重叠 {2} 像素）。</translation>
+    </message>
+    <message>
+      <source>{0} has no uncertainty output.</source>
+      <translation>{0} 没有不确定性输出。</translation>
     </message>
     <message>
       <source>The SRF file must have one row (the PAN's response).</source>
@@ -1450,6 +1630,34 @@
     <message>
       <source>Random seed (latent noise and adaptation patches).</source>
       <translation>随机种子（潜在噪声和适应所用的块）。</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using ARGS-Diff: the result is modelled as coefficient maps times a few basis spectra; two small diffusion models trained on the scene itself (spectra of the HSI, patches of the MSI) are sampled under guidance by both inputs, with an adaptive residual step. No training data is needed. By default both inputs are denoised first and the sampling starts, at a low noise level, from the same subspace estimate as SDP's.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s for MSI crops of 72-96 px at ratio 4 on 1 thread (measured, including training the two models); about 2.5 minutes for a 480 x 480 MSI with a 198-band HSI on 2 threads (measured); it grows with the number of pixels. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025.&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 ARGS-Diff 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：结果被建模为系数图乘以少量基光谱；在场景本身上训练的两个小型扩散模型（HSI 的光谱、MSI 的图像块）在两个输入的引导下采样，并带有自适应残差步骤。无需训练数据。默认先对两个输入去噪，采样在较低噪声水平上从与 SDP 相同的子空间估计开始。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 1 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 20 秒（实测，含两个模型的训练）；480 x 480 的 MSI 配 198 波段的 HSI 在 2 个线程上约需 2.5 分钟（实测）；随像素数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Zhu, Wang, Xu, Wu, Wei, Self-Learning Hyperspectral and Multispectral Image Fusion via Adaptive Residual Guided Subspace Diffusion Model, CVPR 2025。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a hyperspectral raster (HSI) with a panchromatic raster (PAN) using DM-ZS: a frozen 3-channel diffusion prior generates a detail image, guided by the inputs and by a small network trained on the scene itself at reduced scale (zero-shot); a neural spatial-spectral decomposition maps it to all HSI bands. No training data is needed.&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and a one-band PAN covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 3 or 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the PAN's response over the HSI bands; empty: estimated from the pair. &lt;b&gt;PRIOR&lt;/b&gt;: the bundled small prior, one trained on this scene, or a checkpoint file (&lt;b&gt;PRIOR_FILE&lt;/b&gt;; SR3-style U-Nets such as the PLRDiff/DM-ZS public prior load, a GPU is advised for those).&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the PAN grid, in the HSI's radiometric scale. Runtime on a CPU with the bundled prior: about 1.5 minutes for a PAN of 92-96 px at ratio 4 on one thread (measured, including the training on the scene); about 10 minutes per 256 x 256 px tile of PAN with a 198-band HSI on 2 threads (measured), so large scenes take hours. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 DM-ZS 以全色栅格（PAN）锐化高光谱栅格（HSI）：冻结的 3 通道扩散先验生成细节图像，由输入以及在场景本身降尺度数据上训练的小型网络（零样本）引导；神经空间-光谱分解将其映射到全部 HSI 波段。无需训练数据。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和单波段 PAN；两者像元大小之比为 2 或以上的整数（例如 3 或 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出 PAN 在 HSI 波段上的响应；留空：由输入对估计。&lt;b&gt;PRIOR&lt;/b&gt;：内置的小型先验、在本场景上训练的先验，或检查点文件（&lt;b&gt;PRIOR_FILE&lt;/b&gt;；可加载 SR3 风格的 U-Net，例如 PLRDiff/DM-ZS 公开的先验，建议对其使用 GPU）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 HSI 波段，采用 HSI 的辐射尺度。使用内置先验时的 CPU 运行时间：在 1 个线程上处理 92-96 像素、比例为 4 的 PAN 约需 1.5 分钟（实测，含在场景上的训练）；在 2 个线程上，配 198 波段 HSI 时每个 256 x 256 PAN 像素的图块约需 10 分钟（实测），因此大场景需数小时。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Xiao 等，基于预训练扩散模型、零样本引导和 NSSD 的高光谱全色锐化（CVPR）；Rui 等，PLRDiff，Information Fusion 2024。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using KSDiff: a small latent diffusion model samples a code from the PAN and MS (a few DDIM steps on 256 numbers), the code generates per-image modulations of the pansharpener's convolution kernels (Tucker form), and the pansharpener (a ConvNeXt U-Net) then runs once. Much faster than pixel-space diffusion.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; (METHOD KSDiff).&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch and learns to refine an MTF-GLP-HPM fusion of the pair); an adapted model is averaged over the 8 flips and rotations of the image. Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU (measured on 2 cores): 0.06 s for 256 x 256 PAN pixels (about 30 times faster than ResPanDiff's 15 steps), about 1 megapixel of PAN per second on a 4000 x 4000 scene (1.4 at model level), plus the adaptation (0.1-0.3 s per iteration; an adapted model then sharpens 8 times slower); on a GPU several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025).&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 KSDiff 以全色栅格（PAN）锐化多光谱栅格（MS）：一个小型潜在扩散模型由 PAN 和 MS 采样出一个编码（在 256 个数上进行几步 DDIM），该编码为锐化网络的卷积核生成逐图像的调制（Tucker 形式），随后锐化网络（ConvNeXt U-Net）只运行一次。比像素空间扩散快得多。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：随附权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择并排列 MS 波段（例如存储顺序为红、绿、蓝、近红外的文件用 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 使用由 &lt;i&gt;fusediff:train&lt;/i&gt;（METHOD KSDiff）训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时先在再次降质的输入影像对上拟合模型（Wald 协议）：用于其他传感器或波段数（例如 8 波段 WorldView-3；此时从头拟合模型，它学习细化该影像对的 MTF-GLP-HPM 融合结果）；适应后的模型会对影像的 8 种翻转和旋转结果取平均。否则，波段数或比例与权重不符即为错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，MS 波段位于 PAN 网格上，保持 MS 的辐射尺度。CPU 上的运行时间（在 2 核上实测）：256 x 256 PAN 像素 0.06 秒（比 ResPanDiff 的 15 步快约 30 倍），4000 x 4000 场景每秒约 1 百万 PAN 像素（模型层面 1.4），另加适应时间（每次迭代 0.1-0.3 秒；适应后的模型锐化速度慢 8 倍）；在 GPU 上快数倍（估计值；此处未测量）。&lt;/p&gt;&lt;p&gt;参考文献：Jin, Cao, Deng, Kernel Space Diffusion Model for Efficient Remote Sensing Pansharpening, arXiv 2505.18991 (2025)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Sharpens a multispectral raster (MS) with a panchromatic raster (PAN) using ResPanDiff, a diffusion model that infers the residual between the upsampled MS and the sharp result in 15 steps.&lt;/p&gt;&lt;p&gt;Inputs: a multispectral MS (the bundled weights need 4 bands) and a one-band PAN covering the same area, with PAN pixels 2 or 4 times smaller (the ratio comes from the pixel sizes; RATIO overrides it). Values may be in any radiometric unit (DN of any bit depth, radiance, reflectance; scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;: the bundled weights were trained on Landsat-7 (4 bands in the order Blue, Green, Red, NIR; ratio 2 and ratio 4). Choose and order the MS bands with &lt;b&gt;MS_BANDS&lt;/b&gt; (e.g. 3,2,1,4 for a file storing Red, Green, Blue, NIR). &lt;b&gt;WEIGHTS_FILE&lt;/b&gt; uses weights trained with &lt;i&gt;fusediff:train&lt;/i&gt; instead.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 first fits the model on the input pair degraded once more (Wald's protocol): use it for other sensors or band counts (e.g. 8-band WorldView-3; a model is then fitted from scratch, 300-1000 iterations, minutes on a CPU). Without it, a band count or ratio that differs from the weights' is an error.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the MS bands on the PAN grid, in the MS's radiometric scale. Runtime on a CPU: about 4-5 s for a 400 x 400 PAN with 15 steps on 2 threads (measured); a tile of 448 x 448 PAN pixels costs about 1 CPU-second plus 0.6-1.2 CPU-seconds per step (fewer STEPS are faster), plus the adaptation. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025); its network's condition modules follow DDIF (Cao et al., Information Fusion 2024).&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 ResPanDiff 以全色栅格（PAN）锐化多光谱栅格（MS）。ResPanDiff 是一种扩散模型，用 15 步推断上采样 MS 与锐化结果之间的残差。&lt;/p&gt;&lt;p&gt;输入：多光谱栅格 MS（内置权重需要 4 个波段）和覆盖同一区域的单波段 PAN，PAN 像元小 2 倍或 4 倍（比例由像元大小得出；RATIO 可覆盖该值）。数值可以采用任意辐射单位（任意位深的 DN、辐亮度、反射率；内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;WEIGHTS&lt;/b&gt;：内置权重在 Landsat-7 上训练（4 个波段，顺序为蓝、绿、红、近红外；比例 2 和比例 4）。用 &lt;b&gt;MS_BANDS&lt;/b&gt; 选择 MS 波段并排序（例如文件按红、绿、蓝、近红外存储时为 3,2,1,4）。&lt;b&gt;WEIGHTS_FILE&lt;/b&gt; 改用由 &lt;i&gt;fusediff:train&lt;/i&gt; 训练的权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;ADAPT_ITERS&lt;/b&gt; &amp;gt; 0 时，先在再降质一次的输入对上拟合模型（Wald 协议）：适用于其他传感器或波段数（例如 8 波段的 WorldView-3；此时从零开始拟合模型，300-1000 次迭代，在 CPU 上需数分钟）。不进行适配时，波段数或比例与权重不一致会报错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 PAN 网格上的 MS 波段，采用 MS 的辐射尺度。CPU 运行时间：在 2 个线程上以 15 步处理 400 x 400 的 PAN 约需 4-5 秒（实测）；每个 448 x 448 PAN 像素的图块约需 1 CPU 秒，外加每步 0.6-1.2 CPU 秒（STEPS 越少越快），另加适配时间。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Cao, Deng, Deng, ResPanDiff, arXiv 2501.05091 (2025)；网络的条件模块沿用 DDIF（Cao 等，Information Fusion 2024）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Fuses a low-resolution hyperspectral raster (HSI) with a high-resolution multispectral raster (MSI) using SDP: a small diffusion model of spectra is trained on the HSI's own pixels (no training data needed), then the high-resolution cube is solved for so that it explains both inputs while its spectra stay plausible under that model. It starts from a fast least-squares estimate in the HSI's spectral subspace, made after both inputs' sensor noise has been suppressed (DENOISE).&lt;/p&gt;&lt;p&gt;Inputs: an HSI of many bands (tens to hundreds) and an MSI of a few bands (e.g. 3 to 8) covering the same area; the ratio of their pixel sizes is a whole number, 2 or more (e.g. 4; RATIO overrides it). Values may be in any radiometric unit (scaled internally).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;: optional CSV with the MSI bands' responses over the HSI bands (one row per MSI band); empty: estimated from the pair, as is the HSI's blur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: float32 GeoTIFF with the HSI bands on the MSI grid, in the HSI's radiometric scale. Runtime on a CPU: about 20 s to 2 min for MSI crops of 72-96 px at ratio 4 on 2 threads (measured, including training the prior); about 8 minutes for a 480 x 480 MSI with a 198-band HSI (measured); it grows with the number of pixels and bands. On a GPU typically several times faster (an estimate; not measured here).&lt;/p&gt;&lt;p&gt;Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024.&lt;/p&gt;</source>
+      <translation type="vanished">&lt;p&gt;使用 SDP 将低分辨率高光谱栅格（HSI）与高分辨率多光谱栅格（MSI）融合：先在 HSI 自身的像素上训练一个小型光谱扩散模型（无需训练数据），然后求解高分辨率数据立方体，使其能解释两个输入，同时其光谱在该模型下保持合理。求解从 HSI 光谱子空间中的快速最小二乘估计开始，该估计在抑制两个输入的传感器噪声之后计算（DENOISE）。&lt;/p&gt;&lt;p&gt;输入：覆盖同一区域的多波段 HSI（数十到数百个波段）和少波段 MSI（例如 3 到 8 个波段）；两者像元大小之比为 2 或以上的整数（例如 4；RATIO 可覆盖该值）。数值可以采用任意辐射单位（内部会缩放）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SRF&lt;/b&gt;：可选的 CSV 文件，给出各 MSI 波段在 HSI 波段上的响应（每个 MSI 波段一行）；留空：与 HSI 的模糊一样由输入对估计。&lt;/p&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;：float32 GeoTIFF，包含 MSI 网格上的 HSI 波段，采用 HSI 的辐射尺度。CPU 运行时间：在 2 个线程上处理 72-96 像素、比例为 4 的 MSI 裁剪块约需 20 秒到 2 分钟（实测，含先验训练）；480 x 480 的 MSI 配 198 波段的 HSI 约需 8 分钟（实测）；随像素数和波段数增加。在 GPU 上通常快数倍（估计值，此处未实测）。&lt;/p&gt;&lt;p&gt;参考文献：Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image Super-Resolution, IEEE TGRS 62, 2024。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Scene scale: values divided by {0:g} (the {1:g}th percentile of the valid input values).</source>
+      <translation type="vanished">场景缩放：数值除以 {0:g}（有效输入值的第 {1:g} 百分位数）。</translation>
+    </message>
+    <message>
+      <source>The IKONOS-like response needs the reference's band wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm).</source>
+      <translation type="vanished">类 IKONOS 响应需要参考的波段波长，但其元数据中没有：请在 WAVELENGTHS（纳米）中输入。</translation>
     </message>
     <message>
       <source>fusediff:{0} needs the Python package {1}, which is not installed for {2} ({3}); install it with '{2} -m pip install {4}' and run again.</source>

@@ -607,3 +607,11 @@ def fuse(hsi, msi, srf=None, psf=None, ratio: int | None = None, config: ARGSDif
     info["psf"], info["srf"] = learned.psf.cpu().numpy(), learned.srf.cpu().numpy()
     info["time"]["total"] = time.perf_counter() - t_start
     return z, info
+
+
+def input_level(config=None) -> float:
+    """The value the product maps a scene's robust maximum (99.9th percentile of both inputs,
+    `fusediff.engine.scaling.SceneScale`) to for this method: where it sat on the simulations
+    its constants were tuned on (`method_configs.ARGSDIFF_INPUT_LEVEL`; the same for every config)."""
+    from .method_configs import ARGSDIFF_INPUT_LEVEL
+    return float(ARGSDIFF_INPUT_LEVEL)

@@ -721,3 +721,11 @@ def scene_composites(hsi, pan, emap: FixedMap, ratio: int, phase: int, guide=Non
             sel = up * pan / low.clamp_min(1e-3)
         A = emap.to_detail(sel).clamp(-1, 1)
     return [A[0].cpu()]
+
+
+def input_level(config=None) -> float:
+    """The value the product maps a scene's robust maximum (99.9th percentile of both inputs,
+    `fusediff.engine.scaling.SceneScale`) to for this method: where it sat on the simulations
+    its constants were tuned on (`method_configs.DMZS_INPUT_LEVEL`; the same for every config)."""
+    from .method_configs import DMZS_INPUT_LEVEL
+    return float(DMZS_INPUT_LEVEL)

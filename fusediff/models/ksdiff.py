@@ -192,6 +192,14 @@ def save_weights(path, model: KSDiffModel, meta: dict) -> Path:
     return WEIGHTS.save(path, model, meta)
 
 
+def input_level(weights=None, ratio: int = 4) -> float:
+    """The value the product maps a scene's robust maximum (99.9th percentile of both inputs)
+    to for ``weights`` (None: the bundled ones for ``ratio``; a bundled name, a path, a model or
+    (model, meta)): the model card's ``input_scale.level``, measured on the training scenes as
+    the bench scaled them; 1 (`trained_weights.DEFAULT_INPUT_LEVEL`) when the card records none."""
+    return WEIGHTS.input_level(weights, ratio)
+
+
 def load_weights(path, bands: int | None = None, ratio: int | None = None,
                  device=None) -> tuple[KSDiffModel, dict]:
     """Read a KSDiff weights file -> (model in eval mode, meta); ValueError on a file that is not
@@ -591,6 +599,28 @@ def fuse_prepared(state: dict, ms: torch.Tensor, pan: torch.Tensor, ratio: int,
     out = back_project(out, ms, ratio, config.adapt_gains, phase, consistency_passes(config, state))
     return out.clamp(min=0)
 
+
+
+def fuse_sample(state: dict, ms: torch.Tensor, pan: torch.Tensor, ratio: int, index: int,
+                config: KSDiffConfig = KSDiffConfig(), progress: ProgressFn | None = None,
+                phase: float = 0.0) -> torch.Tensor:
+    """One sample for the uncertainty output (`uncertainty.py`, source 'dihedral'): `fuse_prepared`
+    with the network run once on the ``index``-th (0..7, `dihedral.ENSEMBLE_ORDER`) flip/rotation
+    of the upsampled MS and the PAN, transformed back, then the same consistency passes. Index 0
+    is `fuse_prepared` without self-ensemble. The state (weights, scene code) is shared."""
+    progress = progress or null_progress
+    ratio = int(ratio)
+    _check_pair(ms, pan, ratio)
+    k = dihedral.ENSEMBLE_ORDER[int(index) % 8]
+    dev = state["device"]
+    pan = pan.to(dev, torch.float32)
+    lms = network_lms(ms.to(dev, torch.float32), pan, ratio, phase, state.get("base", "lms"), config.adapt_gains)
+    out = predict(state["model"], dihedral.transform(lms, k), dihedral.transform(pan, k), config.steps, None,
+                  config.tile, config.overlap, lambda f: progress(f, "sharpening"), mods=state["mods"],
+                  ensemble=1)
+    out = back_project(dihedral.inverse(out, k), ms, ratio, config.adapt_gains, phase,
+                       consistency_passes(config, state))
+    return out.clamp(min=0)
 
 def fuse(ms: torch.Tensor, pan: torch.Tensor, ratio: int, weights=None, config: KSDiffConfig = KSDiffConfig(),
          progress: ProgressFn | None = None, device="cpu", phase: float = 0.0, return_info: bool = False):

@@ -11,6 +11,21 @@ from dataclasses import dataclass
 
 from .config import param
 
+# --------------------------------------------------------------------------
+# input levels: where the product puts a scene's robust maximum for each method
+# --------------------------------------------------------------------------
+#: The 99.9th percentile of both inputs (fusediff.engine.scaling.SceneScale) of the simulations
+#: the self-learning methods' constants (learning rates, ridge weights, noise thresholds, ...)
+#: were tuned on, with the reference scaled by its maximum as in bench.datasets (seed 0; measured
+#: by bench/levels.py). HM: Gaussian blur x4 + IKONOS-like MSI, SNR 35 dB; HP: PAN = band mean.
+HM_TUNING_LEVELS = {"jasper": 0.6195, "samson": 0.7919, "paris": 0.6675}
+HP_TUNING_LEVELS = {"jasper": 0.6211, "samson": 0.7858, "paris": 0.6014}
+#: SDP and ARGS-Diff were tuned on the HM simulations, DM-ZS on the HP ones: the product maps each
+#: scene's robust maximum to the median of those levels, so any input scale (DN, reflectance
+#: 0-1 or x 10000) reaches the method as bright as its tuning data.
+SDP_INPUT_LEVEL = 0.6675
+ARGSDIFF_INPUT_LEVEL = 0.6675
+DMZS_INPUT_LEVEL = 0.6211
 
 @dataclass
 class SDPConfig:

@@ -358,6 +358,14 @@ def save_weights(path, net: ResPanDiffNet, meta: dict) -> Path:
     return WEIGHTS.save(path, net, meta)
 
 
+def input_level(weights=None, ratio: int = 4) -> float:
+    """The value the product maps a scene's robust maximum (99.9th percentile of both inputs)
+    to for ``weights`` (None: the bundled ones for ``ratio``; a bundled name, a path, a model or
+    (model, meta)): the model card's ``input_scale.level``, measured on the training scenes as
+    the bench scaled them; 1 (`trained_weights.DEFAULT_INPUT_LEVEL`) when the card records none."""
+    return WEIGHTS.input_level(weights, ratio)
+
+
 def load_weights(path, bands: int | None = None, ratio: int | None = None,
                  device=None) -> tuple[ResPanDiffNet, dict]:
     """Read a weights file -> (net in eval mode, meta); ValueError on a file that is not
@@ -605,6 +613,30 @@ def fuse_prepared(state: dict, ms: torch.Tensor, pan: torch.Tensor, ratio: int,
     out = back_project(out, ms, ratio, config.adapt_gains, phase, consistency_passes(config, state))
     return out.clamp(min=0)
 
+
+
+def fuse_sample(state: dict, ms: torch.Tensor, pan: torch.Tensor, ratio: int, index: int,
+                config: ResPanDiffConfig = ResPanDiffConfig(), progress: ProgressFn | None = None,
+                phase: float = 0.0) -> torch.Tensor:
+    """One sample for the uncertainty output (`uncertainty.py`, source 'dihedral'): `fuse_prepared`
+    on the ``index``-th (0..7, `dihedral.ENSEMBLE_ORDER`) flip/rotation of the upsampled MS and the
+    PAN with seed ``config.seed + index``, transformed back, then the same consistency passes.
+    Index 0 is `fuse_prepared`. The prepared state (weights, adaptation) is shared."""
+    from . import dihedral
+
+    ratio = int(ratio)
+    _check_pair(ms, pan, ratio)
+    k = dihedral.ENSEMBLE_ORDER[int(index) % 8]
+    dev = state["device"]
+    ms = ms.to(dev, torch.float32)
+    pan = pan.to(dev, torch.float32)
+    lms = operators.upsample(ms, ratio, phase)
+    g = make_generator(int(config.seed) + int(index), dev)
+    out = sample(state["net"], dihedral.transform(lms, k), dihedral.transform(pan, k), ResidualSchedule(),
+                 config.steps, g, progress, config.tile, config.overlap)
+    out = back_project(dihedral.inverse(out, k), ms, ratio, config.adapt_gains, phase,
+                       consistency_passes(config, state))
+    return out.clamp(min=0)
 
 def fuse(ms: torch.Tensor, pan: torch.Tensor, ratio: int, weights=None, config: ResPanDiffConfig = ResPanDiffConfig(),
          progress: ProgressFn | None = None, device="cpu", phase: float = 0.0, return_info: bool = False):

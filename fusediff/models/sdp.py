@@ -609,3 +609,11 @@ def fuse(hsi: torch.Tensor, msi: torch.Tensor, srf=None, psf=None, ratio: int | 
             "ratio": learned.ratio, "train_loss": learned.train_loss, "history": tinfo["history"],
             "device": str(device), "threads": torch.get_num_threads(), "config": dataclasses.asdict(config)}
     return X, info
+
+
+def input_level(config=None) -> float:
+    """The value the product maps a scene's robust maximum (99.9th percentile of both inputs,
+    `fusediff.engine.scaling.SceneScale`) to for this method: where it sat on the simulations
+    its constants were tuned on (`method_configs.SDP_INPUT_LEVEL`; the same for every config)."""
+    from .method_configs import SDP_INPUT_LEVEL
+    return float(SDP_INPUT_LEVEL)

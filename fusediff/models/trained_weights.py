@@ -15,6 +15,35 @@ from typing import Callable
 
 import torch
 
+#: Where a weights file's card (or meta) keeps the input normalisation it was trained at:
+#: ``"input_scale": {"percentile": 99.9, "level": L}``: the training data's robust maximum
+#: (99.9th percentile of both inputs, per scene) sat at about L, so the product maps each
+#: scene's robust maximum to L (`fusediff.engine.scaling.SceneScale`).
+INPUT_SCALE_KEY = "input_scale"
+#: Level of weights whose card and meta record none: 1, the scaling `fusediff:train` used
+#: before cards recorded it (each training pair's robust maximum mapped to 1).
+DEFAULT_INPUT_LEVEL = 1.0
+
+
+def meta_input_level(meta: dict | None, default: float = DEFAULT_INPUT_LEVEL) -> float:
+    """The level recorded in a card or meta (``input_scale.level``), else ``default``."""
+    entry = (meta or {}).get(INPUT_SCALE_KEY) or {}
+    try:
+        level = float(entry.get("level")) if isinstance(entry, dict) and entry.get("level") is not None else None
+    except (TypeError, ValueError):
+        level = None
+    return level if level is not None and level > 0 and level == level else float(default)
+
+
+def read_card(path) -> dict:
+    """The JSON model card beside a weights file (``<path>.json``); {} when absent or unreadable."""
+    card = Path(path).with_suffix(".json")
+    try:
+        out = json.loads(card.read_text())
+    except (OSError, ValueError):
+        return {}
+    return out if isinstance(out, dict) else {}
+
 
 def check_compatible(meta: dict, bands: int | None, ratio: int | None, name: str = "The weights") -> None:
     """ValueError when the weights' band count or ratio (``meta``) differs from the input's."""
@@ -88,6 +117,10 @@ class WeightsKind:
         if not isinstance(blob, dict) or blob.get("format") != self.fmt:
             raise ValueError(f"{path.name} is not a {self.method} weights file.")
         meta = dict(blob.get("meta", {}))
+        if INPUT_SCALE_KEY not in meta:  # the card records the input level of the bundled weights
+            card_scale = read_card(path).get(INPUT_SCALE_KEY)
+            if card_scale:
+                meta[INPUT_SCALE_KEY] = card_scale
         check_compatible(meta, bands, ratio, path.name)
         model = self.build(dict(blob["arch"]))
         try:
@@ -98,6 +131,40 @@ class WeightsKind:
         if device is not None:
             model.to(device)
         return model, meta
+
+    def weights_path(self, weights, ratio: int) -> Path | None:
+        """The file ``weights`` (None, a bundled name or a path) names for ``ratio``, as `resolve`
+        reads it (None without adaptation: the bundled weights for the ratio, else ratio 4's)."""
+        if weights is None:
+            return self.bundled_path(ratio if f"landsat7-r{int(ratio)}" in self.bundled else 4)
+        if isinstance(weights, str) and weights in self.bundled:
+            return self.bundled_path(weights)
+        if isinstance(weights, (str, Path)):
+            return Path(weights)
+        return None
+
+    def input_level(self, weights, ratio: int) -> float:
+        """Level the scene's robust maximum maps to for ``weights`` (None: bundled for ``ratio``,
+        a bundled name, a path, a model or (model, meta)): the card's (or meta's)
+        ``input_scale.level``; DEFAULT_INPUT_LEVEL when neither records one (weights trained
+        before cards did). Reads only the card (and the file's meta when the card lacks it)."""
+        if isinstance(weights, torch.nn.Module):
+            return DEFAULT_INPUT_LEVEL
+        if isinstance(weights, tuple):
+            return meta_input_level(weights[1] if len(weights) > 1 else {})
+        path = self.weights_path(weights, ratio)
+        if path is None:
+            return DEFAULT_INPUT_LEVEL
+        card = read_card(path)
+        if INPUT_SCALE_KEY in card:
+            return meta_input_level(card)
+        if not path.is_file():
+            return DEFAULT_INPUT_LEVEL
+        try:
+            blob = torch.load(str(path), map_location="cpu", weights_only=True)
+        except Exception:  # noqa: BLE001 (an unreadable file fails later, with its own message)
+            return DEFAULT_INPUT_LEVEL
+        return meta_input_level(blob.get("meta") if isinstance(blob, dict) else None)
 
     def resolve(self, weights, bands: int, ratio: int, adapting: bool, device,
                 other_bands: Callable[[torch.nn.Module, dict], tuple], band_count: int):

@@ -65,6 +65,14 @@ class FuseDiffProvider(QgsProcessingProvider):
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("FuseDiff", text)
 
+    def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API)
+        """GeoTIFF for every output (the fusion writers refuse other names with a sentence), and
+        VRT for prepare_product's pixel-free outputs."""
+        return ["tif", "tiff", "vrt"]
+
+    def defaultRasterFileExtension(self):  # noqa: N802 (QGIS API)
+        return "tif"
+
     def load(self) -> bool:
         """Register the threads setting, then the algorithms."""
         try:

@@ -7,6 +7,10 @@
   centred on high pixel ratio*i), whole scene or window by window.
 - ``tiles``: tile windows with ratio-multiple origins, seam blending weights
   and a bounded-memory accumulator that blends tiles into an output.
+- ``products``: sensor products (Landsat C2 MTL, Sentinel-2 SAFE, PRISMA HE5,
+  EnMAP XML) read into band groups and written as reflectance VRTs.
+- ``sensors``: real spectral responses (pyrsr tables) resampled to an HSI's
+  bands; the PAN spectral-range warning. ``render``: true-colour band choice.
 """
 from .errors import RasterError
 from .io import (DEFAULT_NODATA, BackgroundWriter, GeoTiffWriter, RasterInfo, read,

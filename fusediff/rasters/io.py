@@ -17,6 +17,14 @@ writer are written as nodata too.
 
 Wavelengths are in nanometres throughout (band tags ``wavelength`` and
 ``wavelength_units=nm`` on output).
+
+Output options (`GeoTiffWriter` / `write_geotiff` keywords; the defaults give the float32 file
+above): ``output_type`` 0 float32, 1 the input's type (``input_dtype``; values rounded and clipped
+to the type's range, nodata kept), 2 uint16 with a per-band scale/offset chosen from the band's
+valid range (0..65534, nodata 65535) so that ``stored * scale + offset`` reads back in the
+input's units within half a quantisation step; ``cog`` a Cloud-Optimized GeoTIFF (GDAL's COG
+driver translates the finished tiled GeoTIFF, overviews averaged); ``compression`` 'deflate' or
+'zstd'. Output names must end in .tif or .tiff.
 """
 from __future__ import annotations
 
@@ -33,6 +41,11 @@ from .errors import RasterError
 
 #: Nodata value written into output GeoTIFFs (float32).
 DEFAULT_NODATA = -9999.0
+
+#: ``output_type`` values: float32, the input's type, uint16 with scale/offset.
+OUTPUT_FLOAT32, OUTPUT_INPUT_TYPE, OUTPUT_UINT16 = 0, 1, 2
+COMPRESSIONS = ("deflate", "zstd")
+OUTPUT_EXTENSIONS = (".tif", ".tiff")
 
 _WRITE_OPTIONS = dict(
     driver="GTiff", dtype="float32", tiled=True, blockxsize=256, blockysize=256,
@@ -65,6 +78,10 @@ class RasterInfo:
     descriptions: list = field(default_factory=list)
     wavelengths: list = field(default_factory=list)
     res: tuple = (1.0, 1.0)
+    #: per band: GDAL scale / offset (1.0 / 0.0 when none) and FWHM in nm (None when unknown)
+    scales: list = field(default_factory=list)
+    offsets: list = field(default_factory=list)
+    fwhms: list = field(default_factory=list)
 
     @property
     def bounds(self):
@@ -128,6 +145,23 @@ def _wavelengths(ds) -> list:
     return result
 
 
+def _fwhms(ds) -> list:
+    """FWHM (nm) per band from the band tag ``fwhm`` (in ``wavelength_units``; without units,
+    values below 1 are taken as µm), or None where absent."""
+    out = []
+    for b in range(1, ds.count + 1):
+        tags = {k.lower(): v for k, v in ds.tags(b).items()}
+        try:
+            v = float(str(tags["fwhm"]).split()[0]) if "fwhm" in tags else None
+        except (ValueError, IndexError):
+            v = None
+        if v is not None:
+            units = tags.get("wavelength_units")
+            v = _to_nm(v, units) if units else (v * 1000.0 if v < 1.0 else v)
+        out.append(v)
+    return out
+
+
 def _check_tiff_complete(ds, path: str) -> None:
     """Raise RasterError when a GeoTIFF's last data block lies beyond the end of the file."""
     if ds.driver != "GTiff":
@@ -170,6 +204,7 @@ def _info_from(ds, path: str) -> RasterInfo:
         count=ds.count, dtype=ds.dtypes[0], nodata=ds.nodata,
         descriptions=[d or "" for d in ds.descriptions], wavelengths=_wavelengths(ds),
         res=(math.hypot(t.a, t.d), math.hypot(t.b, t.e)),
+        scales=_scales_offsets(ds)[0], offsets=_scales_offsets(ds)[1], fwhms=_fwhms(ds),
     )
 
 
@@ -280,6 +315,11 @@ class GeoTiffWriter:
     as band tags ``wavelength``/``wavelength_units``. protect: paths the
     output must not replace (the inputs): RasterError if path is one of them.
     threads: GDAL's compression threads (1: compress on the calling thread).
+    output_type, input_dtype, cog, compression: see the module docstring (input_dtype: the
+    spectral input's stored type, for output_type 1). scales, offsets: the input's per-band GDAL
+    scale/offset, carried over (composed with the uint16 quantisation for output_type 2).
+    fwhm: per-band FWHM in nm (or None), stored as band tag ``fwhm``.
+    The path must end in .tif/.tiff (RasterError otherwise, nothing written).
     The destination folder must exist and be writable (RasterError otherwise).
     The file is created on ``__enter__`` as a hidden temporary file in that
     folder and renamed to ``path`` on a clean exit (replacing an existing
@@ -289,8 +329,13 @@ class GeoTiffWriter:
 
     def __init__(self, path, width: int, height: int, count: int, crs, transform,
                  nodata: float = DEFAULT_NODATA, descriptions=None, wavelengths=None,
-                 protect=(), threads: int = 1):
+                 protect=(), threads: int = 1, output_type: int = OUTPUT_FLOAT32, input_dtype=None,
+                 cog: bool = False, compression: str = "deflate", scales=None, offsets=None,
+                 fwhm=None):
         self.path = os.path.abspath(os.fspath(path))
+        if os.path.splitext(self.path)[1].lower() not in OUTPUT_EXTENSIONS:
+            raise RasterError(f"The output '{self.path}' must be a GeoTIFF: give it a name ending in "
+                              f".tif or .tiff.")
         # GDAL compresses blocks on this many threads (DEFLATE dominates writing large outputs:
         # 4.8 s -> 2.9 s for 4000 x 4000 x 4 float32 on 2 threads)
         self.threads = max(1, int(threads or 1))
@@ -299,6 +344,19 @@ class GeoTiffWriter:
         self.nodata = float(nodata)
         self.descriptions = list(descriptions) if descriptions is not None else None
         self.wavelengths = list(wavelengths) if wavelengths is not None else None
+        self.fwhm = list(fwhm) if fwhm is not None else None
+        self.output_type = int(output_type or 0)
+        self.cog = bool(cog)
+        self.compression = str(compression or "deflate").strip().lower()
+        if self.output_type not in (OUTPUT_FLOAT32, OUTPUT_INPUT_TYPE, OUTPUT_UINT16):
+            raise ValueError("output_type must be 0 (Float32), 1 (the input's type) or 2 (UInt16)")
+        if self.compression not in COMPRESSIONS:
+            raise ValueError(f"compression must be one of {', '.join(COMPRESSIONS)}")
+        self.scales = [1.0 if v is None else float(v) for v in scales] if scales is not None else None
+        self.offsets = [0.0 if v is None else float(v) for v in offsets] if offsets is not None else None
+        self.dtype, self.clip = _stored_type(self.output_type, input_dtype)
+        if self.clip is not None:  # an integer type: a nodata value it holds, outside the data
+            self.nodata, self.clip = _integer_nodata(self.dtype, self.nodata)
         for p in protect or ():
             if p and _same_file(self.path, os.fspath(p)):
                 raise RasterError(
@@ -308,6 +366,9 @@ class GeoTiffWriter:
             raise ValueError("descriptions must have one entry per band")
         if self.wavelengths is not None and len(self.wavelengths) != self.count:
             raise ValueError("wavelengths must have one entry per band")
+        for name in ("fwhm", "scales", "offsets"):
+            if getattr(self, name) is not None and len(getattr(self, name)) != self.count:
+                raise ValueError(f"{name} must have one entry per band")
         if min(self.width, self.height, self.count) < 1:
             raise ValueError("width, height and count must be >= 1")
         folder = os.path.dirname(self.path)
@@ -319,6 +380,14 @@ class GeoTiffWriter:
                               f"path in a folder you can write to.")
         self.tmp_path = None
         self._ds = None
+        self._extra_tmp = []
+
+    def _create_options(self) -> dict:
+        """Creation options of the (first) temporary file: exactly the default float32 ones unless
+        an output option asks otherwise."""
+        if self.dtype == "float32" and self.compression == "deflate":
+            return dict(_WRITE_OPTIONS)
+        return _gtiff_options(self.dtype, self.compression)
 
     def __enter__(self):
         folder, name = os.path.split(self.path)
@@ -331,7 +400,7 @@ class GeoTiffWriter:
         try:
             self._ds = backend.open_raster(
                 self.tmp_path, "w", width=self.width, height=self.height, count=self.count,
-                crs=self.crs, transform=self.transform, nodata=self.nodata, **_WRITE_OPTIONS,
+                crs=self.crs, transform=self.transform, nodata=self.nodata, **self._create_options(),
                 **({"NUM_THREADS": str(self.threads)} if self.threads > 1 else {}))
             for b in range(1, self.count + 1):
                 if self.descriptions is not None:
@@ -339,6 +408,11 @@ class GeoTiffWriter:
                 if self.wavelengths is not None and self.wavelengths[b - 1] is not None:
                     self._ds.update_tags(b, wavelength=f"{float(self.wavelengths[b - 1]):g}",
                                          wavelength_units="nm")
+                if self.fwhm is not None and self.fwhm[b - 1] is not None:
+                    self._ds.update_tags(b, fwhm=f"{float(self.fwhm[b - 1]):g}")
+            if self.output_type != OUTPUT_UINT16 and (self.scales or self.offsets):
+                _set_scales_offsets(self._ds, self.scales or [1.0] * self.count,
+                                    self.offsets or [0.0] * self.count)
         except BaseException as exc:
             self._discard()
             if isinstance(exc, (RasterioError, OSError)):
@@ -374,6 +448,11 @@ class GeoTiffWriter:
         bad = ~np.isfinite(a).all(axis=0)
         if mask is not None:
             bad |= ~np.asarray(mask, dtype=bool)
+        if self.clip is not None:  # integer output: round, clip to the type's range, nodata
+            a[:, bad] = 0.0
+            a = np.clip(np.rint(a), self.clip[0], self.clip[1]).astype(self.dtype)
+        elif self.dtype != "float32":
+            a = a.astype(self.dtype)
         a[:, bad] = self.nodata
         return a
 
@@ -395,13 +474,31 @@ class GeoTiffWriter:
             except Exception:
                 pass
             self._ds = None
-        if self.tmp_path:
-            for p in (self.tmp_path, self.tmp_path + ".aux.xml", self.tmp_path + ".msk"):
+        for tmp in [self.tmp_path] + self._extra_tmp:
+            if not tmp:
+                continue
+            for p in (tmp, tmp + ".aux.xml", tmp + ".msk"):
                 try:
                     os.remove(p)
                 except OSError:
                     pass
-            self.tmp_path = None
+        self.tmp_path = None
+        self._extra_tmp = []
+
+    def _next_stage(self, convert) -> None:
+        """Convert the finished temporary file into a new one (uint16, COG); drop the old one."""
+        folder, name = os.path.split(self.path)
+        fd, nxt = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp.tif", dir=folder)
+        os.close(fd)
+        self._extra_tmp.append(nxt)
+        convert(self.tmp_path, nxt)
+        old, self.tmp_path = self.tmp_path, nxt
+        self._extra_tmp.remove(nxt)
+        for p in (old, old + ".aux.xml"):
+            try:
+                os.remove(p)
+            except OSError:
+                pass
 
     def __exit__(self, exc_type, exc, tb):
         if exc_type is not None:
@@ -410,6 +507,12 @@ class GeoTiffWriter:
         try:
             self._ds.close()
             self._ds = None
+            if self.output_type == OUTPUT_UINT16:
+                self._next_stage(lambda src, dst: _quantise_uint16(
+                    src, dst, self.compression, self.scales, self.offsets))
+            if self.cog:
+                self._next_stage(lambda src, dst: _translate_cog(src, dst, self.compression,
+                                                                 self.threads))
             # mkstemp creates the file 0600; give the output the permissions a
             # normally created file would have (0666 minus the umask)
             umask = os.umask(0)
@@ -494,17 +597,153 @@ class BackgroundWriter:
 
 
 def write_geotiff(path, array, crs, transform, nodata: float = DEFAULT_NODATA,
-                  descriptions=None, wavelengths=None, mask=None, protect=()) -> str:
+                  descriptions=None, wavelengths=None, mask=None, protect=(), **options) -> str:
     """Write a whole (C, H, W) array as a float32 GeoTIFF (atomically, see GeoTiffWriter).
 
     mask: optional bool (H, W); False pixels (and NaN/inf values) are written
-    as ``nodata``. Returns the absolute output path.
+    as ``nodata``. options: GeoTiffWriter's output options (output_type, input_dtype, cog,
+    compression, scales, offsets, fwhm, threads). Returns the absolute output path.
     """
     a = np.asarray(array)
     if a.ndim == 2:
         a = a[None]
     c, h, w = a.shape
     with GeoTiffWriter(path, w, h, c, crs, transform, nodata=nodata, descriptions=descriptions,
-                       wavelengths=wavelengths, protect=protect) as writer:
+                       wavelengths=wavelengths, protect=protect, **options) as writer:
         writer.write(a, 0, 0, mask=mask)
     return writer.path
+
+
+# --------------------------------------------------------------------------------------------
+# output options: stored type, nodata, uint16 quantisation, COG
+# --------------------------------------------------------------------------------------------
+
+def _scales_offsets(ds):
+    """([scale], [offset]) per band (1.0 / 0.0 where unset) of a dataset of either backend."""
+    if hasattr(ds, "scales"):
+        sc, of = list(ds.scales), list(ds.offsets)
+    else:  # GDAL backend: the gdal.Band objects
+        bands = [ds._band(b) for b in range(1, ds.count + 1)]
+        sc, of = [b.GetScale() for b in bands], [b.GetOffset() for b in bands]
+    return ([1.0 if v is None else float(v) for v in sc], [0.0 if v is None else float(v) for v in of])
+
+
+def _set_scales_offsets(ds, scales, offsets) -> None:
+    """Set per-band scale/offset on a dataset open for writing (either backend)."""
+    if hasattr(ds, "scales"):
+        ds.scales = [float(v) for v in scales]
+        ds.offsets = [float(v) for v in offsets]
+        return
+    for b, (sc, of) in enumerate(zip(scales, offsets), start=1):
+        ds._band(b).SetScale(float(sc))
+        ds._band(b).SetOffset(float(of))
+
+
+def _stored_type(output_type: int, input_dtype):
+    """(dtype name of the first file written, integer clip range placeholder or None)."""
+    if output_type != OUTPUT_INPUT_TYPE or input_dtype is None:
+        return "float32", None
+    dt = np.dtype(input_dtype)
+    if dt.kind == "f":
+        return ("float64" if dt.itemsize > 4 else "float32"), None
+    if dt.kind in "iu" and dt.name in ("uint8", "int8", "uint16", "int16", "uint32", "int32"):
+        return dt.name, ()
+    return "float32", None
+
+
+def _integer_nodata(dtype: str, nodata):
+    """(nodata, (lo, hi) clip range of valid data) for an integer type: the requested nodata when
+    the type holds it, else the type's maximum (unsigned) or minimum (signed); valid data is kept
+    off the nodata value when that is at an end of the range."""
+    lim = np.iinfo(np.dtype(dtype))
+    lo, hi = int(lim.min), int(lim.max)
+    nd = None
+    if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
+        if float(nodata) == int(nodata) and lo <= int(nodata) <= hi:
+            nd = int(nodata)
+    if nd is None:
+        nd = hi if lim.min == 0 else lo
+    if nd == hi:
+        hi -= 1
+    elif nd == lo:
+        lo += 1
+    return float(nd), (lo, hi)
+
+
+def _gtiff_options(dtype: str, compression: str) -> dict:
+    opts = dict(driver="GTiff", dtype=dtype, tiled=True, blockxsize=256, blockysize=256,
+                compress=compression, predictor=3 if np.dtype(dtype).kind == "f" else 2,
+                BIGTIFF="IF_SAFER")
+    if compression == "deflate":
+        opts["zlevel"] = 1
+    else:
+        opts["zstd_level"] = 1
+    return opts
+
+
+def _blocks(ds, rows: int = 256):
+    for r in range(0, ds.height, rows):
+        yield Window(0, r, ds.width, min(rows, ds.height - r))
+
+
+def _quantise_uint16(src_path: str, dst_path: str, compression: str, scales=None, offsets=None):
+    """Write ``src_path`` (float32, nodata set) as uint16 0..65534 (nodata 65535) with per-band
+    scale/offset from each band's valid range, composed with the input's scales/offsets."""
+    with backend.open_raster(src_path) as src:
+        nd = src.nodata
+        c = src.count
+        lo = np.full(c, np.inf)
+        hi = np.full(c, -np.inf)
+        for win in _blocks(src):
+            a = src.read(window=win)
+            for b in range(c):
+                v = a[b][(a[b] != nd) & np.isfinite(a[b])] if nd is not None else a[b][np.isfinite(a[b])]
+                if v.size:
+                    lo[b] = min(lo[b], float(v.min()))
+                    hi[b] = max(hi[b], float(v.max()))
+        empty = ~np.isfinite(lo)
+        lo[empty], hi[empty] = 0.0, 0.0
+        step = np.where(hi > lo, (hi - lo) / 65534.0, 1.0)
+        s0 = np.asarray(scales if scales is not None else [1.0] * c, dtype=np.float64)
+        o0 = np.asarray(offsets if offsets is not None else [0.0] * c, dtype=np.float64)
+        profile = dict(width=src.width, height=src.height, count=c, crs=src.crs,
+                       transform=src.transform, nodata=65535, **_gtiff_options("uint16", compression))
+        with backend.open_raster(dst_path, "w", **profile) as dst:
+            for b in range(1, c + 1):
+                if src.descriptions[b - 1]:
+                    dst.set_band_description(b, src.descriptions[b - 1])
+                dst.update_tags(b, **src.tags(b))
+            dst.update_tags(**src.tags())
+            _set_scales_offsets(dst, list(step * s0), list(lo * s0 + o0))
+            for win in _blocks(src):
+                a = src.read(window=win).astype(np.float64)
+                bad = ~np.isfinite(a).all(axis=0)
+                if nd is not None:
+                    bad |= (a == nd).any(axis=0)
+                q = np.rint((a - lo[:, None, None]) / step[:, None, None])
+                q = np.clip(np.nan_to_num(q), 0, 65534).astype(np.uint16)
+                q[:, bad] = 65535
+                dst.write(q, window=win)
+
+
+def _translate_cog(src_path: str, dst_path: str, compression: str, threads: int = 1) -> None:
+    """Copy a finished GeoTIFF into a Cloud-Optimized GeoTIFF with GDAL's COG driver (band
+    descriptions, tags, nodata and scale/offset are copied; overviews averaged, nodata-aware)."""
+    opts = dict(COMPRESS=compression.upper(), PREDICTOR="YES", LEVEL=1, BLOCKSIZE=512,
+                RESAMPLING="AVERAGE", OVERVIEWS="AUTO", BIGTIFF="IF_SAFER")
+    if threads > 1:
+        opts["NUM_THREADS"] = str(threads)
+    try:
+        if backend.NAME == "rasterio":
+            from rasterio.shutil import copy as rio_copy
+            rio_copy(src_path, dst_path, driver="COG", **opts)
+        else:
+            from osgeo import gdal
+            out = gdal.Translate(dst_path, src_path, format="COG",
+                                 creationOptions=[f"{k}={v}" for k, v in opts.items()])
+            if out is None:
+                raise OSError(gdal.GetLastErrorMsg() or "GDAL's COG driver failed")
+            out = None
+    except (RasterioError, OSError) as exc:
+        raise RasterError(f"Writing the Cloud-Optimized GeoTIFF failed ({exc}). Check the free disk "
+                          f"space.") from exc

@@ -123,6 +123,9 @@ SPEC = AlgorithmSpec(
         Param("MS", "raster", "Low-resolution spectral raster that was fused (for no-reference metrics)",
               optional=True),
         Param("PAN", "raster", "High-resolution raster that was fused (for no-reference metrics)", optional=True),
+        Param("MS_BANDS", "bands", "MS bands that were fused (empty: all)", parent="MS", optional=True,
+              multiple=True, advanced=True,
+              help="The bands of MS that the fusion used (its MS_BANDS), for the no-reference metrics."),
         ratio_param(),
         Param("OUTPUT_REPORT", "file_out", "Report", file_filter="HTML files (*.html);;CSV files (*.csv)"),
     ))
@@ -143,7 +146,8 @@ def run(values: dict, ctx) -> dict:
         metric_values, details = _with_reference(fused_path, ref_path, ms_path, ratio, ctx)
         title = tr("FuseDiff quality report (reference-based)")
     elif ms_path and pan_path:
-        metric_values, details = _without_reference(fused_path, ms_path, pan_path, ratio, ctx)
+        metric_values, details = _without_reference(fused_path, ms_path, pan_path, ratio, ctx,
+                                                    values.get("MS_BANDS"))
         title = tr("FuseDiff quality report (no reference)")
     else:
         raise ValueError(tr("Give a REFERENCE raster for reference-based metrics, or both MS and "
@@ -219,12 +223,12 @@ def _with_reference(fused_path, ref_path, ms_path, ratio, ctx):
     return values, details
 
 # --- no reference -------------------------------------------------------
-def _without_reference(fused_path, ms_path, pan_path, ratio, ctx):
+def _without_reference(fused_path, ms_path, pan_path, ratio, ctx, ms_bands=None):
     from ...models import metrics
     from ...rasters import read
     from ..scaling import SceneScale, fill_invalid
     from ..scene import read_pair
-    pair = read_pair(pan_path, ms_path, ctx, ratio=ratio, min_low_bands=2)
+    pair = read_pair(pan_path, ms_path, ctx, ratio=ratio, min_low_bands=2, low_bands=ms_bands or None)
     fused, fvalid, finfo = read(fused_path)
     grid = type("Grid", (), dict(crs=pair.crs, transform=pair.transform,
                                  height=pair.high.shape[1], width=pair.high.shape[2]))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..params import AlgorithmSpec, Param
 
 #: Algorithms a batch can run (every algorithm but the batch itself).
-BATCH_ALGORITHMS = ("classical", "simulate", "assess", "respandiff", "ksdiff", "dmzs", "sdp", "argsdiff",
-                    "train")
+BATCH_ALGORITHMS = ("prepare_product", "classical", "simulate", "assess", "respandiff", "ksdiff", "dmzs", "sdp",
+                    "argsdiff", "sentinel2", "train")
 
 HELP = (
     "<p>Runs one FuseDiff algorithm on every scene listed in a CSV manifest, in parallel on this "
@@ -42,7 +42,8 @@ SPEC = AlgorithmSpec(
     # the README section on large scenes (README.md is the lead's; docs/clusters.md has the details)
     help_anchor="large-scenes-devices-and-languages",
     params=(
-        Param("ALGORITHM", "enum", "Algorithm to run on every scene", choices=BATCH_ALGORITHMS, default=4),
+        Param("ALGORITHM", "enum", "Algorithm to run on every scene", choices=BATCH_ALGORITHMS,
+              default=BATCH_ALGORITHMS.index("ksdiff")),
         Param("MANIFEST", "file", "Manifest (CSV: a header of parameter names, one scene per line)",
               extension="csv"),
         Param("SETTINGS", "string", "Settings for every scene (NAME=value;NAME=value)", optional=True),

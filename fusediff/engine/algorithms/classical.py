@@ -5,7 +5,7 @@ NumPy only (no torch), so it works where PyTorch is missing.
 from __future__ import annotations
 
 from ..params import AlgorithmSpec, Param
-from .common import ratio_param
+from .common import output_params, ratio_param, srf_sensor_param
 
 #: METHOD enum order (the same as models.classical.METHODS).
 METHODS = ("brovey", "gsa", "mtfglphpm", "cnmf")
@@ -48,6 +48,8 @@ SPEC = AlgorithmSpec(
         Param("PAN_BAND", "bands", "PAN band (when the high-resolution raster has several bands)",
               parent="PAN", optional=True, advanced=True),
         ratio_param(),
+        srf_sensor_param(cnmf=True),
+        *output_params(),
         Param("OUTPUT", "raster_out", "Fused raster"),
     ))
 
@@ -58,15 +60,22 @@ def run(values: dict, ctx) -> dict:
     from ..i18n import tr
     from ..methods import METHODS as REGISTRY
     from ..scene import fuse_scene
+    from .common import output_options, sensor_srf, warn_pan_range
     method = METHODS[values["METHOD"]]
     pan_band = values.get("PAN_BAND")
     ctx.info(tr("Method: {0}").format(method))
+    srf = None
+    if method == "cnmf":
+        srf = sensor_srf(values, values["MS"], values["PAN"], ctx=ctx)
+    else:
+        warn_pan_range(ctx, values["PAN"], values["MS"], pan_band=pan_band)
+    extra = {"srf": srf} if srf is not None else {}
 
     def fuse(high, low, ratio, progress):
         progress(0.0, tr("Fusing with {0}").format(method))
-        return classical.fuse(method, high, low, ratio, phase=0.0, progress=progress)
+        return classical.fuse(method, high, low, ratio, phase=0.0, progress=progress, **extra)
 
     # Pansharpening needs a one-band PAN (CNMF takes a several-band MSI) and an MS of 2+ bands.
     return fuse_scene(values["PAN"], values["MS"], values["OUTPUT"], fuse, ctx, ratio=values.get("RATIO"),
                       high_bands=[pan_band] if pan_band else None, tiling=REGISTRY["classical"].tiling,
-                      min_low_bands=2, require_single_high=(method != "cnmf"))
+                      min_low_bands=2, require_single_high=(method != "cnmf"), output=output_options(values))

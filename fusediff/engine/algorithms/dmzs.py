@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ...models.method_configs import DMZSConfig
 from ..params import AlgorithmSpec, Param, config_params
-from .common import device_param, ratio_param, seed_param
+from .common import device_param, output_params, ratio_param, seed_param
+from .hsimsi import HSI_UNCERTAINTY_HELP
 
 PRIOR_CHOICES = ("bundled", "scene", "file")
 PRIOR_LABELS = ("Bundled small prior (Landsat RGB)", "Trained on this scene (slower)",
@@ -28,6 +29,9 @@ HELP = (
     "on one thread (measured, including the training on the scene); about 10 minutes per 256 x 256 px "
     "tile of PAN with a 198-band HSI on 2 threads (measured), so large scenes take hours. On a "
     "GPU typically several times faster (an estimate; not measured here).</p>"
+    '<p>Quality and cost: on the three hyperspectral benchmark scenes it beats MTF-GLP-HPM by 0.6 to'
+    ' 1.0 dB PSNR (measured), at minutes of CPU time where MTF-GLP-HPM takes a fraction of a second;'
+    ' with its iterations reduced to run in seconds it no longer beats MTF-GLP-HPM (measured).</p>'
     "<p>Reference: Xiao et al., hyperspectral pansharpening with pre-trained diffusion models, "
     "zero-shot guidance and NSSD (CVPR); Rui et al., PLRDiff, Information Fusion 2024.</p>")
 
@@ -47,7 +51,10 @@ SPEC = AlgorithmSpec(
         device_param(),
         seed_param(),
         *config_params(DMZSConfig),
+        *output_params(),
         Param("OUTPUT", "raster_out", "Sharpened raster"),
+        Param("UNCERTAINTY", "raster_out", "Uncertainty (per-band standard deviation)", optional=True,
+              help=HSI_UNCERTAINTY_HELP),
     ))
 
 
@@ -57,8 +64,9 @@ def run(values: dict, ctx) -> dict:
     from ..methods import METHODS, SelfLearningSceneMethod
     from ..params import config_from_values
     from ..scene import fuse_scene
-    from .common import torch_device
+    from .common import output_options, torch_device, warn_pan_range
     entry = METHODS["dmzs"]
+    warn_pan_range(ctx, values["PAN"], values["HSI"])
     device = torch_device(values, ctx)
     cfg = config_from_values(DMZSConfig, values)
     cfg.seed = values["SEED"]
@@ -69,4 +77,5 @@ def run(values: dict, ctx) -> dict:
             raise ValueError(tr("PRIOR is 'checkpoint file' but PRIOR_FILE is empty: choose a file."))
     method = SelfLearningSceneMethod(entry, cfg, device, srf_path=values.get("SRF"), log=ctx.info, prior=prior)
     return fuse_scene(values["PAN"], values["HSI"], values["OUTPUT"], method, ctx, ratio=values.get("RATIO"),
-                      tiling=entry.tiling, min_low_bands=3, require_single_high=True)
+                      tiling=entry.tiling, min_low_bands=3, require_single_high=True,
+                      output=output_options(values), uncertainty_path=values.get("UNCERTAINTY"))

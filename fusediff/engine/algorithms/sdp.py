@@ -23,6 +23,10 @@ HELP = (
     "(measured, including training the prior); about 8 minutes for a 480 x 480 MSI with a 198-band HSI "
     "(measured); it grows with the number of pixels and bands. On a "
     "GPU typically several times faster (an estimate; not measured here).</p>"
+    "<p>Where its quality comes from: mostly the warm start. In the project's ablation on three "
+    'hyperspectral scenes (known PSF and SRF, one thread) the warm start alone scores as well as the'
+    ' full method (Jasper Ridge: 37.90 dB against 37.89 dB) in a tenth of the CPU time (2.6 s '
+    "against 29 s); the diffusion prior's steps change the result by hundredths of a dB.</p>"
     "<p>Reference: Liu, Wu, Xiao, A Spectral Diffusion Prior for Unsupervised Hyperspectral Image "
     "Super-Resolution, IEEE TGRS 62, 2024.</p>")
 

@@ -25,10 +25,15 @@ PSFS = ("gauss9", "mtf", "gaussian")
 PSF_LABELS = ("gauss9: 9 x 9 Gaussian whose FWHM equals the ratio",
               "MTF-matched Gaussian (gain at the low-resolution Nyquist frequency)",
               "Gaussian with the given sigma")
-SRFS = ("pan", "ikonos", "csv")
-SRF_LABELS = ("PAN: mean of the bands centred in 450-900 nm",
-              "IKONOS-like Blue, Green, Red, NIR (4 bands)",
-              "Spectral response from a CSV file")
+from ...rasters.sensors import SENSORS as _SENSORS  # noqa: E402  (a static table, NumPy only)
+
+SRFS = ("pan", "ikonos", "csv") + tuple(_SENSORS)
+BASE_SRF_LABELS = ("PAN: mean of the bands centred in 450-900 nm",
+                   "IKONOS-like Blue, Green, Red, NIR (4 bands)",
+                   "Spectral response from a CSV file")
+#: the built-in responses, then each sensor of rasters.sensors (its name is not translated)
+SRF_LABELS = BASE_SRF_LABELS + tuple(
+    f"{v[0]} (real response, pyrsr tables; its reflective bands)" for v in _SENSORS.values())
 IKONOS_NAMES = ("Blue", "Green", "Red", "NIR")
 IKONOS_CENTRES_NM = (480.0, 550.0, 665.0, 805.0)
 
@@ -181,6 +186,15 @@ def _srf(kind, values, info, n_bands, ctx):
             return np.full((1, n_bands), 1.0 / n_bands), ["PAN"], None
         return operators.pan_srf(wavelengths), ["PAN"], None
     if wavelengths is None:
-        raise ValueError(tr("The IKONOS-like response needs the reference's band wavelengths, "
-                            "which its metadata does not give: enter them in WAVELENGTHS (nm)."))
+        raise ValueError(tr("The IKONOS-like response and the sensor responses need the reference's band "
+                            "wavelengths, which its metadata does not give: enter them in WAVELENGTHS (nm)."))
+    if kind in _SENSORS:
+        from ...rasters.sensors import srf_matrix
+        fw = list(getattr(info, "fwhms", None) or [])
+        fw = fw if len(fw) == n_bands and all(f is not None for f in fw) and not (text and text.strip()) \
+            else None
+        res = srf_matrix(kind, wavelengths, fwhm=fw)
+        for w in res.warnings:
+            ctx.warning(w)
+        return res.matrix, list(res.names), [float(c) for c in res.centres]
     return operators.ikonos_like_srf(wavelengths), list(IKONOS_NAMES), list(IKONOS_CENTRES_NM)

@@ -111,6 +111,12 @@ def run(values: dict, ctx) -> dict:
                         lr=values["LR"], seed=values["SEED"], **kw)
     resume = values.get("RESUME")
 
+    # training pairs are scaled as the product will scale scenes for these weights: each pair's
+    # robust maximum maps to one level (fine-tuning: the level of the weights resumed from; else
+    # trained_weights.DEFAULT_INPUT_LEVEL), recorded in the model card
+    from ...models.trained_weights import DEFAULT_INPUT_LEVEL
+    level = M.input_level(resume, int(round(ratio_param_value or 4))) if resume else None
+    level = DEFAULT_INPUT_LEVEL if level is None else level
     triples, sources, ratio = [], [], None
     for i, (pan_path, ms_path) in enumerate(zip(pans, mss)):
         ctx.report(0.02 * i / max(1, len(pans)), tr("Reading training pairs"))
@@ -120,7 +126,7 @@ def run(values: dict, ctx) -> dict:
             raise ValueError(f"All training pairs need the same ratio; {Path(ms_path).name} has {pair.ratio}, "
                              f"the first pair {ratio}.")
         ratio = pair.ratio
-        scale = SceneScale.from_inputs([(pair.high, pair.valid), (pair.low, pair.low_valid)])
+        scale = SceneScale.from_inputs([(pair.high, pair.valid), (pair.low, pair.low_valid)], level=level)
         triples.append(R.triple_from_pair(scale.forward(pair.high), scale.forward(pair.low), ratio,
                                           cfg.gains, cfg.pan_gain))
         sources.append(f"{Path(pan_path).name} + {Path(ms_path).name}")
@@ -129,6 +135,10 @@ def run(values: dict, ctx) -> dict:
         if bands:
             h5_triples = [(g[[b - 1 for b in bands]], l[[b - 1 for b in bands]], p) for g, l, p in h5_triples]
         triples.extend(h5_triples)
+        if not pans:  # the level the HDF5 samples' own scaling puts their robust maximum at
+            import numpy as np
+            level = float(np.median([SceneScale.from_inputs([(t[2], None), (t[1], None)]).maximum
+                                     for t in h5_triples]))
         sources.append(f"{Path(h5).name} ({len(h5_triples)} samples)")
         ratio = ratio or int(round(ratio_param_value or 4))
     if len({t[0].shape[0] for t in triples}) != 1:
@@ -141,7 +151,8 @@ def run(values: dict, ctx) -> dict:
             val = [val[0]] + [triples.pop() for _ in range(min(7, len(triples) - 1))]
     meta = {"bands": int(triples[0][0].shape[0]), "ratio": int(ratio),
             "band_order": [f"band {b}" for b in bands] if bands else None,
-            "data": "; ".join(sources), "method": method}
+            "data": "; ".join(sources), "method": method,
+            "input_scale": {"percentile": SceneScale.percentile, "level": float(level)}}
     ctx.info(tr("Training on {0} image(s), {1} for validation, ratio {2}, {3} bands.")
              .format(len(triples), len(val), ratio, meta["bands"]))
     # train into temporary files, renamed at the end: a cancelled run leaves no weights behind

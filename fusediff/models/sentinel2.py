@@ -1,0 +1,367 @@
+"""Sentinel-2: sharpen the 20 m (and 60 m) bands with the 10 m bands (torch + numpy only).
+
+Inputs (DESIGN.md conventions): ``high`` (1, c, H, W) the 10 m bands (B2, B3, B4, B8), ``low``
+(1, C, h, w) the coarser bands (B5, B6, B7, B8A, B11, B12 at 20 m; or B1, B9 at 60 m) with
+H = r h, W = r w and low pixel i centred on high pixel r i (grid convention; the raster layer's
+alignment produces it). Values scaled to [0, 1]. Output (1, C, H, W) on the inputs' device.
+
+There is no PAN and the 10 m bands do not overlap the 20 m bands spectrally, so every method here
+first builds, per coarse band, a *synthetic PAN* from the 10 m bands.
+
+METHOD 0 `regression_injection` (regression + high-pass injection, MTF-GLP style):
+    for each coarse band b, least squares (with intercept) of Y_b on the 10 m bands degraded to
+    the coarse grid, XL = tau(X) (MTF-matched Gaussian, gain 0.3 at the coarse Nyquist, decimate
+    from index 0): P_b = X w_b + c_b. Then
+        Z_b = up(Y_b) + g_b (P_b - up(tau(P_b)))
+    with up the project's cubic interpolation (phase 0). The injection gain g_b is fitted one
+    level down: the least-squares gain of the band's own detail (Y_b - up(tau(Y_b))) on the
+    synthetic PAN's detail at the coarse level, so bands poorly explained by the 10 m bands
+    (SWIR) get less detail. Weights and gains are scene-level (`fit_regression`), so tiles of
+    one scene use the same ones.
+
+METHOD 1 (learned, default) `learn` + `fuse_tile`:
+    a small residual CNN trained on the scene itself by Wald's protocol: both inputs degraded
+    once more by tau (10 m -> 20 m, 20 m -> 40 m), the network learns to recover the real coarse
+    bands from (degraded 10 m bands, METHOD 0 on the degraded pair) and predicts a residual on
+    top of METHOD 0 (its last layer starts at zero, so it starts as METHOD 0 and a short training
+    suffices). Applied at the input level (apply at 10 m). Learn once per scene on windows
+    sampled from it, then fuse tiles; the state is picklable (tensors on the CPU, numbers).
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from . import dihedral, kernels, operators
+from .progress import ProgressFn, null_progress, scoped
+from .scene import Window, as_windows
+from .tiled import tiled_apply
+
+METHODS = (0, 1)
+
+
+@dataclass
+class Sentinel2Config:
+    """Settings of the Sentinel-2 sharpening (defaults: the learned method, METHOD 1).
+
+    gain: MTF gain at the coarse Nyquist of the degradation used to fit the regression and to
+    train (Sentinel-2: about 0.3). fit_gains: METHOD 0's injection gains fitted one level down
+    (False: 1). width/blocks: the CNN (conv 3x3, ``blocks`` residual blocks of ``width``
+    channels). iters/batch/patch/lr: training (patch in pixels of the training level's target).
+    ensemble: flips/rotations averaged at inference (1..8). tile/overlap: the network's own
+    tiles inside `fuse_tile` (bounds the memory of one call).
+    """
+
+    method: int = 1
+    gain: float = 0.3
+    fit_gains: bool = True
+    width: int = 32
+    blocks: int = 2
+    iters: int = 600
+    batch: int = 8
+    patch: int = 48
+    lr: float = 2e-3
+    seed: int = 0
+    ensemble: int = 1
+    tile: int = 512
+    overlap: int = 16
+
+
+# --------------------------------------------------------------------------
+# degradation and METHOD 0
+# --------------------------------------------------------------------------
+
+def degrade(x: torch.Tensor, ratio: int, gain: float = 0.3) -> torch.Tensor:
+    """tau(x): MTF-matched Gaussian (``gain`` at the coarse Nyquist), decimate by ``ratio`` from index 0."""
+    return operators.downsample(x, kernels.mtf_psf(int(ratio), float(gain)), int(ratio))
+
+
+def _up(y: torch.Tensor, ratio: int) -> torch.Tensor:
+    return operators.upsample(y, int(ratio), 0.0, "cubic")
+
+
+def _detail(x: torch.Tensor, ratio: int, gain: float) -> torch.Tensor:
+    """x - up(tau(x)): the high-pass part of x at the ratio (x's size a multiple of it)."""
+    return x - _up(degrade(x, ratio, gain), ratio)
+
+
+def _crop_multiple(x: torch.Tensor, m: int) -> torch.Tensor:
+    h, w = x.shape[-2:]
+    return x[..., :h - h % m, :w - w % m]
+
+
+def fit_regression(windows, ratio: int, gain: float = 0.3, fit_gains: bool = True) -> dict:
+    """Scene-level METHOD 0 parameters from windows [(low, high[, low_valid]), ...].
+
+    Returns {"weights": (C, c + 1) float64 (last column: intercept), "gains": (C,) float64}.
+    weights: least squares of each low band on tau(high) over the valid low pixels. gains: the
+    least-squares gain of the band's detail on its synthetic PAN's detail, both at the low
+    level (1 where the windows are too small to degrade once more, or ``fit_gains`` False).
+    """
+    # small normal equations in float64 on the CPU (float64 is kept off devices that lack it)
+    wins = [Window(w.low.detach().cpu().double(), w.high.detach().cpu().double(),
+                   None if w.low_valid is None else w.low_valid.cpu()) for w in as_windows(windows)]
+    r = int(ratio)
+    ata = None
+    atb = None
+    for w in wins:
+        xl = degrade(w.high, r, gain)[..., :w.low.shape[-2], :w.low.shape[-1]]
+        y = w.low
+        c, C = xl.shape[1], y.shape[1]
+        a = torch.cat([xl[0].reshape(c, -1), torch.ones_like(xl[0, :1].reshape(1, -1))], 0)
+        b = y[0].reshape(C, -1)
+        if w.low_valid is not None:
+            m = w.low_valid.reshape(-1)
+            a, b = a[:, m], b[:, m]
+        ata = a @ a.T if ata is None else ata + a @ a.T
+        atb = b @ a.T if atb is None else atb + b @ a.T
+    reg = 1e-9 * torch.trace(ata) / ata.shape[0]
+    eye = torch.eye(ata.shape[0], dtype=ata.dtype, device=ata.device)
+    weights = torch.linalg.solve(ata + reg * eye, atb.T).T
+    gains = torch.ones(weights.shape[0], dtype=torch.float64, device=weights.device)
+    if fit_gains:
+        num = torch.zeros_like(gains)
+        den = torch.zeros_like(gains)
+        for w in wins:
+            y = _crop_multiple(w.low, r)
+            if min(y.shape[-2:]) < 2 * r:
+                continue
+            xl = degrade(w.high, r, gain)[..., :y.shape[-2], :y.shape[-1]]
+            p = _synthetic(xl, weights)
+            dy, dp = _detail(y, r, gain), _detail(p, r, gain)
+            if w.low_valid is not None:
+                m = w.low_valid[:y.shape[-2], :y.shape[-1]].to(dy.dtype)
+                dy, dp = dy * m, dp * m
+            num += (dy * dp).sum(dim=(0, 2, 3))
+            den += (dp * dp).sum(dim=(0, 2, 3))
+        ok = den > 0
+        gains[ok] = (num[ok] / den[ok]).clamp(0.0, 2.0)
+    return {"weights": weights.cpu().numpy(), "gains": gains.cpu().numpy()}
+
+
+def _synthetic(x: torch.Tensor, weights) -> torch.Tensor:
+    """Per-band synthetic PANs (1, C, H, W) = weights[:, :c] @ x + weights[:, c]."""
+    w = operators.as_tensor_like(weights, x)
+    c = x.shape[1]
+    return torch.einsum("oc,bchw->bohw", w[:, :c], x) + w[:, c].reshape(1, -1, 1, 1)
+
+
+def regression_injection(low: torch.Tensor, high: torch.Tensor, ratio: int, params: dict | None = None,
+                         gain: float = 0.3, fit_gains: bool = True) -> torch.Tensor:
+    """METHOD 0: low (1, C, h, w), high (1, c, r h, r w) -> (1, C, r h, r w).
+
+    params: `fit_regression`'s result (scene-level; fitted on this pair when None).
+    Z_b = up(Y_b) + g_b * (sum_k w_bk D_k), D = high - up(tau(high)) (the intercept has no detail).
+    """
+    r = int(ratio)
+    _check(low, high, r)
+    if params is None:
+        params = fit_regression([(low, high)], r, gain, fit_gains)
+    d = _detail(high, r, gain)
+    w = operators.as_tensor_like(params["weights"], high)
+    g = operators.as_tensor_like(params["gains"], high)
+    inj = torch.einsum("oc,bchw->bohw", w[:, :high.shape[1]] * g[:, None], d)
+    return _up(low, r) + inj
+
+
+def _check(low: torch.Tensor, high: torch.Tensor, ratio: int) -> None:
+    if low.dim() != 4 or high.dim() != 4:
+        raise ValueError("inputs must be (B, C, H, W) tensors")
+    if high.shape[-2] != ratio * low.shape[-2] or high.shape[-1] != ratio * low.shape[-1]:
+        raise ValueError(f"high {tuple(high.shape[-2:])} is not {ratio} x low {tuple(low.shape[-2:])}")
+
+
+# --------------------------------------------------------------------------
+# METHOD 1: the learned residual network
+# --------------------------------------------------------------------------
+
+class _Block(nn.Module):
+    def __init__(self, width: int):
+        super().__init__()
+        self.c1 = nn.Conv2d(width, width, 3, padding=1, padding_mode="replicate")
+        self.c2 = nn.Conv2d(width, width, 3, padding=1, padding_mode="replicate")
+
+    def forward(self, x):
+        return x + self.c2(F.relu(self.c1(x)))
+
+
+class ResidualNet(nn.Module):
+    """[high, base] (normalised) -> residual on base: conv, ``blocks`` residual blocks, conv (zero init)."""
+
+    def __init__(self, c_high: int, c_low: int, width: int = 32, blocks: int = 2):
+        super().__init__()
+        self.head = nn.Conv2d(c_high + c_low, width, 3, padding=1, padding_mode="replicate")
+        self.body = nn.Sequential(*[_Block(width) for _ in range(blocks)])
+        self.tail = nn.Conv2d(width, c_low, 3, padding=1, padding_mode="replicate")
+        nn.init.zeros_(self.tail.weight)
+        nn.init.zeros_(self.tail.bias)
+
+    def forward(self, x):
+        return self.tail(F.relu(self.body(F.relu(self.head(x)))))
+
+
+def _net_input(high: torch.Tensor, base: torch.Tensor, norm: dict) -> torch.Tensor:
+    x = torch.cat([high, base], 1)
+    mean = operators.as_tensor_like(norm["mean"], x).reshape(1, -1, 1, 1)
+    std = operators.as_tensor_like(norm["std"], x).reshape(1, -1, 1, 1)
+    return (x - mean) / std
+
+
+def _predict(net: nn.Module, high: torch.Tensor, base: torch.Tensor, norm: dict) -> torch.Tensor:
+    scale = float(norm["out_scale"])
+    return base + scale * net(_net_input(high, base, norm))
+
+
+def _training_pairs(wins, r: int, config: Sentinel2Config) -> list:
+    """[(high', base', target, valid or None)] one level down, per window big enough."""
+    pairs = []
+    for w in wins:
+        y = _crop_multiple(w.low, r)
+        if min(y.shape[-2:]) < 4 * r:
+            continue
+        x = w.high[..., :r * y.shape[-2], :r * y.shape[-1]]
+        x1 = degrade(x, r, config.gain)
+        y1 = degrade(y, r, config.gain)
+        lv = None if w.low_valid is None else w.low_valid[:y.shape[-2], :y.shape[-1]]
+        pairs.append((x1, y1, y, lv))
+    if not pairs:
+        raise ValueError("the scene is too small to learn from (fewer than 4 x ratio low pixels a side)")
+    return pairs
+
+
+def learn(windows, ratio: int, config: Sentinel2Config = Sentinel2Config(), progress: ProgressFn | None = None,
+          device=None) -> dict:
+    """Learn the scene-level state once: windows [(low (1, C, h, w), high (1, c, r h, r w)[, low_valid]), ...]
+    (the whole pair or windows sampled across a scene), in [0, 1].
+
+    Returns a picklable dict: {"ratio", "config", "regression" (METHOD 0 at the input level),
+    and for METHOD 1: "net" (state_dict on the CPU), "norm", "arch", "loss" (first/last
+    running L1), "seconds"}.
+    """
+    progress = progress or null_progress
+    t0 = time.time()
+    r = int(ratio)
+    wins = as_windows(windows, device)
+    dev = wins[0].low.device
+    state = {"ratio": r, "config": asdict(config),
+             "regression": fit_regression(wins, r, config.gain, config.fit_gains)}
+    if int(config.method) == 0:
+        progress(1.0, "regression fitted")
+        state["seconds"] = time.time() - t0
+        return state
+    if int(config.method) not in METHODS:
+        raise ValueError(f"Unknown METHOD {config.method}; choose 0 (regression + injection) or 1 (learned).")
+    pairs = _training_pairs(wins, r, config)
+    reg1 = fit_regression([(y1, x1, None if lv is None else _low_valid_down(lv, r)) for x1, y1, _, lv in pairs],
+                          r, config.gain, config.fit_gains)
+    data = []
+    for x1, y1, y, lv in pairs:
+        base1 = regression_injection(y1, x1, r, reg1, config.gain)
+        data.append((x1, base1, y, lv))
+    # per-channel normalisation of the network's input; residual scale from the training error
+    feats = torch.cat([torch.cat([x1, b1], 1).reshape(x1.shape[1] + b1.shape[1], -1) for x1, b1, _, _ in data], 1)
+    res = torch.cat([(y - b1).reshape(y.shape[1], -1) for _, b1, y, _ in data], 1)
+    norm = {"mean": feats.mean(1).cpu().numpy(), "std": (feats.std(1) + 1e-6).cpu().numpy(),
+            "out_scale": float(res.std().clamp_min(1e-6))}
+    c_high, c_low = data[0][0].shape[1], data[0][1].shape[1]
+    gen = torch.Generator().manual_seed(int(config.seed))
+    torch.manual_seed(int(config.seed))  # conv initialisation
+    net = ResidualNet(c_high, c_low, config.width, config.blocks).to(dev)
+    opt = torch.optim.Adam(net.parameters(), lr=config.lr)
+    p = int(config.patch)
+    sizes = [(d[2].shape[-2], d[2].shape[-1]) for d in data]
+    weights = np.array([max(hh - p + 1, 1) * max(ww - p + 1, 1) for hh, ww in sizes], dtype=np.float64)
+    cum = np.cumsum(weights / weights.sum())
+    first = last = None
+    n = int(config.iters)
+    report = scoped(progress, 0.0, 1.0, "training: ")
+    t_report = time.time()
+    for it in range(n):
+        lr = config.lr * 0.5 * (1 + math.cos(math.pi * it / max(n, 1)))
+        for g_ in opt.param_groups:
+            g_["lr"] = lr
+        xs, bs, ys = [], [], []
+        tries = 0
+        while len(xs) < config.batch:
+            u = torch.rand(3, generator=gen, device="cpu").tolist()
+            k = int(np.searchsorted(cum, u[0], side="right").clip(0, len(data) - 1))
+            x1, b1, y, lv = data[k]
+            hh, ww = y.shape[-2:]
+            ph, pw = min(p, hh), min(p, ww)
+            i0 = int(u[1] * (hh - ph + 1))
+            j0 = int(u[2] * (ww - pw + 1))
+            tries += 1
+            if lv is not None and not bool(lv[i0:i0 + ph, j0:j0 + pw].all()) and tries < 50 * config.batch:
+                continue
+            t = int(torch.randint(8, (1,), generator=gen, device="cpu"))
+            sl = (..., slice(i0, i0 + ph), slice(j0, j0 + pw))
+            xs.append(dihedral.transform(x1[sl], t))
+            bs.append(dihedral.transform(b1[sl], t))
+            ys.append(dihedral.transform(y[sl], t))
+        xb, bb, yb = torch.cat(xs), torch.cat(bs), torch.cat(ys)
+        pred = _predict(net, xb, bb, norm)
+        loss = F.l1_loss(pred, yb)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        v = float(loss.detach())
+        first = v if first is None else first
+        last = v if last is None else 0.98 * last + 0.02 * v
+        if time.time() - t_report > 1.0 or it == n - 1:
+            report((it + 1) / n, f"iteration {it + 1}/{n}, L1 {last:.5f}")
+            t_report = time.time()
+    net.eval()
+    state.update({"net": {k: v.detach().cpu() for k, v in net.state_dict().items()}, "norm": norm,
+                  "arch": {"c_high": c_high, "c_low": c_low, "width": config.width, "blocks": config.blocks},
+                  "loss": (first, last), "seconds": time.time() - t0})
+    return state
+
+
+def _low_valid_down(lv: torch.Tensor, r: int) -> torch.Tensor:
+    """Validity one level down: a coarse pixel is valid when its r x r block is."""
+    h, w = lv.shape[0] // r, lv.shape[1] // r
+    return lv[:h * r, :w * r].reshape(h, r, w, r).all(3).all(1)
+
+
+def _network(state: dict, device) -> nn.Module:
+    a = state["arch"]
+    net = ResidualNet(a["c_high"], a["c_low"], a["width"], a["blocks"])
+    net.load_state_dict(state["net"])
+    return net.to(device).eval()
+
+
+def fuse_tile(state: dict, low: torch.Tensor, high: torch.Tensor, progress: ProgressFn | None = None,
+              net: nn.Module | None = None) -> torch.Tensor:
+    """Sharpen one tile with a `learn`ed state: low (1, C, h, w), high (1, c, r h, r w) in [0, 1]
+    -> (1, C, r h, r w) clamped at 0, on the inputs' device. Deterministic."""
+    progress = progress or null_progress
+    r = int(state["ratio"])
+    cfg = Sentinel2Config(**state["config"])
+    _check(low, high, r)
+    with torch.no_grad():
+        base = regression_injection(low, high, r, state["regression"], cfg.gain)
+        if "net" not in state:
+            progress(1.0, "tile fused")
+            return base.clamp_min(0.0)
+        net = net if net is not None else _network(state, high.device)
+        norm = state["norm"]
+
+        def fn(h, b):
+            return dihedral.self_ensemble(lambda hh, bb: _predict(net, hh, bb, norm), [h, b], cfg.ensemble)
+
+        out = tiled_apply(fn, [high, base], base.shape[1], cfg.tile, cfg.overlap,
+                          progress=lambda f: progress(f, "network"), workers=1)
+    return out.clamp_min(0.0)
+
+
+def fuse(low: torch.Tensor, high: torch.Tensor, ratio: int, config: Sentinel2Config = Sentinel2Config(),
+         progress: ProgressFn | None = None) -> torch.Tensor:
+    """Learn on this pair, then fuse it: (1, C, h, w), (1, c, r h, r w) -> (1, C, r h, r w)."""
+    state = learn([(low, high)], ratio, config, scoped(progress, 0.0, 0.9))
+    return fuse_tile(state, low, high, scoped(progress, 0.9, 1.0))
