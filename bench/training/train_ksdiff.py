@@ -1,9 +1,9 @@
 """Train the bundled KSDiff weights on Landsat-7 (BENCHMARK.md's MP protocol), both stages.
 
 Usage (repository root):
-    .venv/bin/python bench/train_ksdiff.py --ratio 4 [--minutes 40] [--threads 1] [--plain]
+    .venv/bin/python bench/training/train_ksdiff.py --ratio 4 [--minutes 40] [--threads 1] [--plain]
 
-Same data as bench/train_respandiff.py: Landsat-7 scenes 01-28 simulated by the
+Same data as bench/training/train_respandiff.py: Landsat-7 scenes 01-28 simulated by the
 benchmark's Wald protocol (`bench.datasets.landsat_wald`), scenes 29-30
 (256 x 256 centre crops) for validation; test scenes 31-39 are never read.
 Writes models/weights/ksdiff_landsat7_r{ratio}.pt (+ .json model card) at
@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 
