@@ -114,7 +114,7 @@ def main() -> None:
         if args.card:
             card_path = Path(res["weights"]).with_suffix(".json")
             card = json.loads(card_path.read_text())
-            card["test"] = {"data": res["data"], **res["mean"], "bar": res["bar"]}
+            card["test"] = {"data": res["data"], **res["mean"], "reduction_vs_best_classical": res["bar"]}
             card_path.write_text(json.dumps(card, indent=2) + "\n")
     print(json.dumps(report, indent=1))
 

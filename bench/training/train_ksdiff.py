@@ -93,7 +93,7 @@ def main() -> None:
         if unexpected or any(not k.startswith("mod_") for k in missing):
             raise SystemExit(f"{args.init_plain} does not fit this PanNeXt-U: missing {missing}, "
                              f"unexpected {unexpected}")
-        meta["history_note"] = (f"pansharpener initialised from {Path(args.init_plain).name} (plain PanNeXt-U, "
+        meta["training_history"] = (f"pansharpener initialised from {Path(args.init_plain).name} (plain PanNeXt-U, "
                                 f"{plain_meta.get('iterations_stage1', '?')} iterations); iteration counts "
                                 f"below are those after it")
         meta["init_iterations_plain"] = int(plain_meta.get("iterations_stage1", 0))
