@@ -8,7 +8,7 @@
   (``ADAPT_ITERS_FINETUNE`` iterations) first (Pleiades row).
 - ``ksdiff-nocons``: ``ksdiff`` without the consistency passes (ablation).
 - ``ksdiff-plain``: the ablation without the diffusion prior (plain
-  PanNeXt-U, no kernel modulation), trained by ``bench/train_ksdiff.py
+  PanNeXt-U, no kernel modulation), trained by ``bench/training/train_ksdiff.py
   --plain`` with the same data into bench/weights/.
 - ``ksdiff-mlp``: the ablation with a plain MLP kernel generator instead of
   the Tucker form (``--generator mlp``), when its weights exist.
@@ -51,7 +51,7 @@ def _ablation(tag: str):
     def run(case: dict, seed: int) -> np.ndarray:
         path = ABLATION_DIR / f"ksdiff_{tag}_r{int(case['ratio'])}.pt"
         if not path.exists():
-            raise FileNotFoundError(f"{path.name} not trained (bench/train_ksdiff.py --{tag})")
+            raise FileNotFoundError(f"{path.name} not trained (bench/training/train_ksdiff.py --{tag})")
         return _fuse(case, seed, weights=str(path))
     return run
 

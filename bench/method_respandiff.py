@@ -20,7 +20,7 @@ from bench.product import case_runner
 ADAPT_ITERS_NEW_SENSOR = 1500
 #: Adaptation iterations when fine-tuning the bundled weights on a new sensor.
 ADAPT_ITERS_FINETUNE = 1000
-#: Extra ResPanDiffConfig fields for adaptation experiments (bench/exp_respandiff_reduced.py).
+#: Extra ResPanDiffConfig fields for adaptation experiments (bench/experiments/exp_respandiff_reduced.py).
 ADAPT_OVERRIDES: dict = {}
 
 

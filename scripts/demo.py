@@ -12,8 +12,8 @@ order of the B2..B5 stack). --method respandiff runs ResPanDiff,
 --method brovey/gsa/mtfglphpm runs fusediff:classical.
 
 Writes demo_out/l8_ms_b2-b5.tif (the stacked input), demo_out/l8_fused_<method>.tif
-(float32, pan grid) and demo_out/l8_quicklook.png (whole scene, and a zoomed crop
-where the sharpening can be seen), and prints where they are and how long the
+(float32, pan grid), demo_out/l8_uncertainty_<method>.tif (per-pixel sigma) and
+demo_out/l8_quicklook.png (whole scene, and a zoomed crop where the sharpening can be seen), and prints where they are and how long the
 qgis_process run took.
 Run with the project's venv: .venv/bin/python scripts/demo.py [--method respandiff|gsa|...]
 """
@@ -83,8 +83,10 @@ def stretch(rgb: np.ndarray, valid: np.ndarray) -> np.ndarray:
     return out
 
 
-def quicklook(ms_path: Path, pan_path: Path, fused_path: Path, png: Path, method: str) -> Path:
-    """Top row: MS (30 m, true colour), PAN (15 m), fused (15 m); bottom row: the same zoomed in."""
+def quicklook(ms_path: Path, pan_path: Path, fused_path: Path, png: Path, method: str,
+              sigma_path: Path | None = None) -> Path:
+    """Top row: MS (30 m, true colour), PAN (15 m), fused (15 m) and, when given, the fused
+    image's uncertainty (mean sigma over the bands); bottom row: the same zoomed in."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -103,18 +105,24 @@ def quicklook(ms_path: Path, pan_path: Path, fused_path: Path, png: Path, method
     r0, c0, n = ZOOM
     r0, c0 = min(r0, max(0, fused.shape[1] - n)), min(c0, max(0, fused.shape[2] - n))
     label = {"respandiff": "ResPanDiff", "ksdiff": "KSDiff", "mtfglphpm": "MTF-GLP-HPM"}.get(method, method.upper())
-    fig, axes = plt.subplots(2, 3, figsize=(15, 10.4))
     panels = [(ms_rgb, "Landsat-8 MS B4/B3/B2, 30 m", None), (pan_img, "Panchromatic B8, 15 m", "gray"),
               (fused_rgb, f"Fused ({label}), 15 m", None)]
     zooms = [ms_rgb[r0 // 2:(r0 + n) // 2, c0 // 2:(c0 + n) // 2], pan_img[r0:r0 + n, c0:c0 + n],
              fused_rgb[r0:r0 + n, c0:c0 + n]]
+    if sigma_path is not None:
+        with rasterio.open(sigma_path) as ds:
+            sigma = ds.read(masked=True).mean(axis=0).filled(0).astype(np.float32)
+        sigma_img = np.clip(sigma / max(float(np.percentile(sigma[valid], 98)), 1e-12), 0, 1)
+        panels.append((sigma_img, "Uncertainty (sigma, dark = trusted)", "viridis"))
+        zooms.append(sigma_img[r0:r0 + n, c0:c0 + n])
+    fig, axes = plt.subplots(2, len(panels), figsize=(5 * len(panels), 10.4))
     for ax, (img, title, cmap) in zip(axes[0], panels):
         ax.imshow(img, cmap=cmap, interpolation="nearest")
         ax.set_title(title)
     axes[0][2].add_patch(plt.Rectangle((c0, r0), n, n, fill=False, edgecolor="yellow", linewidth=1.5))
     for ax, img, (_, title, cmap) in zip(axes[1], zooms, panels):
         ax.imshow(img, cmap=cmap, interpolation="nearest")
-        ax.set_title(f"zoom: {title.split(',')[0]}")
+        ax.set_title(f"zoom: {title.split(',')[0].split(' (')[0]}")
     for ax in axes.ravel():
         ax.set_axis_off()
     fig.tight_layout()
@@ -144,9 +152,11 @@ def main() -> int:
     fused = OUT / f"l8_fused_{args.method}.tif"
     if args.method in ("ksdiff", "respandiff"):
         # bundled Landsat-7 weights for ratio 2; the stack's band order is already theirs
+        sigma = OUT / f"l8_uncertainty_{args.method}.tif"
         cmd = [str(QGIS_PROCESS), "run", f"fusediff:{args.method}", f"--WEIGHTS={LANDSAT7_R2}",
-               f"--SEED={args.seed}"]
+               f"--SEED={args.seed}", f"--UNCERTAINTY={sigma}"]
     else:
+        sigma = None
         cmd = [str(QGIS_PROCESS), "run", "fusediff:classical", f"--METHOD={CLASSICAL[args.method]}"]
     cmd += [f"--PAN={pan}", f"--MS={ms}", f"--OUTPUT={fused}"]
     if fused.exists():
@@ -169,10 +179,12 @@ def main() -> int:
         pan_size = f"{p.width} x {p.height}"
         info = (f"{f.count} bands, {f.width} x {f.height} px, {f.dtypes[0]}, CRS {f.crs}, "
                 f"pixel {f.res[0]:g} m")
-    png = quicklook(ms, pan, fused, OUT / "l8_quicklook.png", args.method)
+    png = quicklook(ms, pan, fused, OUT / "l8_quicklook.png", args.method, sigma)
     print(f"Fused GeoTIFF: {fused}\n  {info}\n  same CRS as the pan: {same_crs}; same transform as the "
           f"pan: {same_transform} (pan: {pan_size} px; the output covers the part of the pan grid "
           f"that the MS covers)")
+    if sigma is not None:
+        print(f"Uncertainty GeoTIFF (sigma per band, the output's units): {sigma}")
     print(f"Quick-look PNG: {png}")
     print(f"Stacked MS input: {ms}")
     print(f"qgis_process run of {args.method} took {seconds:.1f} s (including QGIS start-up; "

@@ -136,3 +136,22 @@ def test_engine_uncertainty_output_hsi_msi(tmp_path):
     assert np.array_equal(a, b)
     assert dtype == "float32" and s.shape == a.shape and ts == ta
     assert np.isfinite(s).all() and (s >= 0).all() and 0 < s.mean() < cube.mean()
+
+
+def test_uncertainty_layer_opens_with_a_pseudocolour_style(qgis_app, tmp_path):
+    """An UNCERTAINTY raster loads in QGIS as a single-band pseudocolour layer from 0 to its 98th
+    percentile (dark: trusted, bright: not)."""
+    import rasterio
+    from qgis.core import QgsRasterLayer
+
+    from fusediff.algorithms.rendering import style_uncertainty_layer
+    sigma = np.abs(np.random.default_rng(0).normal(size=(3, 40, 40))).astype(np.float32)
+    path = tmp_path / "sigma.tif"
+    with rasterio.open(path, "w", driver="GTiff", width=40, height=40, count=3, dtype="float32") as ds:
+        ds.write(sigma)
+    layer = QgsRasterLayer(str(path), "sigma")
+    assert style_uncertainty_layer(layer)
+    renderer = layer.renderer()
+    assert renderer.type() == "singlebandpseudocolor"
+    assert renderer.classificationMin() == 0.0
+    assert abs(renderer.classificationMax() - np.percentile(sigma[0], 98)) < 0.05

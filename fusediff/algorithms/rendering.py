@@ -10,8 +10,9 @@ after the algorithm and its spectral input ('KSDiff – LC08_..._low'), instead 
 from __future__ import annotations
 
 
-from qgis.core import (QgsContrastEnhancement, QgsMultiBandColorRenderer,
-                       QgsProcessingLayerPostProcessorInterface, QgsRasterLayer)
+from qgis.core import (QgsColorRampShader, QgsContrastEnhancement, QgsMultiBandColorRenderer,
+                       QgsProcessingLayerPostProcessorInterface, QgsRasterLayer, QgsRasterShader,
+                       QgsSingleBandPseudoColorRenderer, QgsStyle)
 
 #: the post-processors in use: QGIS holds them by a plain pointer, Python must keep them alive
 _KEEP = []
@@ -54,18 +55,47 @@ def style_raster_layer(layer: QgsRasterLayer) -> bool:
     return True
 
 
-class FusedLayerStyler(QgsProcessingLayerPostProcessorInterface):
-    """Renames the loaded output layer and gives it a true-colour rendering."""
+def style_uncertainty_layer(layer: QgsRasterLayer, band: int = 1) -> bool:
+    """A single-band pseudocolour rendering of a sigma raster (band 1, 'Viridis' ramp from 0 to the
+    98th percentile of its valid pixels): dark where the output can be trusted, bright where not.
+    False when not applicable."""
+    from ..rasters.render import stretch
+    if layer is None or not layer.isValid():
+        return False
+    try:
+        _lo, hi = stretch(layer.source().split("|")[0], [band])[0]
+    except Exception:  # styling must never fail a finished run
+        return False
+    ramp = QgsStyle.defaultStyle().colorRamp("Viridis")
+    shader_fn = QgsColorRampShader(0.0, float(hi), ramp)
+    shader_fn.classifyColorRamp(5, band)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(shader_fn)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), band, shader)
+    renderer.setClassificationMin(0.0)
+    renderer.setClassificationMax(float(hi))
+    layer.setRenderer(renderer)
+    layer.triggerRepaint()
+    return True
 
-    def __init__(self, name: str = ""):
+
+class FusedLayerStyler(QgsProcessingLayerPostProcessorInterface):
+    """Renames the loaded output layer and gives it a true-colour rendering (a pseudocolour one for
+    an uncertainty raster)."""
+
+    def __init__(self, name: str = "", uncertainty: bool = False):
         super().__init__()
         self.name = name
+        self.uncertainty = uncertainty
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
         if isinstance(layer, QgsRasterLayer):
             if self.name:
                 layer.setName(self.name)
-            style_raster_layer(layer)
+            if self.uncertainty:
+                style_uncertainty_layer(layer)
+            else:
+                style_raster_layer(layer)
 
 
 def layer_name(spec, values: dict, output_name: str) -> str:
@@ -97,7 +127,7 @@ def style_outputs(spec, values: dict, results: dict, context) -> None:
         details = context.layerToLoadOnCompletionDetails(path)
         details.name = layer_name(spec, values, p.name)
         details.forceName = True
-        styler = FusedLayerStyler(details.name)
+        styler = FusedLayerStyler(details.name, uncertainty=p.name == "UNCERTAINTY")
         _KEEP.append(styler)
         del _KEEP[:-64]
         details.setPostProcessor(styler)

@@ -31,7 +31,7 @@ gradients are normalised Adam-style and subtracted from the DDIM update with
 steps rho1, rho2; then ARGM takes one plain gradient step on (A_{t-1},
 E_{t-1}) on the same loss with steps rho/argm_ratio.
 
-CPU default (measured in bench/ablation_argsdiff.md): both inputs are
+CPU default (measured in bench/experiments/ablation_argsdiff.md): both inputs are
 Wiener-denoised and the reverse process starts from SDP's subspace
 least-squares estimate (`sdp.initial_estimate`, one implementation shared by
 both methods), factored as a x_3 e (`factor_estimate`: e = d LR-HSI pixel

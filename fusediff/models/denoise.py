@@ -2,7 +2,7 @@
 
 In HSI-MSI fusion the MSI's noise is copied, and amplified, into every fused band: its few
 bands decide the spatial detail of a hundred or more. On the HM benchmark cases a noise-free
-MSI would lift SDP's warm start by 1.7-4.9 dB (bench/ablation_sdp.md). What lives here:
+MSI would lift SDP's warm start by 1.7-4.9 dB (bench/experiments/ablation_sdp.md). What lives here:
 
 - `noise_sigma`: a per-band estimate of white-noise standard deviation from an image alone.
 - `wiener_multiband`: the linear minimum-mean-square-error filter for white noise, with the

@@ -17,7 +17,7 @@ from .config import param
 #: The 99.9th percentile of both inputs (fusediff.engine.scaling.SceneScale) of the simulations
 #: the self-learning methods' constants (learning rates, ridge weights, noise thresholds, ...)
 #: were tuned on, with the reference scaled by its maximum as in bench.datasets (seed 0; measured
-#: by bench/levels.py). HM: Gaussian blur x4 + IKONOS-like MSI, SNR 35 dB; HP: PAN = band mean.
+#: by bench/experiments/levels.py). HM: Gaussian blur x4 + IKONOS-like MSI, SNR 35 dB; HP: PAN = band mean.
 HM_TUNING_LEVELS = {"jasper": 0.6195, "samson": 0.7919, "paris": 0.6675}
 HP_TUNING_LEVELS = {"jasper": 0.6211, "samson": 0.7858, "paris": 0.6014}
 #: SDP and ARGS-Diff were tuned on the HM simulations, DM-ZS on the HP ones: the product maps each
@@ -29,7 +29,7 @@ DMZS_INPUT_LEVEL = 0.6211
 
 @dataclass
 class SDPConfig:
-    """SDP settings. Defaults: CPU-fast (measured, see bench/ablation_sdp.md);
+    """SDP settings. Defaults: CPU-fast (measured, see bench/experiments/ablation_sdp.md);
     `PRESETS['paper']`: the paper's settings."""
 
     # --- spectral prior (network and its training)
@@ -95,7 +95,7 @@ class SDPConfig:
         # The paper's schedule as in Liu et al.'s public code: 5 layers, 30k training iterations with
         # its slowly decaying schedule and EMA 0.999; all 1000 timesteps x 3 Adam steps, lambda 0.1,
         # gamma 1e-3, EMA 0.9 on X. Kept from our defaults so it runs in minutes on 2 CPU cores and
-        # gains from our estimation (bench/ablation_sdp.md): batch 64 at peak lr 2e-3 (the code: 512
+        # gains from our estimation (bench/experiments/ablation_sdp.md): batch 64 at peak lr 2e-3 (the code: 512
         # at 1e-2; 2 h instead of 14 min), the prior on 5 % of the pixels per step (the code: all;
         # 45 min instead of 3), and the denoised warm start solved at lr 3e-5 (the code: X = 1 at lr
         # 1e-3, 30.9 dB on HM-Jasper here).
@@ -111,7 +111,7 @@ GUIDANCE = ("network", "spectral", "direct", "none")
 
 @dataclass
 class ARGSDiffConfig:
-    """ARGS-Diff settings; defaults are the CPU-fast preset (see bench/ablation_argsdiff.md)."""
+    """ARGS-Diff settings; defaults are the CPU-fast preset (see bench/experiments/ablation_argsdiff.md)."""
     rank: int = param(8, "Subspace dimension d (coefficient maps and basis spectra).", 1, 64)
     # spatial network (U-Net) and its training
     unet_width: int = param(16, "U-Net channels at full resolution.", 4, 256)

@@ -18,7 +18,7 @@ Method:
    unless given.
 
 What makes it practical on a CPU (each choice measured in
-bench/ablation_sdp.md): X is warm-started from a subspace-constrained least
+bench/experiments/ablation_sdp.md): X is warm-started from a subspace-constrained least
 squares solution of the two data terms (X = E A, E from an SVD of the
 LR-HSI, A by conjugate gradients); the t-loop is strided and starts below T
 (a warm start carries the image; large t only pulls towards the mean
@@ -271,7 +271,7 @@ def warm_target(hsi, msi, psf, srf, ratio, config: SDPConfig, progress=None) -> 
     """What the warm start's ridge pulls towards (``config.init_target``): (1, C, H, W), or None for the
     cubic upsampling. 'blend' averages the spectral regression (sharp, but noisy spectra) and CNMF
     (clean endmember spectra, blurrier): on HM-Jasper their mean scores above either alone
-    (bench/ablation_sdp.md)."""
+    (bench/experiments/ablation_sdp.md)."""
     kind = config.init_target
     if kind == "cubic":
         return None

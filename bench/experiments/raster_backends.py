@@ -4,7 +4,7 @@ For the three ways `rasters.align` puts the MS on the PAN grid (direct copy, sub
 filter, GDAL's warper for another CRS) and the classical fusion (GSA) on top, plus a plain read
 and a write of a larger scene. Prints a Markdown table (docs/install.md quotes it).
 
-    .venv/bin/python bench/raster_backends.py [--size 2048]
+    .venv/bin/python bench/experiments/raster_backends.py [--size 2048]
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 

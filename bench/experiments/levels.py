@@ -7,7 +7,7 @@ maximum, `fusediff.engine.scaling.SceneScale`) sits on the data each method was 
 - HM and HP simulations (reference scaled by its maximum, seed 0) of Jasper, Samson, Paris
   (recorded in fusediff/models/method_configs.py: HM_TUNING_LEVELS, HP_TUNING_LEVELS).
 
-Usage (repository root): .venv/bin/python bench/levels.py   (prints JSON; $FUSEDIFF_DATA for the data)
+Usage (repository root): .venv/bin/python bench/experiments/levels.py   (prints JSON; $FUSEDIFF_DATA for the data)
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
 def main() -> None:

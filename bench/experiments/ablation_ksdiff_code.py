@@ -1,7 +1,7 @@
 """Upper bound of what KSDiff's latent code can add on Landsat-7: codes taken from the ground truth.
 
 Usage (repository root):
-    .venv/bin/python bench/ablation_ksdiff_code.py --ratio 4 [--iterations 1500] [--threads 1]
+    .venv/bin/python bench/experiments/ablation_ksdiff_code.py --ratio 4 [--iterations 1500] [--threads 1]
 
 The diffusion prior can only give the pansharpener a code that PLFE2 and the
 sampler predict from PAN and LMS; PLFE1's code is computed from the ground
@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 

@@ -1,9 +1,9 @@
 """Train the bundled KSDiff weights on Landsat-7 (BENCHMARK.md's MP protocol), both stages.
 
 Usage (repository root):
-    .venv/bin/python bench/train_ksdiff.py --ratio 4 [--minutes 40] [--threads 1] [--plain]
+    .venv/bin/python bench/training/train_ksdiff.py --ratio 4 [--minutes 40] [--threads 1] [--plain]
 
-Same data as bench/train_respandiff.py: Landsat-7 scenes 01-28 simulated by the
+Same data as bench/training/train_respandiff.py: Landsat-7 scenes 01-28 simulated by the
 benchmark's Wald protocol (`bench.datasets.landsat_wald`), scenes 29-30
 (256 x 256 centre crops) for validation; test scenes 31-39 are never read.
 Writes models/weights/ksdiff_landsat7_r{ratio}.pt (+ .json model card) at
@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 
@@ -93,7 +93,7 @@ def main() -> None:
         if unexpected or any(not k.startswith("mod_") for k in missing):
             raise SystemExit(f"{args.init_plain} does not fit this PanNeXt-U: missing {missing}, "
                              f"unexpected {unexpected}")
-        meta["history_note"] = (f"pansharpener initialised from {Path(args.init_plain).name} (plain PanNeXt-U, "
+        meta["training_history"] = (f"pansharpener initialised from {Path(args.init_plain).name} (plain PanNeXt-U, "
                                 f"{plain_meta.get('iterations_stage1', '?')} iterations); iteration counts "
                                 f"below are those after it")
         meta["init_iterations_plain"] = int(plain_meta.get("iterations_stage1", 0))

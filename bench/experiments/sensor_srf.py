@@ -1,6 +1,6 @@
 """SDP (and CNMF) with a real sensor's spectral response vs the blind SRF estimate, HM-Jasper.
 
-Usage (repository root): .venv/bin/python bench/sensor_srf.py [--seeds 0,1,2] [--threads 1]
+Usage (repository root): .venv/bin/python bench/experiments/sensor_srf.py [--seeds 0,1,2] [--threads 1]
 [--methods sdp,cnmf] [--out bench/sensor_srf]
 
 The case is the HM protocol's Jasper crop (96 x 96 x 198, gauss9 blur + decimation x4 + 35 dB noise
@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
@@ -70,7 +70,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds", default="0,1,2")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--methods", default="sdp,cnmf")
-    ap.add_argument("--out", default=str(ROOT / "bench" / "sensor_srf"))
+    ap.add_argument("--out", default=str(ROOT / "bench" / "experiments" / "sensor_srf"))
     a = ap.parse_args(argv)
     import torch
     from fusediff.models import metrics
@@ -92,7 +92,7 @@ def main(argv=None) -> int:
              "", f"Case: HM-Jasper with the HR-MSI simulated through the Landsat-8 OLI response "
              f"(B1-B7, pyrsr tables resampled to Jasper's band centres) + 35 dB noise; PSF estimated "
              f"blindly in every row; seeds {a.seeds}; CPU, {a.threads} torch thread(s). Produced by "
-             f"`bench/sensor_srf.py`. Mean +- std over seeds.", "",
+             f"`bench/experiments/sensor_srf.py`. Mean +- std over seeds.", "",
              "| method | SRF | " + " | ".join(keys) + " | wall s |",
              "|---|---|" + "---|" * (len(keys) + 1)]
     for method in a.methods.split(","):

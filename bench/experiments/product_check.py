@@ -1,7 +1,7 @@
 """Classical methods through the product against the arrays (issue 18's check that they are
 scale-invariant), on the Landsat-7 Wald cases (scenes 31-39, ratios 2 and 4) and the HM cases.
 
-Usage (repository root): .venv/bin/python bench/product_check.py [--parts landsat,hm]
+Usage (repository root): .venv/bin/python bench/experiments/product_check.py [--parts landsat,hm]
 Writes bench/results_product.json and bench/results_product.md. One process, one QGIS session
 (`bench/product.py`); the classical methods run on one thread.
 """
@@ -68,7 +68,7 @@ def write(res: dict) -> None:
     old.update(res)
     path.write_text(json.dumps(old, indent=1) + "\n")
     lines = ["# Classical methods: through the product vs on the arrays", "",
-             "Written by `bench/product_check.py`. Product: the case as GeoTIFFs (grid convention) through "
+             "Written by `bench/experiments/product_check.py`. Product: the case as GeoTIFFs (grid convention) through "
              "`fusediff:classical` in-process (`bench/product.py`), with the product's per-scene scaling; array: "
              "`models.classical.fuse` on the protocol's arrays. Reference metrics on the interior (border = "
              "ratio); Landsat-7: mean over test scenes 31–39 (Wald protocol); HM: seed 0.", ""]

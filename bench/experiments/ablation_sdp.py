@@ -1,7 +1,7 @@
 """SDP ablation on HM-Jasper (seed 0): the effect of each CPU-speed choice.
 
-Usage (repository root): .venv/bin/python bench/ablation_sdp.py [--threads 2] [--cases jasper,samson,paris]
-[--only 18 19 ...] [--out bench/ablation_sdp.md]
+Usage (repository root): .venv/bin/python bench/experiments/ablation_sdp.py [--threads 2] [--cases jasper,samson,paris]
+[--only 18 19 ...] [--out bench/experiments/ablation_sdp.md]
 
 Each row changes one thing from the `SDPConfig` it names (true PSF/SRF are
 passed so that the rows isolate the choice; the blind default is the
@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import torch  # noqa: E402
@@ -70,7 +70,7 @@ ROWS = [
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--out", default=str(ROOT / "bench" / "ablation_sdp.md"))
+    ap.add_argument("--out", default=str(ROOT / "bench" / "experiments" / "ablation_sdp.md"))
     ap.add_argument("--only", type=int, nargs="*")
     ap.add_argument("--cases", default="jasper", help="comma-separated HM cases (jasper, samson, paris)")
     args = ap.parse_args()

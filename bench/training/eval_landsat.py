@@ -1,7 +1,7 @@
 """Evaluate bundled pansharpening weights (ResPanDiff or KSDiff) on the Landsat-7 test scenes 31-39.
 
 Usage (repository root):
-    .venv/bin/python bench/eval_landsat.py [--method respandiff|ksdiff] [--ratios 2,4] [--threads 1]
+    .venv/bin/python bench/training/eval_landsat.py [--method respandiff|ksdiff] [--ratios 2,4] [--threads 1]
         [--weights FILE] [--card]
 
 For each ratio: mean SAM / ERGAS / Q4 (border = ratio) of the method (seed 0,
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 CLASSICAL = ("bicubic", "gsa", "mtfglphpm")
@@ -114,7 +114,7 @@ def main() -> None:
         if args.card:
             card_path = Path(res["weights"]).with_suffix(".json")
             card = json.loads(card_path.read_text())
-            card["test"] = {"data": res["data"], **res["mean"], "bar": res["bar"]}
+            card["test"] = {"data": res["data"], **res["mean"], "reduction_vs_best_classical": res["bar"]}
             card_path.write_text(json.dumps(card, indent=2) + "\n")
     print(json.dumps(report, indent=1))
 

@@ -1,6 +1,6 @@
 """ResPanDiff on the reduced-resolution WorldView-3 / Pleiades samples vs MTF-GLP-HPM.
 
-Usage: .venv/bin/python bench/exp_respandiff_reduced.py wv3|pleiades [runner ...] [--threads N]
+Usage: .venv/bin/python bench/experiments/exp_respandiff_reduced.py wv3|pleiades [runner ...] [--threads N]
 Runners: respandiff (bundled weights; 8 bands: scene adaptation from scratch),
 respandiff-adapt (bundled weights fine-tuned on the scene). Prints JSON rows
 with SAM, ERGAS, Q2n and wall seconds (adaptation included).
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 

@@ -1,7 +1,7 @@
 """Train the bundled ResPanDiff weights on Landsat-7 (BENCHMARK.md's MP protocol).
 
 Usage (repository root):
-    .venv/bin/python bench/train_respandiff.py --ratio 4 [--minutes 25] [--threads 1]
+    .venv/bin/python bench/training/train_respandiff.py --ratio 4 [--minutes 25] [--threads 1]
 
 Training data: Landsat-7 scenes 01-28 simulated exactly as the benchmark's
 Wald protocol (`bench.datasets.landsat_wald`: reference = 30 m B,G,R,NIR,
@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 

@@ -1,7 +1,7 @@
 """How far can PAN detail injection go on the HP cases, even with gains taken from the ground truth?
 
 Usage (repository root):
-    .venv/bin/python bench/oracle_hp.py [--out bench]
+    .venv/bin/python bench/experiments/oracle_hp.py [--out bench]
 
 Issue 5 asks DM-ZS to beat the best classical method by 2 dB on HP Jasper and
 Samson. This measures oracle versions of the pansharpening model
@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 BLOCKS = (0, 16, 8)  # 0: one gain per band for the whole image
@@ -50,7 +50,7 @@ def oracle_gains(up: np.ndarray, detail: np.ndarray, gt: np.ndarray, block: int)
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", default=str(ROOT / "bench"))
+    ap.add_argument("--out", default=str(ROOT / "bench" / "experiments"))
     args = ap.parse_args()
 
     import torch
@@ -89,7 +89,7 @@ def main() -> None:
     data = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "rows": rows}
     Path(args.out, "oracle_hp.json").write_text(json.dumps(data, indent=1) + "\n")
     lines = ["# HP: PAN detail injection with gains fitted to the ground truth", "",
-             f"Written by `bench/oracle_hp.py` ({data['date']}); see its docstring for the method. "
+             f"Written by `bench/experiments/oracle_hp.py` ({data['date']}); see its docstring for the method. "
              "PSNR dB / SAM deg against the reference (border 4); true PSF and PAN response.", "",
              "| image | " + " | ".join(rows) + " |", "|---|" + "---|" * len(rows)]
     for label in next(iter(rows.values())):

@@ -9,7 +9,7 @@ Network: the SR3 U-Net class (models/nets/sr3_unet.py), small; noise-level
 conditioning on sqrt(abar) drawn continuously from the exp schedule that the
 sampler uses. EMA weights are checkpointed regularly with the loss history.
 
-Usage: python -m bench.train_dmzs_prior OUT_DIR [minutes] [threads]
+Usage: python -m bench.training.train_dmzs_prior OUT_DIR [minutes] [threads]
 (run from .plugins with the venv's python; writes OUT_DIR/ckpt.pt and OUT_DIR/log.json).
 """
 from __future__ import annotations
