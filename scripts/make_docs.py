@@ -121,7 +121,9 @@ def benchmarks_page() -> str:
            "Generated from `bench/results.json` (`make bench`; protocol in [benchmark-protocol.md]"
            "(benchmark-protocol.md)). Rows come from the product path (the algorithms on GeoTIFFs) unless "
            "labelled otherwise; values are means over seeds or scenes. Quality metrics on [0, 1] data over the "
-           "interior; higher PSNR/SSIM/Q/QNR and lower SAM/ERGAS/D are better.", ""]
+           "interior; higher PSNR/SSIM/Q/QNR and lower SAM/ERGAS/D are better. \"(tuned on)\" marks a row on data "
+           "that was used to choose the method's settings (not a held-out result); \"(array level)\" a row run on "
+           "the arrays instead of through the product (ablations and studies).", ""]
     machine = data.get("machine")
     for proto in METRICS:
         keys = sorted(k for k in groups if k[0] == proto)
