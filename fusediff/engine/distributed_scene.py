@@ -127,17 +127,9 @@ def fuse_row_to_file(job: PreparedScene, tiles: list, folder: str, method=None, 
     _set_threads(threads, "torch" in sys.modules)  # the learnt state, unpickled, imported torch
     row_off, acc, wsum = fuse_row(job, tiles, method)
     path = os.path.join(folder, f"row_{row_off:08d}.npy")
-    fd, tmp = tempfile.mkstemp(prefix=".row.", suffix=".npy.tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.save(f, np.concatenate([acc, wsum[None]], axis=0))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.remove(tmp)
-        except OSError:
-            pass
-        raise
+    from .files import atomic_open
+    with atomic_open(path, "wb", prefix=".row.") as f:
+        np.save(f, np.concatenate([acc, wsum[None]], axis=0))
     return path
 
 

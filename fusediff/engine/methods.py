@@ -24,7 +24,7 @@ from typing import Any, Optional, Protocol, Sequence, runtime_checkable
 import numpy as np
 
 from .i18n import tr
-from .scene import LearnOnce
+from .scene import BoundLearnOnce
 from .tiling import CLASSICAL, DIFFUSION, TILE_OVERLAP, Tiling
 
 
@@ -110,24 +110,14 @@ def _tensor(array):
     return torch.from_numpy(np.ascontiguousarray(array))[None]
 
 
-class _Logged(LearnOnce):
-    """A LearnOnce whose learn/solve are methods (so it pickles without its log callable)."""
+class _Logged(BoundLearnOnce):
+    """A registry method in fuse_scene: learn/solve are its methods (it pickles without its log)."""
 
     def __init__(self, entry: MethodEntry, config, device, log=None):
-        super().__init__(entry.name, self.learn, self.solve, log)
+        super().__init__(entry.name, log)
         self.entry_id = entry.id
         self.config = config
         self.device = device
-
-    def __getstate__(self):
-        state = dict(self.__dict__)
-        for key in ("log", "_learn", "_solve"):
-            state.pop(key, None)
-        return state
-
-    def __setstate__(self, state):
-        self.__dict__.update(state)
-        self.log, self._learn, self._solve = None, self.learn, self.solve
 
     @property
     def module(self):

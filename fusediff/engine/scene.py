@@ -153,6 +153,30 @@ class LearnOnce(SceneMethod):
             self.log(line)
 
 
+class BoundLearnOnce(LearnOnce):
+    """A LearnOnce whose ``learn`` and ``solve`` are its own methods, so it pickles without its
+    log callable (a Dask worker gets the learnt state, and logs nothing)."""
+
+    def __init__(self, name: str, log=None):
+        super().__init__(name, self.learn, self.solve, log)
+
+    def learn(self, samples, ratio, progress):
+        raise NotImplementedError
+
+    def solve(self, state, high, low, ratio, progress):
+        raise NotImplementedError
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        for key in ("log", "_learn", "_solve"):
+            state.pop(key, None)
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.log, self._learn, self._solve = None, self.learn, self.solve
+
+
 def scene_sample(plan) -> list:
     """Windows of the aligned scene for the scale and `SceneMethod.prepare` (bounded memory).
 

@@ -13,7 +13,6 @@ import csv
 import html
 import math
 import os
-import tempfile
 
 import numpy as np
 
@@ -64,32 +63,24 @@ def write_report(path: str, title: str, rows: list, details: list) -> None:
     folder = os.path.dirname(os.path.abspath(path)) or "."
     if not os.path.isdir(folder):
         raise ValueError(f"The report folder '{folder}' does not exist. Choose another path.")
-    fd, tmp = tempfile.mkstemp(prefix=".report.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
-            if path.lower().endswith(".csv"):
-                w = csv.writer(f)
-                w.writerow(["metric", "value", "better"])
-                for label, value, better in rows:
-                    w.writerow([label, repr(float(value)), better])
-            else:
-                f.write("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
-                        f"{html.escape(title)}</title></head><body>\n<h1>{html.escape(title)}</h1>\n<ul>\n")
-                for d in details:
-                    f.write(f"<li>{html.escape(d)}</li>\n")
-                f.write("</ul>\n<table border=\"1\" cellpadding=\"4\">\n"
-                        "<tr><th>metric</th><th>value</th><th>better</th></tr>\n")
-                for label, value, better in rows:
-                    f.write(f"<tr><td>{html.escape(label)}</td><td>{float(value):.6g}</td>"
-                            f"<td>{html.escape(better)}</td></tr>\n")
-                f.write("</table>\n</body></html>\n")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.remove(tmp)
-        except OSError:
-            pass
-        raise
+    from ..files import atomic_open
+    with atomic_open(path, "w", newline="", encoding="utf-8") as f:
+        if path.lower().endswith(".csv"):
+            w = csv.writer(f)
+            w.writerow(["metric", "value", "better"])
+            for label, value, better in rows:
+                w.writerow([label, repr(float(value)), better])
+        else:
+            f.write("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
+                    f"{html.escape(title)}</title></head><body>\n<h1>{html.escape(title)}</h1>\n<ul>\n")
+            for d in details:
+                f.write(f"<li>{html.escape(d)}</li>\n")
+            f.write("</ul>\n<table border=\"1\" cellpadding=\"4\">\n"
+                    "<tr><th>metric</th><th>value</th><th>better</th></tr>\n")
+            for label, value, better in rows:
+                f.write(f"<tr><td>{html.escape(label)}</td><td>{float(value):.6g}</td>"
+                        f"<td>{html.escape(better)}</td></tr>\n")
+            f.write("</table>\n</body></html>\n")
 
 
 HELP = (

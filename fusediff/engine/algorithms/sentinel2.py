@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..params import AlgorithmSpec, Param
-from ..scene import LearnOnce
+from ..scene import BoundLearnOnce
 from ..tiling import CLASSICAL
 from .common import device_param, output_params, seed_param
 
@@ -56,23 +56,13 @@ SPEC = AlgorithmSpec(
     ))
 
 
-class Sentinel2SceneMethod(LearnOnce):
+class Sentinel2SceneMethod(BoundLearnOnce):
     """models.sentinel2 in fuse_scene: learn once from the scene's windows, then fuse tiles."""
 
     def __init__(self, config, device, log=None):
-        super().__init__("Sentinel-2", self.learn, self.solve, log)
+        super().__init__("Sentinel-2", log)
         self.config = config
         self.device = device
-
-    def __getstate__(self):
-        state = dict(self.__dict__)
-        for key in ("log", "_learn", "_solve"):
-            state.pop(key, None)
-        return state
-
-    def __setstate__(self, state):
-        self.__dict__.update(state)
-        self.log, self._learn, self._solve = None, self.learn, self.solve
 
     def learn(self, samples, ratio, progress):
         from ...models import sentinel2
