@@ -35,8 +35,9 @@ def _datasets():
 
 
 def _write(case: dict, folder: Path) -> tuple:
-    from bench.engine_rows import write_pair
-    return write_pair(case, folder)
+    """(high path, low path): the case as GeoTIFFs on the grid convention (`bench.product`)."""
+    from bench.product import write_pair
+    return write_pair(folder, case["high"], case["low"], int(case["ratio"]), phase=float(case.get("phase", 0.0)))
 
 
 def _read(path) -> np.ndarray:
