@@ -1,4 +1,4 @@
-"""Merge rows measured through the product into bench/results.json (issue 18).
+"""Merge rows measured through the product into bench/results.json.
 
 Usage (repository root): .venv/bin/python bench/merge_product_rows.py OUT_DIR [OUT_DIR ...]
 where each OUT_DIR holds a results.json written by `bench/run.py --out OUT_DIR` for product rows.

@@ -1,4 +1,4 @@
-"""Speed and scale benchmark of issues 7 (KSDiff speed) and 8 (large scenes).
+"""Speed and scale benchmark: KSDiff speed and large scenes.
 
 Usage (repository root; `make bench-scale` runs every part):
     .venv/bin/python bench/scale.py [--parts speed,throughput,large] [--work /tmp/fusediff_scale]
@@ -352,7 +352,7 @@ def part_large(args, weights: Path) -> dict:
 # --------------------------------------------------------------------------
 
 def write_md(data: dict, path: Path) -> None:
-    lines = ["# Speed and scale (issues 7 and 8)", "",
+    lines = ["# Speed and scale", "",
              "Written by `make bench-scale` (`bench/scale.py`); raw numbers in `bench/scale.json`. "
              "Load averages are `uptime`'s (1, 5, 15 min) before/after each measurement: the bars are for 2 "
              "uncontended cores and this machine (2 cores) was shared with niced training jobs and other "
@@ -362,7 +362,7 @@ def write_md(data: dict, path: Path) -> None:
         lines += [f"KSDiff weights: {w}. Speed does not depend on the weights' values.", ""]
     for skey in sorted(k for k in data if k.startswith("speed")):
         s = data[skey]
-        lines += [f"## KSDiff vs ResPanDiff, 256 x 256 x 4, {s['threads']} thread(s) (issue 7)", "",
+        lines += [f"## KSDiff vs ResPanDiff, 256 x 256 x 4, {s['threads']} thread(s)", "",
                   f"{s['input']}; torch threads {s['threads']}; weights loaded once; best of 3 after a warm-up.", "",
                   "| method | steps | best (s) | CPU s of the best | runs (s) |", "|---|---|---|---|---|",
                   f"| ResPanDiff (bundled r2) | {s['respandiff_steps']} | {s['respandiff']['best_s']:.3f} | "
@@ -375,7 +375,7 @@ def write_md(data: dict, path: Path) -> None:
                   f"Load {s['load_before']} -> {s['load_after']}.", ""]
     tkeys = sorted(k for k in data if k.startswith("throughput"))
     if tkeys:
-        lines += ["## KSDiff throughput, 4000 x 4000 PAN (issue 7)", "",
+        lines += ["## KSDiff throughput, 4000 x 4000 PAN", "",
                   "Mosaic of native Landsat-7 scenes (PAN 15 m, MS 2000 x 2000 x 4 at 30 m, uint8). The "
                   "qgis_process wall time includes starting QGIS, reading, aligning and writing (the algorithm's "
                   "tiles, below); the model-level run is `models.ksdiff.fuse` on the arrays in memory (network "
@@ -410,7 +410,7 @@ def write_md(data: dict, path: Path) -> None:
                   f"{q.get('same_crs_transform_size')}.", ""]
     g = data.get("large")
     if g:
-        lines += ["## Large scene, 12000 x 12000 PAN + 6000 x 6000 x 4 MS (issue 8)", "",
+        lines += ["## Large scene, 12000 x 12000 PAN + 6000 x 6000 x 4 MS", "",
                   f"Same mosaic builder (225 cells of 800 x 800). One run each through scripts/qgis_process "
                   f"in a child process; peak RSS of that process. Bar: {g['bar']}.", "",
                   "| algorithm | threads | wall (s) | CPU (s) | PAN MP/s | peak RSS (MB) | < 3 GB | ETA in log "
@@ -425,7 +425,7 @@ def write_md(data: dict, path: Path) -> None:
                          f"float32 ({q.get('bands', '-')} bands), centre means {q.get('centre_band_means', '-')}."
                          for name, q in g["runs"].items()] + [""]
     dask_json = path.parent / "scale_dask.json"
-    if dask_json.is_file():  # issue 22, measured by bench/scale_dask.py
+    if dask_json.is_file():  # measured by bench/scale_dask.py
         from bench.scale_dask import md_section
         lines += md_section(json.loads(dask_json.read_text()))
     if data.get("notes"):

@@ -1,4 +1,4 @@
-"""Scaling on Dask (issue 22): a batch of scenes and one scene split over workers.
+"""Scaling on Dask: a batch of scenes and one scene split over workers.
 
 Usage (repository root; `make bench-scale` runs it after bench/scale.py):
     .venv/bin/python bench/scale_dask.py [--parts batch,scene] [--size 3200] [--grid 5]
@@ -187,7 +187,7 @@ def md_section(data: dict) -> list:
     """Markdown lines of the Dask section of bench/scale.md."""
     if not data:
         return []
-    lines = ["## Dask: a batch of scenes and one scene split over workers (issue 22)", "",
+    lines = ["## Dask: a batch of scenes and one scene split over workers", "",
              "Written by `bench/scale_dask.py`; raw numbers in `bench/scale_dask.json`. Wall time end to end "
              "of the `fusediff` command in a child process (Python and cluster start, reading, writing). "
              "Efficiency = (t1 / t2) / 2 with 2 workers of 1 thread each on the 2-core machine (target "
