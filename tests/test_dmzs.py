@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import torch
 
-from fusediff.models import diffusion, dmzs, dmzs_prior, kernels, operators
+from fusediff.models import dmzs, dmzs_prior, kernels, operators
 from fusediff.models.nets.sr3_unet import SR3Config, SR3UNet
 from fusediff.models.progress import Cancelled
 

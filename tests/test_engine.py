@@ -182,3 +182,12 @@ def test_import_layers_contract():
     proc = subprocess.run([str(linter)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert "0 broken" in proc.stdout
+
+
+def test_ruff_finds_nothing():
+    """The code style configured in pyproject.toml (ruff) holds for the package, tests, bench and scripts."""
+    ruff = ROOT / ".venv" / "bin" / "ruff"
+    if not ruff.exists():
+        pytest.skip("ruff is not installed (pip install ruff==0.17.5)")
+    proc = subprocess.run([str(ruff), "check", "."], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:]
