@@ -103,7 +103,9 @@ def build_model():
     return model
 
 
-def main() -> int:
+def write_model(build, path) -> int:
+    """Start QGIS headless with FuseDiff registered, build a model with ``build()`` and save it to
+    ``path`` (.model3); 0 on success. Shared by the example-model scripts."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     sys.path.append("/usr/share/qgis/python/plugins")
@@ -116,14 +118,18 @@ def main() -> int:
     import fusediff
     plugin = fusediff.classFactory(None)
     plugin.initProcessing()
-    model = build_model()
-    MODEL.parent.mkdir(exist_ok=True)
-    if not model.toFile(str(MODEL)):
-        print(f"could not write {MODEL}", file=sys.stderr)
+    model = build()
+    path.parent.mkdir(exist_ok=True)
+    if not model.toFile(str(path)):
+        print(f"could not write {path}", file=sys.stderr)
         return 1
-    print(MODEL)
+    print(path)
     print("parameters:", [d.name() for d in model.parameterDefinitions()])
     return 0
+
+
+def main() -> int:
+    return write_model(build_model, MODEL)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ it in the QGIS graphical modeler to edit it. Run: .venv/bin/python scripts/make_
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -84,26 +83,9 @@ def build_model():
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT))
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from qgis.core import QgsApplication
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-    Processing.initialize()
-    import fusediff
-    plugin = fusediff.classFactory(None)
-    plugin.initProcessing()
-    model = build_model()
-    MODEL.parent.mkdir(exist_ok=True)
-    if not model.toFile(str(MODEL)):
-        print(f"could not write {MODEL}", file=sys.stderr)
-        return 1
-    print(MODEL)
-    print("parameters:", [d.name() for d in model.parameterDefinitions()])
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from make_example_model import write_model
+    return write_model(build_model, MODEL)
 
 
 if __name__ == "__main__":
