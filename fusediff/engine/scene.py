@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
-from contextlib import contextmanager
 from typing import Optional
 
 import numpy as np
@@ -36,9 +35,6 @@ SAMPLE_FULL_PIXELS = 2048 * 2048
 #: Otherwise SAMPLE_GRID x SAMPLE_GRID windows of SAMPLE_WINDOW pixels, spread over the scene.
 SAMPLE_GRID = 6
 SAMPLE_WINDOW = 512
-#: GDAL's block cache (bytes) while a scene is fused: GDAL's default (5% of RAM) would keep
-#: hundreds of MB of input and output blocks on top of the tiles.
-GDAL_CACHE_BYTES = 128 * 1024 * 1024
 
 
 @dataclasses.dataclass
@@ -213,26 +209,6 @@ def _fewer_windows(samples: list, ratio: int) -> list:
                          s.low_valid[:lh, :lw] if s.low_valid is not None else None)]
 
 
-@contextmanager
-def bounded_gdal_cache(limit: int = GDAL_CACHE_BYTES):
-    """Lower GDAL's block cache to ``limit`` bytes inside the block (restored afterwards).
-
-    The cache is process-wide and shared by rasterio and QGIS (one libgdal);
-    without osgeo.gdal this does nothing.
-    """
-    try:
-        from osgeo import gdal
-        old = gdal.GetCacheMax()
-    except Exception:  # noqa: BLE001 (no GDAL Python bindings)
-        yield
-        return
-    gdal.SetCacheMax(min(int(old), int(limit)))
-    try:
-        yield
-    finally:
-        gdal.SetCacheMax(old)
-
-
 def band_metadata(info, bands=None):
     """(descriptions, wavelengths) of the chosen bands of a raster, or None for each.
 
@@ -367,6 +343,7 @@ def fuse_scene(high_path: str, low_path: str, out_path: str, method, ctx: Option
         # cluster's workers: same tile plan, weights and output
         from .distributed_scene import active_cluster, fuse_tiles_on_cluster
         cluster = active_cluster()
+        from ..rasters.backend import bounded_gdal_cache
         with bounded_gdal_cache():
             if cluster is not None:
                 fuse_tiles_on_cluster(cluster, plan, method, scale, tile_size, overlap, pad, out_path,

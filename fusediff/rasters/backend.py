@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from contextlib import contextmanager
 
-__all__ = ["NAME", "use", "available", "open_raster", "Window", "BackendError", "array_bounds",
+__all__ = ["NAME", "bounded_gdal_cache", "use", "available", "open_raster", "Window", "BackendError", "array_bounds",
            "reproject", "transform_points"]
 
 _MODULES = {"rasterio": ".rasterio_backend", "gdal": ".gdal_backend"}
@@ -109,3 +110,28 @@ def reproject(source, destination, **kwargs):
 
 def transform_points(src_crs, dst_crs, xs, ys):
     return _impl.transform_points(src_crs, dst_crs, xs, ys)
+
+
+#: GDAL's block cache (bytes) while a scene is fused: GDAL's default (5% of RAM) would keep
+#: hundreds of MB of input and output blocks on top of the tiles.
+GDAL_CACHE_BYTES = 128 * 1024 * 1024
+
+
+@contextmanager
+def bounded_gdal_cache(limit: int = GDAL_CACHE_BYTES):
+    """Lower GDAL's block cache to ``limit`` bytes inside the block (restored afterwards).
+
+    The cache is process-wide and shared by rasterio and QGIS (one libgdal); without GDAL's
+    Python bindings this does nothing.
+    """
+    try:
+        from osgeo import gdal
+        old = gdal.GetCacheMax()
+    except Exception:  # noqa: BLE001 (no GDAL Python bindings)
+        yield
+        return
+    gdal.SetCacheMax(min(int(old), int(limit)))
+    try:
+        yield
+    finally:
+        gdal.SetCacheMax(old)
