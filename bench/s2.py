@@ -109,8 +109,9 @@ def quarter(t: torch.Tensor, q: int) -> torch.Tensor:
     return t[..., i * h:(i + 1) * h, j * w:(j + 1) * w]
 
 
-def run_case(name, low, high, ref, cfg, train_windows=None, extra_states=()):
-    """Rows for one case: cubic, METHOD 0, METHOD 1 (learned on train_windows or the case's pair)."""
+def run_case(name, low, high, ref, cfg, train_windows=None, extra_states=(), self_too=False):
+    """Rows for one case: cubic, METHOD 0, METHOD 1 (learned on train_windows or the case's pair;
+    with ``self_too`` also METHOD 1 self-trained on the case's pair, what a run on it alone gets)."""
     rows = []
     t0 = time.time()
     rows.append({"case": name, "method": "cubic", **scores(operators.upsample(low, 2), ref),
@@ -119,12 +120,18 @@ def run_case(name, low, high, ref, cfg, train_windows=None, extra_states=()):
     m0 = sentinel2.regression_injection(low, high, 2, gain=cfg.gain, fit_gains=cfg.fit_gains)
     rows.append({"case": name, "method": "METHOD 0 (regression + injection)", **scores(m0, ref),
                  "seconds": time.time() - t0})
-    t0 = time.time()
+    t0, c0 = time.time(), time.process_time()
     state = sentinel2.learn(train_windows or [(low, high)], 2, cfg)
     out = sentinel2.fuse_tile(state, low, high)
     label = "METHOD 1 (learned" + (", trained on the other quarters)" if train_windows else ", self-trained)")
     rows.append({"case": name, "method": label, **scores(out, ref), "seconds": time.time() - t0,
-                 "train_loss": state["loss"]})
+                 "cpu_s": time.process_time() - c0, "train_loss": state["loss"]})
+    if self_too and train_windows:
+        t0, c0 = time.time(), time.process_time()
+        st = sentinel2.learn([(low, high)], 2, cfg)
+        rows.append({"case": name, "method": "METHOD 1 self-trained on this quarter alone (not held out)",
+                     **scores(sentinel2.fuse_tile(st, low, high), ref), "seconds": time.time() - t0,
+                     "cpu_s": time.process_time() - c0})
     for label, st in extra_states:
         rows.append({"case": name, "method": label, **scores(sentinel2.fuse_tile(st, low, high), ref)})
     for r in rows:
@@ -132,10 +139,11 @@ def run_case(name, low, high, ref, cfg, train_windows=None, extra_states=()):
     return rows, state
 
 
-def gain_over_best(rows):
-    """Relative SAM/ERGAS reduction of METHOD 1 vs the best baseline of the case."""
+def gain_over_best(rows, learned=None):
+    """Relative SAM/ERGAS reduction of METHOD 1 (the case's first METHOD 1 row, or ``learned``) vs the
+    best baseline of the case."""
     base = [r for r in rows if r["method"] == "cubic" or r["method"].startswith("METHOD 0")]
-    learned = [r for r in rows if r["method"].startswith("METHOD 1")][0]
+    learned = learned or [r for r in rows if r["method"].startswith("METHOD 1")][0]
     bs = min(r["SAM"] for r in base)
     be = min(r["ERGAS"] for r in base)
     return 1 - learned["SAM"] / bs, 1 - learned["ERGAS"] / be
@@ -151,6 +159,8 @@ def main(argv=None):
     ap.add_argument("--blocks", type=int, default=None)
     ap.add_argument("--no-fit-gains", action="store_true")
     ap.add_argument("--levels", type=int, default=2, help="quarters: level 1 only (1) or both (2)")
+    ap.add_argument("--self-too", action="store_true", help="quarters: also METHOD 1 self-trained on the quarter")
+    ap.add_argument("--set", action="append", default=[], help="KEY=VALUE: a Sentinel2Config field")
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     cfg = sentinel2.Sentinel2Config()
@@ -162,6 +172,10 @@ def main(argv=None):
         cfg.blocks = args.blocks
     if args.no_fit_gains:
         cfg.fit_gains = False
+    for kv in args.set:
+        k, v = kv.split("=", 1)
+        t = type(getattr(cfg, k))
+        setattr(cfg, k, (v.lower() in ("1", "true")) if t is bool else t(v))
     x10, y20 = load_crop()
     low1, high1, ref1 = wald_level1(x10, y20)
     low2, high2, ref2 = wald_down(low1, high1)
@@ -182,12 +196,13 @@ def main(argv=None):
             for lev, (lo, hi, rf) in [("level 1", (low1, high1, ref1)), ("level 2", (low2, high2, ref2))][:args.levels]:
                 others = [(quarter(lo, k), quarter(hi, k)) for k in range(4) if k != q]
                 rows, _ = run_case(f"quarter {q}, {lev}", quarter(lo, q), quarter(hi, q), quarter(rf, q), cfg,
-                                   train_windows=others)
+                                   train_windows=others, self_too=args.self_too)
                 allrows += rows
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     meta = {"config": vars(cfg) if not hasattr(cfg, "__dataclass_fields__") else
             {k: getattr(cfg, k) for k in cfg.__dataclass_fields__},
-            "seconds": time.time() - t_start, "peak_rss_mb": peak, "torch_threads": 1,
+            "seconds": time.time() - t_start, "cpu_s": time.process_time(), "load_avg": os.getloadavg(),
+            "peak_rss_mb": peak, "torch_threads": 1,
             "machine": os.uname().nodename}
     Path(args.out).write_text(json.dumps({"meta": meta, "rows": allrows}, indent=1))
     print(json.dumps(meta))
@@ -209,6 +224,11 @@ def table(rows) -> str:
         try:
             ds, de = gain_over_best(rs)
             out.append(f"| {c} | **METHOD 1: reduction vs best baseline (positive = lower)** | **{100 * ds:+.1f} %** | **{100 * de:+.1f} %** | | |")
+            for r in rs:
+                if r["method"].startswith("METHOD 1 self-trained on this quarter"):
+                    ds, de = gain_over_best(rs, r)
+                    out.append(f"| {c} | METHOD 1 self-trained on this quarter alone: reduction vs best baseline | "
+                               f"{100 * ds:+.1f} % | {100 * de:+.1f} % | | |")
         except (IndexError, ValueError):
             pass
     return "\n".join(out) + "\n"

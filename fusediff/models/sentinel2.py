@@ -56,6 +56,11 @@ class Sentinel2Config:
     channels). iters/batch/patch/lr: training (patch in pixels of the training level's target).
     ensemble: flips/rotations averaged at inference (1..8). tile/overlap: the network's own
     tiles inside `fuse_tile` (bounds the memory of one call).
+    cubic_input: the network also sees the cubic-upsampled coarse bands (the spectra without
+    injected detail). relative_l1: the training's L1 error weighs each band by the inverse of its
+    mean (as ERGAS does) instead of equally. sam_weight: weight of the mean spectral angle
+    (radians) added to the training loss (dark pixels, where the L1 error is small but the angle
+    can be large, then count).
     """
 
     method: int = 1
@@ -63,14 +68,17 @@ class Sentinel2Config:
     fit_gains: bool = True
     width: int = 32
     blocks: int = 2
-    iters: int = 600
+    iters: int = 1200
     batch: int = 8
     patch: int = 48
     lr: float = 2e-3
     seed: int = 0
-    ensemble: int = 1
+    ensemble: int = 2
     tile: int = 512
     overlap: int = 16
+    cubic_input: bool = True
+    sam_weight: float = 0.3
+    relative_l1: bool = True
 
 
 # --------------------------------------------------------------------------
@@ -194,9 +202,9 @@ class _Block(nn.Module):
 class ResidualNet(nn.Module):
     """[high, base] (normalised) -> residual on base: conv, ``blocks`` residual blocks, conv (zero init)."""
 
-    def __init__(self, c_high: int, c_low: int, width: int = 32, blocks: int = 2):
+    def __init__(self, c_high: int, c_low: int, width: int = 32, blocks: int = 2, c_extra: int = 0):
         super().__init__()
-        self.head = nn.Conv2d(c_high + c_low, width, 3, padding=1, padding_mode="replicate")
+        self.head = nn.Conv2d(c_high + c_low + c_extra, width, 3, padding=1, padding_mode="replicate")
         self.body = nn.Sequential(*[_Block(width) for _ in range(blocks)])
         self.tail = nn.Conv2d(width, c_low, 3, padding=1, padding_mode="replicate")
         nn.init.zeros_(self.tail.weight)
@@ -206,16 +214,24 @@ class ResidualNet(nn.Module):
         return self.tail(F.relu(self.body(F.relu(self.head(x)))))
 
 
-def _net_input(high: torch.Tensor, base: torch.Tensor, norm: dict) -> torch.Tensor:
-    x = torch.cat([high, base], 1)
+def _net_input(high: torch.Tensor, base: torch.Tensor, norm: dict, up: torch.Tensor | None = None) -> torch.Tensor:
+    x = torch.cat([high, base] if up is None else [high, base, up], 1)
     mean = operators.as_tensor_like(norm["mean"], x).reshape(1, -1, 1, 1)
     std = operators.as_tensor_like(norm["std"], x).reshape(1, -1, 1, 1)
     return (x - mean) / std
 
 
-def _predict(net: nn.Module, high: torch.Tensor, base: torch.Tensor, norm: dict) -> torch.Tensor:
+def _predict(net: nn.Module, high: torch.Tensor, base: torch.Tensor, norm: dict,
+             up: torch.Tensor | None = None) -> torch.Tensor:
     scale = float(norm["out_scale"])
-    return base + scale * net(_net_input(high, base, norm))
+    return base + scale * net(_net_input(high, base, norm, up))
+
+
+def _spectral_angle(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """Mean angle (radians) between the spectra (B, C, H, W) of pred and target."""
+    dot = (pred * target).sum(1)
+    den = pred.norm(dim=1) * target.norm(dim=1) + 1e-12
+    return torch.acos((dot / den).clamp(-1 + 1e-6, 1 - 1e-6)).mean()
 
 
 def _training_pairs(wins, r: int, config: Sentinel2Config) -> list:
@@ -260,19 +276,28 @@ def learn(windows, ratio: int, config: Sentinel2Config = Sentinel2Config(), prog
     pairs = _training_pairs(wins, r, config)
     reg1 = fit_regression([(y1, x1, None if lv is None else _low_valid_down(lv, r)) for x1, y1, _, lv in pairs],
                           r, config.gain, config.fit_gains)
+    cub = bool(config.cubic_input)
     data = []
     for x1, y1, y, lv in pairs:
         base1 = regression_injection(y1, x1, r, reg1, config.gain)
-        data.append((x1, base1, y, lv))
+        # the extra input: up(y1) (empty when not used, so the sampling below is uniform)
+        data.append((x1, base1, y, lv, _up(y1, r) if cub else base1[:, :0]))
     # per-channel normalisation of the network's input; residual scale from the training error
-    feats = torch.cat([torch.cat([x1, b1], 1).reshape(x1.shape[1] + b1.shape[1], -1) for x1, b1, _, _ in data], 1)
-    res = torch.cat([(y - b1).reshape(y.shape[1], -1) for _, b1, y, _ in data], 1)
+    feats = torch.cat([torch.cat([x1, b1, u1], 1).reshape(x1.shape[1] + b1.shape[1] + u1.shape[1], -1)
+                       for x1, b1, _, _, u1 in data], 1)
+    res = torch.cat([(y - b1).reshape(y.shape[1], -1) for _, b1, y, _, _ in data], 1)
+    ys = torch.cat([y.reshape(y.shape[1], -1) for _, _, y, _, _ in data], 1)
     norm = {"mean": feats.mean(1).cpu().numpy(), "std": (feats.std(1) + 1e-6).cpu().numpy(),
             "out_scale": float(res.std().clamp_min(1e-6))}
+    # the L1 term relative to each band's mean (as ERGAS weighs bands), scaled so that it equals
+    # the plain L1 when the bands' means are equal
+    band_w = ys.abs().mean(1).clamp_min(1e-6)
+    band_w = (band_w.mean() / band_w).reshape(1, -1, 1, 1)
     c_high, c_low = data[0][0].shape[1], data[0][1].shape[1]
+    c_extra = data[0][4].shape[1]
     gen = torch.Generator().manual_seed(int(config.seed))
     torch.manual_seed(int(config.seed))  # conv initialisation
-    net = ResidualNet(c_high, c_low, config.width, config.blocks).to(dev)
+    net = ResidualNet(c_high, c_low, config.width, config.blocks, c_extra).to(dev)
     opt = torch.optim.Adam(net.parameters(), lr=config.lr)
     p = int(config.patch)
     sizes = [(d[2].shape[-2], d[2].shape[-1]) for d in data]
@@ -286,12 +311,12 @@ def learn(windows, ratio: int, config: Sentinel2Config = Sentinel2Config(), prog
         lr = config.lr * 0.5 * (1 + math.cos(math.pi * it / max(n, 1)))
         for g_ in opt.param_groups:
             g_["lr"] = lr
-        xs, bs, ys = [], [], []
+        xs, bs, ys, us = [], [], [], []
         tries = 0
         while len(xs) < config.batch:
             u = torch.rand(3, generator=gen, device="cpu").tolist()
             k = int(np.searchsorted(cum, u[0], side="right").clip(0, len(data) - 1))
-            x1, b1, y, lv = data[k]
+            x1, b1, y, lv, u1 = data[k]
             hh, ww = y.shape[-2:]
             ph, pw = min(p, hh), min(p, ww)
             i0 = int(u[1] * (hh - ph + 1))
@@ -304,9 +329,12 @@ def learn(windows, ratio: int, config: Sentinel2Config = Sentinel2Config(), prog
             xs.append(dihedral.transform(x1[sl], t))
             bs.append(dihedral.transform(b1[sl], t))
             ys.append(dihedral.transform(y[sl], t))
+            us.append(dihedral.transform(u1[sl], t))
         xb, bb, yb = torch.cat(xs), torch.cat(bs), torch.cat(ys)
-        pred = _predict(net, xb, bb, norm)
-        loss = F.l1_loss(pred, yb)
+        pred = _predict(net, xb, bb, norm, torch.cat(us) if cub else None)
+        loss = (band_w * (pred - yb).abs()).mean() if config.relative_l1 else F.l1_loss(pred, yb)
+        if config.sam_weight > 0:
+            loss = loss + config.sam_weight * _spectral_angle(pred, yb)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
@@ -318,7 +346,8 @@ def learn(windows, ratio: int, config: Sentinel2Config = Sentinel2Config(), prog
             t_report = time.time()
     net.eval()
     state.update({"net": {k: v.detach().cpu() for k, v in net.state_dict().items()}, "norm": norm,
-                  "arch": {"c_high": c_high, "c_low": c_low, "width": config.width, "blocks": config.blocks},
+                  "arch": {"c_high": c_high, "c_low": c_low, "width": config.width, "blocks": config.blocks,
+                           "c_extra": c_extra},
                   "loss": (first, last), "seconds": time.time() - t0})
     return state
 
@@ -331,7 +360,7 @@ def _low_valid_down(lv: torch.Tensor, r: int) -> torch.Tensor:
 
 def _network(state: dict, device) -> nn.Module:
     a = state["arch"]
-    net = ResidualNet(a["c_high"], a["c_low"], a["width"], a["blocks"])
+    net = ResidualNet(a["c_high"], a["c_low"], a["width"], a["blocks"], a.get("c_extra", 0))
     net.load_state_dict(state["net"])
     return net.to(device).eval()
 
@@ -352,10 +381,16 @@ def fuse_tile(state: dict, low: torch.Tensor, high: torch.Tensor, progress: Prog
         net = net if net is not None else _network(state, high.device)
         norm = state["norm"]
 
-        def fn(h, b):
-            return dihedral.self_ensemble(lambda hh, bb: _predict(net, hh, bb, norm), [h, b], cfg.ensemble)
-
-        out = tiled_apply(fn, [high, base], base.shape[1], cfg.tile, cfg.overlap,
+        if state["arch"].get("c_extra", 0):
+            def fn(h, b, u):
+                return dihedral.self_ensemble(lambda hh, bb, uu: _predict(net, hh, bb, norm, uu), [h, b, u],
+                                              cfg.ensemble)
+            inputs = [high, base, _up(low, r)]
+        else:
+            def fn(h, b):
+                return dihedral.self_ensemble(lambda hh, bb: _predict(net, hh, bb, norm), [h, b], cfg.ensemble)
+            inputs = [high, base]
+        out = tiled_apply(fn, inputs, base.shape[1], cfg.tile, cfg.overlap,
                           progress=lambda f: progress(f, "network"), workers=1)
     return out.clamp_min(0.0)
 
