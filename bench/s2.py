@@ -211,7 +211,7 @@ def main(argv=None):
 def table(rows) -> str:
     """Markdown table of rows (case, method, SAM, ERGAS, PSNR, seconds) with METHOD 1's reduction vs the
     best baseline of its case."""
-    out = ["| case | method | SAM (deg) | ERGAS | PSNR (dB) | s |", "|---|---|---|---|---|---|"]
+    out = ["| case | method | SAM (deg) | ERGAS | PSNR (dB) | s | CPU s |", "|---|---|---|---|---|---|---|"]
     cases = []
     for r in rows:
         if r["case"] not in cases:
@@ -220,15 +220,17 @@ def table(rows) -> str:
         rs = [r for r in rows if r["case"] == c]
         for r in rs:
             sec = f"{r['seconds']:.0f}" if "seconds" in r else ""
-            out.append(f"| {c} | {r['method']} | {r['SAM']:.3f} | {r['ERGAS']:.3f} | {r['PSNR']:.2f} | {sec} |")
+            cpu = r.get("cpu_s", r.get("cpu_seconds"))
+            cpu = "" if cpu is None else f"{cpu:.0f}"
+            out.append(f"| {c} | {r['method']} | {r['SAM']:.3f} | {r['ERGAS']:.3f} | {r['PSNR']:.2f} | {sec} | {cpu} |")
         try:
             ds, de = gain_over_best(rs)
-            out.append(f"| {c} | **METHOD 1: reduction vs best baseline (positive = lower)** | **{100 * ds:+.1f} %** | **{100 * de:+.1f} %** | | |")
+            out.append(f"| {c} | **METHOD 1: reduction vs best baseline (positive = lower)** | **{100 * ds:+.1f} %** | **{100 * de:+.1f} %** | | | |")
             for r in rs:
                 if r["method"].startswith("METHOD 1 self-trained on this quarter"):
                     ds, de = gain_over_best(rs, r)
                     out.append(f"| {c} | METHOD 1 self-trained on this quarter alone: reduction vs best baseline | "
-                               f"{100 * ds:+.1f} % | {100 * de:+.1f} % | | |")
+                               f"{100 * ds:+.1f} % | {100 * de:+.1f} % | | | |")
         except (IndexError, ValueError):
             pass
     return "\n".join(out) + "\n"
@@ -250,6 +252,7 @@ def report(jsons, md_path=ROOT / "bench" / "s2.md", rows_path=ROOT / "bench" / "
                              "level": ("through the engine (GeoTIFFs)" if d["meta"]["config"].get("engine")
                                        else "array level (not through the engine)"),
                              "seed": d["meta"]["config"]["seed"], "wall_s": r.get("seconds"),
+                             "cpu_s": r.get("cpu_s", r.get("cpu_seconds")),
                              "peak_rss_mb": d["meta"]["peak_rss_mb"], "device": "cpu", "threads": 1,
                              "sam": r["SAM"], "ergas": r["ERGAS"], "psnr": r["PSNR"]})
     Path(rows_path).write_text(json.dumps(rows_out, indent=1))
@@ -257,8 +260,9 @@ def report(jsons, md_path=ROOT / "bench" / "s2.md", rows_path=ROOT / "bench" / "
         if Path(md_path).exists() else ["# S2\n\n<!-- tables -->\n"]
     for path, d in parts:
         m = d["meta"]
+        load = f", load average {m['load_avg'][0]:.1f}" if "load_avg" in m else ""
         text.append(f"\n### {Path(path).name}\n\nconfig {json.dumps(m['config'])}; {m['seconds']:.0f} s wall "
-                    f"(shared machine), peak RSS {m['peak_rss_mb']:.0f} MB, torch threads 1, machine "
+                    f"(shared machine{load}), peak RSS {m['peak_rss_mb']:.0f} MB, torch threads 1, machine "
                     f"{m['machine']}\n\n" + table(d["rows"]))
     if memory:
         text.append("\n### s2_memory.json\n\n```\n" + Path(memory).read_text() + "\n```\n")

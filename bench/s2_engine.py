@@ -73,7 +73,10 @@ def main(argv=None):
                **s2.scores(torch.from_numpy(a)[None], ref), "seconds": wall, "cpu_seconds": cpu}
         print(json.dumps(row), flush=True)
         rows.append(row)
-    meta = {"config": {"seed": 0, "engine": True}, "seconds": sum(r["seconds"] for r in rows),
+    from dataclasses import asdict
+    from fusediff.models.sentinel2 import Sentinel2Config
+    meta = {"config": {**asdict(Sentinel2Config()), "engine": True}, "seconds": sum(r["seconds"] for r in rows),
+            "load_avg": os.getloadavg(),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "torch_threads": 1,
             "machine": os.uname().nodename}
     Path(args.out).write_text(json.dumps({"meta": meta, "rows": rows}, indent=1))
