@@ -36,7 +36,10 @@ def main(argv):
     cases = {"q0 level 1": (s2.quarter(low1, 0), s2.quarter(high1, 0), s2.quarter(ref1, 0)),
              "crop level 2": (low2, high2, ref2)}
     res = {"name": name, "config": asdict(cfg)}
+    only = os.environ.get("S2_TUNE_CASE")  # run one of the two cases (parallel runs)
     for cname, (lo, hi, rf) in cases.items():
+        if only and only != cname.split()[0]:
+            continue
         c0, t0 = time.process_time(), time.time()
         st = sentinel2.learn([(lo, hi)], 2, cfg)
         out = sentinel2.fuse_tile(st, lo, hi)
