@@ -278,6 +278,11 @@ def test_engine_sentinel2_60m_nodata_and_wrong_ratio(tmp_path):
         fusediff.run("sentinel2", B10M=paths["B10M"], B20M=paths["B20M"], B60M=bad["B60M"], METHOD=0,
                      OUTPUT=str(out2))
     assert not out2.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    # a 60 m raster 50 km away: one sentence, nothing written
+    far = _write(tmp_path / "far.tif", np.ones((2, 40, 40)), 650000.0, 4200000.0, 60, ["B1", "B9"])
+    with pytest.raises(UserError, match="do not overlap"):
+        fusediff.run("sentinel2", B10M=paths["B10M"], B20M=paths["B20M"], B60M=far, METHOD=0, OUTPUT=str(out2))
+    assert not out2.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
 def test_engine_sentinel2_with_the_crops_60m_bands(tmp_path):

@@ -217,7 +217,8 @@ def _run_with_60m(values: dict, ctx, scene_method, unc) -> dict:
             stack_rasters(unc_parts, unc, **{**grid, "protect": protect + (out,)},
                           progress=lambda f: ctx.report(p[2] + (p[3] - p[2]) * (0.5 + 0.5 * f)))
             result["UNCERTAINTY"] = unc
-    ctx.info(tr("Wrote {0}").format(out))
+    for path in result.values():
+        ctx.info(tr("Wrote {0}").format(path))
     ctx.report(1.0, tr("Done"))
     return result
 
