@@ -380,3 +380,27 @@ def test_sentinel2_uncertainty_samples_default_is_the_calibrated_k():
     assert k == uncertainty.CALIBRATION["sentinel2"]["samples"] == alg.UNCERTAINTY_SAMPLES
     assert uncertainty.calibration_for("sentinel2")["calibrated"]
     assert uncertainty.calibration_for("sentinel2-regression")["calibrated"]
+
+
+def test_qgis_sentinel2_with_b60m_and_uncertainty(qgis_app, tmp_path):
+    """Through processing.run: the optional B60M raster and UNCERTAINTY output; the uncertainty
+    layer gets the single-band pseudocolour style when QGIS loads it."""
+    rasterio = pytest.importorskip("rasterio")
+    pytest.importorskip("scipy")
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsRasterLayer
+    import processing
+    paths, _, _ = _synthetic_scene(tmp_path)
+    out, unc = str(tmp_path / "out.tif"), str(tmp_path / "unc.tif")
+    context = QgsProcessingContext()
+    for p in (out, unc):
+        context.addLayerToLoadOnCompletion(p, QgsProcessingContext.LayerDetails("", context.project(), ""))
+    res = processing.run("fusediff:sentinel2", {**paths, "METHOD": 0, "OUTPUT": out, "UNCERTAINTY": unc},
+                         feedback=QgsProcessingFeedback(), context=context)
+    assert res["OUTPUT"] == out and res["UNCERTAINTY"] == unc
+    with rasterio.open(out) as o, rasterio.open(unc) as u:
+        assert o.count == u.count == 8 and u.dtypes[0] == "float32"
+    # the post-processor QGIS runs on the loaded uncertainty layer
+    details = context.layerToLoadOnCompletionDetails(unc)
+    layer = QgsRasterLayer(unc, "sigma")
+    details.postProcessor().postProcessLayer(layer, context, QgsProcessingFeedback())
+    assert layer.renderer().type() == "singlebandpseudocolor"
