@@ -236,6 +236,9 @@ class SelfLearningSceneMethod(_Logged):
         if not cal["calibrated"] and not getattr(self, "_warned_uncalibrated", False):
             self._warned_uncalibrated = True
             self._log(tr("Warning: the uncertainty of {0} is not calibrated; its scale is a guess.").format(self.name))
-        sigma = uncertainty.apply_calibration(uncertainty.local((out - up).abs(), int(cal["window"])),
-                                              float(cal["factor"]), float(cal.get("power", 1.0)))
+        spread = uncertainty.local((out - up).abs(), int(cal["window"]))
+        if cal.get("brightness"):
+            # the model's scale puts the scene's robust maximum at its input level
+            spread = uncertainty.brightness_weighted(spread, out, self.input_level(int(ratio), out.shape[0]))
+        sigma = uncertainty.apply_calibration(spread, float(cal["factor"]), float(cal.get("power", 1.0)))
         return out.numpy(), sigma.to(torch.float32).numpy()
