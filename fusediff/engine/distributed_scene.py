@@ -195,8 +195,9 @@ def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = 
     """Fuse the rows of ``job`` on the workers of ``client`` and write ``out_path`` (and, when
     ``unc_path`` is given, the per-band sigma there: ``job.sigma`` must be set).
 
-    The prepared method is scattered once (broadcast to every worker); each row task writes its
-    file into a hidden folder next to the output (removed at the end, also on failure).
+    The outputs are opened first (atomic GeoTIFF writers: nothing is left of them on an error or
+    cancel); the prepared method is scattered once (broadcast to every worker); each row task
+    writes its file(s) into a hidden folder next to the output (removed at the end, also on failure).
     ``report(fraction, message)``: optional progress of the rows (a RunContext's ``report``: it
     raises Cancelled on cancel, which cancels the rows not finished).
     Returns {'OUTPUT': out_path, 'rows': n, 'seconds': ..., 'workers': [...]} (and 'UNCERTAINTY').
@@ -214,7 +215,11 @@ def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = 
     from .batch import clean_stale_temporaries
     clean_stale_temporaries([out_path] + ([unc_path] if unc_path else []))  # of a killed earlier run
     tmpdir = tempfile.mkdtemp(prefix=f".{name}.", suffix=".rows", dir=folder)
-    try:
+    who = set()
+
+    def fused_rows():
+        # runs inside write_rows, after the outputs are opened (a bad output path fails before
+        # any work; an error or cancel here leaves no output)
         method_future = client.scatter(shippable(job.method), broadcast=True, hash=False)
         light = dataclasses.replace(job, method=None)
         futures = {client.submit(fuse_row_to_file, light, tiles, tmpdir, method_future, pure=False,
@@ -223,12 +228,10 @@ def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = 
         if progress:
             try:
                 from tqdm import tqdm
-                import sys
                 bar = tqdm(total=len(rows), unit="row", desc="tile rows", file=sys.stderr)
             except ImportError:
                 bar = None
         paths = [None] * len(rows)
-        who = set()
         try:
             for k, fut in enumerate(as_completed(list(futures), loop=client.loop), 1):  # see batch._collect
                 paths[futures[fut]] = fut.result()
@@ -244,21 +247,20 @@ def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = 
             if bar is not None:
                 bar.close()
         try:
-            who = {ts for ts in client.who_has(list(futures)).values() for ts in ts}
+            who.update(ts for ts in client.who_has(list(futures)).values() for ts in ts)
         except Exception:  # noqa: BLE001
-            who = set()
+            pass
         for fut in futures:
             fut.release()
+        for p in paths:
+            data = np.load(p, mmap_mode="r")
+            row_off = int(os.path.basename(p)[4:12])
+            sigma = np.load(sigma_file(p), mmap_mode="r") if unc_path else None
+            yield (row_off, np.asarray(data[:-1]), np.asarray(data[-1]),
+                   None if sigma is None else np.asarray(sigma))
 
-        def load():
-            for p in paths:
-                data = np.load(p, mmap_mode="r")
-                row_off = int(os.path.basename(p)[4:12])
-                sigma = np.load(sigma_file(p), mmap_mode="r") if unc_path else None
-                yield (row_off, np.asarray(data[:-1]), np.asarray(data[-1]),
-                       None if sigma is None else np.asarray(sigma))
-
-        write_rows(job, load(), out_path, unc_path)
+    try:
+        write_rows(job, fused_rows(), out_path, unc_path)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
     info = {"OUTPUT": out_path, "rows": len(rows), "seconds": round(time.perf_counter() - t0, 3),
