@@ -269,8 +269,9 @@ def test_uncertainty_on_a_dask_cluster_equals_one_machine(tmp_path, scene192, sm
 
 def test_uncertainty_on_a_dask_cluster_leaves_nothing_on_error(tmp_path, scene192, small_tiles, dask_cluster,
                                                                monkeypatch):
-    """A row of tiles that fails on its worker: neither output is written, no row file is left;
-    an uncertainty output the writer refuses fails before any row is fused."""
+    """A row of tiles that fails on its worker, or a cancel after the first row: neither output is
+    written, no row file is left; an uncertainty output the writer refuses fails before any row
+    is fused."""
     from fusediff.engine import distributed_scene as ds
     real = ds.fuse_row_to_file
 
@@ -283,6 +284,18 @@ def test_uncertainty_on_a_dask_cluster_leaves_nothing_on_error(tmp_path, scene19
     with pytest.raises(Exception, match="disk full"):
         _ksdiff(tmp_path, "split", scene192, scheduler=dask_cluster.scheduler_address)
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+    monkeypatch.setattr(ds, "fuse_row_to_file", real)
+    # cancelled by the user once the first row is in: the same, and the run says so
+    from fusediff.engine.context import RunContext
+    from fusediff.engine.errors import Cancelled
+    rows_in = []
+    ctx = RunContext(threads=1, progress=lambda f, m: rows_in.append(m) if m.startswith("row of tiles") else None,
+                     is_cancelled=lambda: bool(rows_in))
+    with pytest.raises(Cancelled):
+        ds.run_on_cluster("ksdiff", dict(scene192, OUTPUT=str(tmp_path / "c.tif"),
+                                         UNCERTAINTY=str(tmp_path / "c_sigma.tif")), ctx,
+                          scheduler=dask_cluster.scheduler_address, echo=lambda line: None)
+    assert rows_in[0].startswith("row of tiles 1/3") and sorted(p.name for p in tmp_path.iterdir()) == []
     calls = []
     monkeypatch.setattr(ds, "fuse_row_to_file", lambda *a, **k: calls.append(a) or real(*a, **k))
     import fusediff
