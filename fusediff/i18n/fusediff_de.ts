@@ -580,12 +580,12 @@
       <translation>Ausgabe wird geschrieben</translation>
     </message>
     <message>
-      <source>Wrote {0}</source>
-      <translation>{0} geschrieben</translation>
-    </message>
-    <message>
       <source>The B60M raster's pixels are {0:.3g} times the B10M ones, but 6 is needed (60 m bands with 10 m bands).</source>
       <translation>Die Pixel des B60M-Rasters sind {0:.3g}-mal so groß wie die von B10M, nötig ist aber 6 (60-m-Bänder zu 10-m-Bändern).</translation>
+    </message>
+    <message>
+      <source>Wrote {0}</source>
+      <translation>{0} geschrieben</translation>
     </message>
     <message>
       <source>Sharpening the {0} bands.</source>

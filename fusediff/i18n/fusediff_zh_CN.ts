@@ -580,12 +580,12 @@
       <translation>正在写入输出</translation>
     </message>
     <message>
-      <source>Wrote {0}</source>
-      <translation>已写入 {0}</translation>
-    </message>
-    <message>
       <source>The B60M raster's pixels are {0:.3g} times the B10M ones, but 6 is needed (60 m bands with 10 m bands).</source>
       <translation>B60M 栅格的像元是 B10M 像元的 {0:.3g} 倍，但需要 6 倍（60 米波段对 10 米波段）。</translation>
+    </message>
+    <message>
+      <source>Wrote {0}</source>
+      <translation>已写入 {0}</translation>
     </message>
     <message>
       <source>Sharpening the {0} bands.</source>
