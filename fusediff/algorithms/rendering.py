@@ -18,10 +18,10 @@ from qgis.core import (QgsColorRampShader, QgsContrastEnhancement, QgsMultiBandC
 _KEEP = []
 
 #: the input whose name the output layer carries, per algorithm (the spectral input first)
-INPUT_FOR_NAME = ("MS", "HSI", "REFERENCE", "PRODUCT", "FUSED")
+INPUT_FOR_NAME = ("MS", "HSI", "B20M", "REFERENCE", "PRODUCT", "FUSED")
 SHORT_NAMES = {"classical": None, "ksdiff": "KSDiff", "respandiff": "ResPanDiff", "dmzs": "DM-ZS",
                "sdp": "SDP", "argsdiff": "ARGS-Diff", "prepare_product": "Product",
-               "simulate": "Simulated"}
+               "simulate": "Simulated", "sentinel2": "Sentinel-2"}
 
 
 def style_raster_layer(layer: QgsRasterLayer) -> bool:

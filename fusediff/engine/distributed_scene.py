@@ -7,15 +7,18 @@ raised-cosine weights (`rasters.TileAccumulator`) into one GeoTIFF. Here the sam
 1. on the client: plan, sample, scale, ``method.prepare`` (learn once) -- `engine.scene.fuse_scene`
    itself, which inside `on_cluster` hands its tile pass to `fuse_tiles_on_cluster`;
 2. the prepared method (its learnt state) is scattered to every worker once;
-3. one task per row of tiles: each reads its padded tiles from the input files, fuses them,
-   and accumulates ``sum(weight * tile)`` and ``sum(weight)`` for its rows (the same weights
-   and validity handling as `TileAccumulator.add`), written as one ``.npy`` file in a hidden
-   temporary folder next to the output (the workers must see the inputs' and the output's file
-   system: a shared disk on a cluster);
+3. one task per row of tiles: each reads its padded tiles from the input files, fuses them
+   (`engine.scene.fuse_window`, the tile step of a single-machine run), and accumulates
+   ``sum(weight * tile)`` and ``sum(weight)`` for its rows (`TileAccumulator.add`: the same
+   weights and validity handling), written as one ``.npy`` file in a hidden temporary folder next
+   to the output (the workers must see the inputs' and the output's file system: a shared disk on
+   a cluster); with the uncertainty output, each tile's sigma comes from the same call
+   (``fuse_tile_sigma``) and ``sum(weight * sigma)`` goes to a second file per row;
 4. on the client: the row files are added in order into one accumulator and written as one
    GeoTIFF (atomic, `rasters.GeoTiffWriter`), normalised by the weight sum -- the blending of a
    single-machine run (only the order of float32 additions in the overlap of two tile rows
-   differs), then the temporary folder is removed.
+   differs) -- and so is the sigma (a weighted mean of the tiles' sigma, as on one machine) into
+   the Float32 uncertainty GeoTIFF; then the temporary folder is removed.
 
 Workers need fusediff (with torch for the diffusion methods) and dask/distributed installed.
 """
@@ -41,7 +44,8 @@ from .scaling import SceneScale
 @dataclasses.dataclass
 class PreparedScene:
     """Everything the tile rows need: the alignment plan, the scene scale, the prepared method
-    (learnt state inside), the tiling and the output's band metadata."""
+    (learnt state inside), the tiling, the output's band metadata and whether the per-band
+    uncertainty (sigma) is computed too."""
 
     plan: object
     scale: SceneScale
@@ -53,16 +57,15 @@ class PreparedScene:
     wavelengths: Optional[list] = None
     protect: tuple = ()
     writer_options: dict = dataclasses.field(default_factory=dict)  # GeoTiffWriter's (COG, metadata...)
+    sigma: bool = False
 
     @property
     def bands(self) -> int:
         return len(self.plan.low_bands)
 
     def tiles(self) -> list:
-        from ..rasters import tile_grid
-        r = self.plan.ratio
-        size = max(self.tile, 2 * r * max(1, -(-self.overlap // r)) + r)
-        return tile_grid(self.plan.height, self.plan.width, size, self.overlap, r)
+        from .scene import scene_tiles
+        return scene_tiles(self.plan, self.tile, self.overlap)
 
     def tile_rows(self) -> list:
         """Tiles grouped by row (lists of Tile, rows in order; tiles of a row share row_off)."""
@@ -77,57 +80,58 @@ def _nothing(*_a):
 
 
 def fuse_row(job: PreparedScene, tiles: list, method=None) -> tuple:
-    """Fuse one row of tiles: (row_off, acc (C, h, W) = sum of weight * tile, wsum (h, W)), float32.
+    """Fuse one row of tiles: (row_off, acc (C, h, W) = sum of weight * tile, wsum (h, W),
+    sigma_acc (C, h, W) = sum of weight * the tiles' sigma, or None unless ``job.sigma``), float32.
 
-    The weights and the handling of invalid pixels are those of `TileAccumulator.add`.
+    Each tile is fused by `engine.scene.fuse_window` and added by `TileAccumulator.add` (the
+    weights and invalid-pixel handling of a single-machine run; sigma blended like the output).
     ``method``: the prepared method (default job.method; the scattered copy on a worker).
     """
-    from ..rasters import blend_weights, read_aligned_window
+    from ..rasters import read_aligned_window
+    from .scene import fuse_window
     method = job.method if method is None else method
-    plan, scale, r = job.plan, job.scale, job.plan.ratio
-    row_off = tiles[0].row_off
+    plan, r = job.plan, job.plan.ratio
     h = max(t.height for t in tiles)
-    acc = np.zeros((job.bands, h, plan.width), np.float32)
-    wsum = np.zeros((h, plan.width), np.float32)
+    # the row's own accumulators: every tile at row 0 of them, never flushed (block_rows 1 keeps
+    # the buffers at h + 1 rows); their buffers are the row's weighted sums
+    acc = _row_accumulator(job.bands, h, plan.width, job.overlap)
+    unc = _row_accumulator(job.bands, h, plan.width, job.overlap) if job.sigma else None
     for t in tiles:
         win = read_aligned_window(plan, t.row_off, t.col_off, t.height, t.width, pad=job.pad)
-        rs, cs = win.core
-        valid = win.valid[rs, cs]
-        if not valid.any():
-            fused = np.zeros((job.bands, t.height, t.width), np.float32)
-        else:
-            fused = np.asarray(method.fuse_tile(scale.forward(win.high), scale.forward(win.low), r, _nothing))
-            if fused.ndim != 3 or fused.shape[1:] != win.high.shape[1:] or fused.shape[0] != job.bands:
-                raise RuntimeError(f"fusion returned shape {fused.shape}, expected ({job.bands}, "
-                                   f"{win.high.shape[1]}, {win.high.shape[2]})")
-            fused = np.asarray(scale.inverse(fused[:, rs, cs]), np.float32)
-        wts = blend_weights(t.height, t.width, job.overlap)
-        invalid = None if valid.all() else ~valid
-        if invalid is not None:
-            wts[invalid] = 0.0
-        dst = acc[:, :t.height, t.col_off:t.col_off + t.width]
-        term = np.empty((t.height, t.width), np.float32)
-        for b in range(job.bands):
-            np.multiply(fused[b], wts, out=term)
-            if invalid is not None:
-                term[invalid] = 0.0
-            dst[b] += term
-        wsum[:t.height, t.col_off:t.col_off + t.width] += wts
-        del win, fused
-    return row_off, acc, wsum
+        fused, sigma, valid = fuse_window(method, job.scale, win, r, job.bands, _nothing, sigma=job.sigma)
+        acc.add(fused, 0, t.col_off, valid=valid)
+        if unc is not None:
+            unc.add(sigma, 0, t.col_off, valid=valid)
+        del win, fused, sigma
+    return (tiles[0].row_off, acc.acc[:, :acc.rows], acc.wsum[:acc.rows],
+            None if unc is None else unc.acc[:, :unc.rows])
+
+
+def _row_accumulator(bands: int, height: int, width: int, overlap: int):
+    from ..rasters import TileAccumulator
+    return TileAccumulator(None, bands, height, width, overlap, block_rows=1)
+
+
+def sigma_file(row_file: str) -> str:
+    """The sigma sums saved next to the row file ``row_<row_off>.npy``: ``row_<row_off>.sigma.npy``."""
+    return row_file[:-len(".npy")] + ".sigma.npy"
 
 
 def fuse_row_to_file(job: PreparedScene, tiles: list, folder: str, method=None, threads: int = 0) -> str:
     """`fuse_row` on a worker, saved as ``folder/row_<row_off>.npy`` ((C + 1, h, W): the weighted
-    sums, then the weight sum), written to a temporary name and renamed. Returns the path."""
+    sums, then the weight sum) and, with ``job.sigma``, the weighted sums of sigma (C, h, W) in
+    `sigma_file` of it; each written to a temporary name and renamed. Returns the row file's path."""
     if threads <= 0:
         from .batch import _worker_info
         threads = _worker_info()[1]
     from .batch import _set_threads
     _set_threads(threads, "torch" in sys.modules)  # the learnt state, unpickled, imported torch
-    row_off, acc, wsum = fuse_row(job, tiles, method)
+    row_off, acc, wsum, sigma = fuse_row(job, tiles, method)
     path = os.path.join(folder, f"row_{row_off:08d}.npy")
     from .files import atomic_open
+    if sigma is not None:  # first, so that a row file is never there without its sigma
+        with atomic_open(sigma_file(path), "wb", prefix=".row.") as f:
+            np.save(f, sigma)
     with atomic_open(path, "wb", prefix=".row.") as f:
         np.save(f, np.concatenate([acc, wsum[None]], axis=0))
     return path
@@ -154,19 +158,24 @@ def _accumulator_class():
     return RowAccumulator
 
 
-def write_rows(job: PreparedScene, rows, out_path: str) -> str:
-    """Blend rows ``[(row_off, acc, wsum), ...]`` (in row order) into the GeoTIFF ``out_path``."""
-    from ..rasters import BackgroundWriter, EdgeExtendingSink, GeoTiffWriter
+def write_rows(job: PreparedScene, rows, out_path: str, unc_path: Optional[str] = None) -> str:
+    """Blend rows ``[(row_off, acc, wsum, sigma_acc), ...]`` (in row order; sigma_acc None without
+    ``unc_path``) into the GeoTIFF ``out_path`` and the sigma into ``unc_path`` (Float32)."""
+    from .scene import open_outputs
     plan = job.plan
-    with GeoTiffWriter(out_path, plan.out_width, plan.out_height, job.bands, plan.crs, plan.transform,
-                       descriptions=job.descriptions, wavelengths=job.wavelengths, protect=job.protect,
-                       threads=os.cpu_count() or 1, **job.writer_options) as writer, \
-            BackgroundWriter(writer) as background:
-        sink = EdgeExtendingSink(background, plan.height, plan.width, plan.extra_rows, plan.extra_cols)
-        acc = _accumulator_class()(sink, job.bands, plan.height, plan.width, job.overlap)
-        for row_off, a, w in rows:
+    with contextlib.ExitStack() as stack:
+        sink, unc_sink = open_outputs(stack, plan, job.bands, out_path, job.descriptions, job.wavelengths,
+                                      job.protect, os.cpu_count() or 1, job.writer_options, unc_path)
+        row_acc = _accumulator_class()
+        acc = row_acc(sink, job.bands, plan.height, plan.width, job.overlap)
+        unc = row_acc(unc_sink, job.bands, plan.height, plan.width, job.overlap) if unc_sink else None
+        for row_off, a, w, s in rows:
             acc.add_weighted(a, w, row_off)
+            if unc is not None:
+                unc.add_weighted(s, w, row_off)  # the same weights as the output's
         acc.finish()
+        if unc is not None:
+            unc.finish()
     return out_path
 
 
@@ -181,26 +190,36 @@ def shippable(method):
 
 
 def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = True,
-                    retries: int = 2, echo=print, resources=None, report=None) -> dict:
-    """Fuse the rows of ``job`` on the workers of ``client`` and write ``out_path``.
+                    retries: int = 2, echo=print, resources=None, report=None,
+                    unc_path: Optional[str] = None) -> dict:
+    """Fuse the rows of ``job`` on the workers of ``client`` and write ``out_path`` (and, when
+    ``unc_path`` is given, the per-band sigma there: ``job.sigma`` must be set).
 
-    The prepared method is scattered once (broadcast to every worker); each row task writes its
-    file into a hidden folder next to the output (removed at the end, also on failure).
+    The outputs are opened first (atomic GeoTIFF writers: nothing is left of them on an error or
+    cancel); the prepared method is scattered once (broadcast to every worker); each row task
+    writes its file(s) into a hidden folder next to the output (removed at the end, also on failure).
     ``report(fraction, message)``: optional progress of the rows (a RunContext's ``report``: it
     raises Cancelled on cancel, which cancels the rows not finished).
-    Returns {'OUTPUT': out_path, 'rows': n, 'seconds': ..., 'workers': [...]}.
+    Returns {'OUTPUT': out_path, 'rows': n, 'seconds': ..., 'workers': [...]} (and 'UNCERTAINTY').
     """
     from distributed import as_completed
+    if bool(unc_path) != bool(job.sigma):
+        raise ValueError("unc_path is given exactly when job.sigma is set")
     out_path = os.path.abspath(out_path)
+    unc_path = os.path.abspath(unc_path) if unc_path else None
     folder, name = os.path.split(out_path)
     if not os.path.isdir(folder):
         raise UserError(f"The output folder '{folder}' does not exist. Create it or choose another output path.")
     t0 = time.perf_counter()
     rows = job.tile_rows()
     from .batch import clean_stale_temporaries
-    clean_stale_temporaries([out_path])  # of an earlier run of this output that was killed
+    clean_stale_temporaries([out_path] + ([unc_path] if unc_path else []))  # of a killed earlier run
     tmpdir = tempfile.mkdtemp(prefix=f".{name}.", suffix=".rows", dir=folder)
-    try:
+    who = set()
+
+    def fused_rows():
+        # runs inside write_rows, after the outputs are opened (a bad output path fails before
+        # any work; an error or cancel here leaves no output)
         method_future = client.scatter(shippable(job.method), broadcast=True, hash=False)
         light = dataclasses.replace(job, method=None)
         futures = {client.submit(fuse_row_to_file, light, tiles, tmpdir, method_future, pure=False,
@@ -209,12 +228,10 @@ def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = 
         if progress:
             try:
                 from tqdm import tqdm
-                import sys
                 bar = tqdm(total=len(rows), unit="row", desc="tile rows", file=sys.stderr)
             except ImportError:
                 bar = None
         paths = [None] * len(rows)
-        who = set()
         try:
             for k, fut in enumerate(as_completed(list(futures), loop=client.loop), 1):  # see batch._collect
                 paths[futures[fut]] = fut.result()
@@ -230,23 +247,27 @@ def fuse_on_cluster(job: PreparedScene, out_path: str, client, progress: bool = 
             if bar is not None:
                 bar.close()
         try:
-            who = {ts for ts in client.who_has(list(futures)).values() for ts in ts}
+            who.update(ts for ts in client.who_has(list(futures)).values() for ts in ts)
         except Exception:  # noqa: BLE001
-            who = set()
+            pass
         for fut in futures:
             fut.release()
+        for p in paths:
+            data = np.load(p, mmap_mode="r")
+            row_off = int(os.path.basename(p)[4:12])
+            sigma = np.load(sigma_file(p), mmap_mode="r") if unc_path else None
+            yield (row_off, np.asarray(data[:-1]), np.asarray(data[-1]),
+                   None if sigma is None else np.asarray(sigma))
 
-        def load():
-            for p in paths:
-                data = np.load(p, mmap_mode="r")
-                row_off = int(os.path.basename(p)[4:12])
-                yield row_off, np.asarray(data[:-1]), np.asarray(data[-1])
-
-        write_rows(job, load(), out_path)
+    try:
+        write_rows(job, fused_rows(), out_path, unc_path)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
-    return {"OUTPUT": out_path, "rows": len(rows), "seconds": round(time.perf_counter() - t0, 3),
+    info = {"OUTPUT": out_path, "rows": len(rows), "seconds": round(time.perf_counter() - t0, 3),
             "workers": sorted(who)}
+    if unc_path:
+        info["UNCERTAINTY"] = unc_path
+    return info
 
 
 # --------------------------------------------------------------------------
@@ -288,22 +309,24 @@ def on_cluster(client, progress: bool = False, retries: int = 2, resources=None)
 def fuse_tiles_on_cluster(target: ClusterTarget, plan, method, scale, tile_size, overlap, pad, out_path,
                           protect, desc, wl, ctx, start, writer_options=None, unc_path=None) -> None:
     """The cluster counterpart of `engine.scene._fuse_tiles` (same arguments, plus the target):
-    the tile plan, weights and output (with its writer options) are the same; rows of tiles run on
-    the workers. The per-band uncertainty output is not computed on a cluster yet (UserError)."""
-    if unc_path:
-        raise UserError("The uncertainty output is not available when a scene is split over a Dask cluster "
-                        "(--scheduler) yet; run without --scheduler, or without the uncertainty output.")
+    the tile plan, weights and outputs (with the output's writer options; the uncertainty, when
+    ``unc_path`` is given, Float32 and blended like the output) are the same; rows of tiles run on
+    the workers."""
     job = PreparedScene(plan, scale, method, int(tile_size), int(overlap), int(pad), desc, wl,
-                        protect=tuple(protect), writer_options=dict(writer_options or {}))
+                        protect=tuple(protect), writer_options=dict(writer_options or {}), sigma=bool(unc_path))
     n = len(job.tile_rows())
     ctx.info(f"Fusing {len(job.tiles())} tiles in {n} row(s) on the Dask cluster "
              f"({len(target.client.scheduler_info().get('workers', {}))} worker(s)).")
+    calibration = getattr(method, "calibration", None)
+    if unc_path and callable(calibration):
+        # its warning about an uncalibrated sigma is logged here: the workers log nothing
+        calibration(method.state, plan.ratio)
 
     def report(fraction, message=""):
         ctx.report(start + (0.95 - start) * fraction, message)
 
     info = fuse_on_cluster(job, out_path, target.client, progress=target.progress, retries=target.retries,
-                           resources=target.resources, report=report)
+                           resources=target.resources, report=report, unc_path=unc_path)
     target.runs.append(info)
 
 

@@ -222,9 +222,20 @@ class SelfLearningSceneMethod(_Logged):
         out, _info = self.module.fuse_tile(state, _tensor(low), _tensor(high), progress=progress)
         return out[0].cpu().numpy()
 
+    def calibration(self, state, ratio: int) -> dict:
+        """The method's uncertainty calibration (`models.uncertainty.calibration_for`), with a
+        warning (once) when it has none."""
+        from ..models import uncertainty
+        cal = uncertainty.calibration_for(self.entry_id)
+        if not cal["calibrated"] and not getattr(self, "_warned_uncalibrated", False):
+            self._warned_uncalibrated = True
+            self._log(tr("Warning: the uncertainty of {0} is not calibrated; its scale is a guess.").format(self.name))
+        return cal
+
     def solve_sigma(self, state, high, low, ratio, progress):
         # one run plus a free cross-method sample, the cubic-upsampled LR input: seeds barely move
         # these methods' outputs (bench/uncertainty.md); sigma = factor * local |out - upsampled|
+        # (* sqrt(brightness) where the calibration says so)
         import torch
 
         from ..models import operators, uncertainty
@@ -232,10 +243,10 @@ class SelfLearningSceneMethod(_Logged):
         out = out[0].detach().cpu().to(torch.float32)
         up = operators.upsample(_tensor(low).to(torch.float32), int(ratio), 0.0)[0]
         up = up[:, :out.shape[1], :out.shape[2]]
-        cal = uncertainty.calibration_for(self.entry_id)
-        if not cal["calibrated"] and not getattr(self, "_warned_uncalibrated", False):
-            self._warned_uncalibrated = True
-            self._log(tr("Warning: the uncertainty of {0} is not calibrated; its scale is a guess.").format(self.name))
-        sigma = uncertainty.apply_calibration(uncertainty.local((out - up).abs(), int(cal["window"])),
-                                              float(cal["factor"]), float(cal.get("power", 1.0)))
+        cal = self.calibration(state, ratio)
+        spread = uncertainty.local((out - up).abs(), int(cal["window"]))
+        if cal.get("brightness"):
+            # the model's scale puts the scene's robust maximum at its input level
+            spread = uncertainty.brightness_weighted(spread, out, self.input_level(int(ratio), out.shape[0]))
+        sigma = uncertainty.apply_calibration(spread, float(cal["factor"]), float(cal.get("power", 1.0)))
         return out.numpy(), sigma.to(torch.float32).numpy()

@@ -388,18 +388,76 @@ def output_metadata(info, bands=None, output: Optional[dict] = None) -> dict:
     return opts
 
 
+def scene_tiles(plan, tile_size: int, overlap: int) -> list:
+    """The tiles of a tiled pass over the aligned grid (rasters.tile_grid, row-major): ``tile_size``
+    (high-res pixels), raised to at least two overlaps plus one low-res pixel."""
+    from ..rasters import tile_grid
+    r = plan.ratio
+    size = max(int(tile_size), 2 * r * max(1, -(-int(overlap) // r)) + r)
+    return tile_grid(plan.height, plan.width, size, int(overlap), r)
+
+
+def fuse_window(method, scale, win, ratio: int, bands: int, progress, sigma: bool = False) -> tuple:
+    """Fuse one padded window (rasters.read_aligned_window) -> (fused, sigma, valid) on its core.
+
+    fused and sigma: (bands, h, w) float32 in the input's units (sigma None unless ``sigma``: then
+    the method's ``fuse_tile_sigma``); valid: (h, w) bool. A core without a valid pixel is not
+    fused (zeros). RuntimeError when the method returns another shape. The tile step of both the
+    single-machine pass and a row of tiles on a Dask worker (`distributed_scene.fuse_row`).
+    """
+    rs, cs = win.core
+    valid = win.valid[rs, cs]
+    if not valid.any():
+        zeros = np.zeros((bands,) + valid.shape, np.float32)
+        return zeros, (zeros if sigma else None), valid
+    high, low = scale.forward(win.high), scale.forward(win.low)
+    if sigma:
+        fused, unc = method.fuse_tile_sigma(high, low, ratio, progress)
+    else:
+        fused, unc = method.fuse_tile(high, low, ratio, progress), None
+    expected = (bands,) + tuple(win.high.shape[1:])
+    out = []
+    for a in (fused, unc):
+        if a is None:
+            out.append(None)
+            continue
+        a = np.asarray(a)
+        if a.shape != expected:
+            raise RuntimeError(f"fusion returned shape {a.shape}, expected {expected}")
+        out.append(scale.inverse(a[:, rs, cs]))
+    return out[0], out[1], valid
+
+
+def open_outputs(stack, plan, bands: int, out_path: str, desc, wl, protect, threads: int,
+                 writer_options=None, unc_path=None) -> tuple:
+    """Open the fused output (and the uncertainty) on the ExitStack ``stack`` -> (sink, unc_sink):
+    `rasters.EdgeExtendingSink` over a `BackgroundWriter` over an atomic `GeoTiffWriter` on the
+    plan's grid (unc_sink None without ``unc_path``). The uncertainty is Float32 whatever
+    ``writer_options`` say, with the output's band names and wavelengths, and never replaces the
+    output or an input."""
+    from ..rasters import BackgroundWriter, EdgeExtendingSink, GeoTiffWriter
+
+    def sink(path, **options):
+        writer = stack.enter_context(GeoTiffWriter(path, plan.out_width, plan.out_height, bands, plan.crs,
+                                                   plan.transform, descriptions=desc, wavelengths=wl,
+                                                   threads=threads, **options))
+        return EdgeExtendingSink(stack.enter_context(BackgroundWriter(writer)), plan.height, plan.width,
+                                 plan.extra_rows, plan.extra_cols)
+    main = sink(out_path, protect=tuple(protect), **(writer_options or {}))
+    unc = sink(unc_path, protect=tuple(protect) + (out_path,)) if unc_path else None
+    return main, unc
+
+
 def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect, desc, wl, ctx, start,
                 writer_options=None, unc_path=None) -> None:
     """One tiled pass over the aligned grid into ``out_path`` (and the sigma into ``unc_path``
-    when given; see `fuse_scene`)."""
+    when given, blended like the output: a weighted mean of the tiles' sigma; see `fuse_scene`)."""
     import contextlib
     from concurrent.futures import ThreadPoolExecutor
 
-    from ..rasters import (BackgroundWriter, EdgeExtendingSink, GeoTiffWriter, TileAccumulator,
-                           read_aligned_window, tile_grid)
+    from ..rasters import TileAccumulator, read_aligned_window
     r = plan.ratio
-    tile_size = max(tile_size, 2 * r * max(1, -(-overlap // r)) + r)
-    tiles = tile_grid(plan.height, plan.width, tile_size, overlap, r)
+    tiles = scene_tiles(plan, tile_size, overlap)
     n_out = len(plan.low_bands)
     if len(tiles) > 1:
         # the grid's tiles are equal-sized and at most tile_size: report the size they have
@@ -415,57 +473,26 @@ def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect,
 
     # the next tile is read, and finished rows are compressed and written, on worker threads
     # while a tile is fused (I/O was a third of a 4000 x 4000 KSDiff run)
-    with GeoTiffWriter(out_path, plan.out_width, plan.out_height, n_out, plan.crs, plan.transform,
-                       descriptions=desc, wavelengths=wl, protect=protect,
-                       threads=ctx.threads or os.cpu_count() or 1, **(writer_options or {})) as writer, \
-            BackgroundWriter(writer) as background, \
-            ThreadPoolExecutor(1, thread_name_prefix="fusediff-read") as reader, \
-            contextlib.ExitStack() as unc_stack:
-        sink = EdgeExtendingSink(background, plan.height, plan.width, plan.extra_rows, plan.extra_cols)
-        acc = None
-        unc_sink = unc_acc = None
-        if unc_path:
-            unc_writer = unc_stack.enter_context(GeoTiffWriter(
-                unc_path, plan.out_width, plan.out_height, n_out, plan.crs, plan.transform, descriptions=desc,
-                wavelengths=wl, protect=protect + (out_path,), threads=ctx.threads or os.cpu_count() or 1))
-            unc_sink = EdgeExtendingSink(unc_stack.enter_context(BackgroundWriter(unc_writer)), plan.height,
-                                         plan.width, plan.extra_rows, plan.extra_cols)
+    with contextlib.ExitStack() as stack, \
+            ThreadPoolExecutor(1, thread_name_prefix="fusediff-read") as reader:
+        sink, unc_sink = open_outputs(stack, plan, n_out, out_path, desc, wl, protect,
+                                      ctx.threads or os.cpu_count() or 1, writer_options, unc_path)
+        acc = TileAccumulator(sink, n_out, plan.height, plan.width, overlap)
+        unc_acc = TileAccumulator(unc_sink, n_out, plan.height, plan.width, overlap) if unc_sink else None
         pending = reader.submit(read_tile, tiles[0])
         for i, t in enumerate(tiles):
             label = eta.label(i)
             bar(i / len(tiles), label)
             win = pending.result()
             pending = reader.submit(read_tile, tiles[i + 1]) if i + 1 < len(tiles) else None
-            rs, cs = win.core
-            core_valid = win.valid[rs, cs]
-            sigma = None
-            if not core_valid.any():
-                fused = np.zeros((n_out, t.height, t.width), np.float32)
-                sigma = fused if unc_path else None
-            else:
-                f0 = start + (0.95 - start) * i / len(tiles)
-                f1 = start + (0.95 - start) * (i + 1) / len(tiles)
-                tile_progress = ctx.scoped(f0, f1, f"{label}: " if label else "")
-                if unc_path:
-                    fused, sigma = method.fuse_tile_sigma(scale.forward(win.high), scale.forward(win.low),
-                                                          r, tile_progress)
-                    fused, sigma = np.asarray(fused), scale.inverse(np.asarray(sigma)[:, rs, cs])
-                else:
-                    fused = np.asarray(method.fuse_tile(scale.forward(win.high), scale.forward(win.low),
-                                                        r, tile_progress))
-                if fused.ndim != 3 or fused.shape[1:] != win.high.shape[1:]:
-                    raise RuntimeError(f"fusion returned shape {fused.shape}, expected (C, "
-                                       f"{win.high.shape[1]}, {win.high.shape[2]})")
-                fused = scale.inverse(fused[:, rs, cs])
-            if acc is None:
-                if fused.shape[0] != n_out:  # e.g. a method returning another band count
-                    raise RuntimeError(f"fusion returned {fused.shape[0]} bands, expected {n_out}")
-                acc = TileAccumulator(sink, n_out, plan.height, plan.width, overlap)
-            acc.add(fused, t.row_off, t.col_off, valid=core_valid)
-            if unc_sink is not None:
-                if unc_acc is None:
-                    unc_acc = TileAccumulator(unc_sink, n_out, plan.height, plan.width, overlap)
-                unc_acc.add(sigma, t.row_off, t.col_off, valid=core_valid)
+            f0 = start + (0.95 - start) * i / len(tiles)
+            f1 = start + (0.95 - start) * (i + 1) / len(tiles)
+            fused, sigma, valid = fuse_window(method, scale, win, r, n_out,
+                                              ctx.scoped(f0, f1, f"{label}: " if label else ""),
+                                              sigma=unc_acc is not None)
+            acc.add(fused, t.row_off, t.col_off, valid=valid)
+            if unc_acc is not None:
+                unc_acc.add(sigma, t.row_off, t.col_off, valid=valid)
             del win, fused, sigma
             eta.done(i + 1)
         ctx.check_cancel()

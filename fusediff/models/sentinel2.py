@@ -27,8 +27,9 @@ METHOD 1 (learned, default) `learn` + `fuse_tile`:
     starts as METHOD 0 and a short training suffices). Loss: L1 with each band weighted by the
     inverse of its mean (as ERGAS weighs bands) + 0.3 x the mean spectral angle (so dark pixels,
     where METHOD 0's injection turns spectra most, count). Inference averages the identity and
-    its mirror (a 2-transform dihedral ensemble). Applied at the input level (apply at 10 m). Learn once per scene on windows
-    sampled from it, then fuse tiles; the state is picklable (tensors on the CPU, numbers).
+    its mirror (a 2-transform dihedral ensemble). Applied at the input level (apply at 10 m).
+    Learn once per scene on windows sampled from it, then fuse tiles; the state is picklable
+    (tensors on the CPU, numbers).
 """
 from __future__ import annotations
 
@@ -369,6 +370,13 @@ def _network(state: dict, device) -> nn.Module:
     return net.to(device).eval()
 
 
+def _network_inputs(state: dict, low: torch.Tensor, high: torch.Tensor, base: torch.Tensor) -> list:
+    """[high, base] and, for a network that takes it, the cubic-upsampled low bands (all on the high grid)."""
+    if state["arch"].get("c_extra", 0):
+        return [high, base, _up(low, int(state["ratio"]))]
+    return [high, base]
+
+
 def fuse_tile(state: dict, low: torch.Tensor, high: torch.Tensor, progress: ProgressFn | None = None,
               net: nn.Module | None = None) -> torch.Tensor:
     """Sharpen one tile with a `learn`ed state: low (1, C, h, w), high (1, c, r h, r w) in [0, 1]
@@ -385,15 +393,10 @@ def fuse_tile(state: dict, low: torch.Tensor, high: torch.Tensor, progress: Prog
         net = net if net is not None else _network(state, high.device)
         norm = state["norm"]
 
-        if state["arch"].get("c_extra", 0):
-            def fn(h, b, u):
-                return dihedral.self_ensemble(lambda hh, bb, uu: _predict(net, hh, bb, norm, uu), [h, b, u],
-                                              cfg.ensemble)
-            inputs = [high, base, _up(low, r)]
-        else:
-            def fn(h, b):
-                return dihedral.self_ensemble(lambda hh, bb: _predict(net, hh, bb, norm), [h, b], cfg.ensemble)
-            inputs = [high, base]
+        def fn(*ts):
+            return dihedral.self_ensemble(lambda *tt: _predict(net, *tt[:2], norm, *tt[2:]), ts, cfg.ensemble)
+
+        inputs = _network_inputs(state, low, high, base)
         out = tiled_apply(fn, inputs, base.shape[1], cfg.tile, cfg.overlap,
                           progress=lambda f: progress(f, "network"), workers=1)
     return out.clamp_min(0.0)
@@ -404,3 +407,80 @@ def fuse(low: torch.Tensor, high: torch.Tensor, ratio: int, config: Sentinel2Con
     """Learn on this pair, then fuse it: (1, C, h, w), (1, c, r h, r w) -> (1, C, r h, r w)."""
     state = learn([(low, high)], ratio, config, scoped(progress, 0.0, 0.9))
     return fuse_tile(state, low, high, scoped(progress, 0.9, 1.0))
+
+
+# --------------------------------------------------------------------------
+# uncertainty (the UNCERTAINTY output; sources and calibration in uncertainty.CALIBRATION)
+# --------------------------------------------------------------------------
+
+def fuse_sample(state: dict, low: torch.Tensor, high: torch.Tensor, index: int, base: torch.Tensor | None = None,
+                net: nn.Module | None = None, progress: ProgressFn | None = None) -> torch.Tensor:
+    """One sample for the uncertainty output: the learned network run once on the ``index``-th
+    (0..7, `dihedral.ENSEMBLE_ORDER`) flip/rotation of the inputs, transformed back, clamped at 0;
+    (1, C, r h, r w). Index 0 with ``ensemble`` 1 is `fuse_tile`. ``base``: METHOD 0 of this
+    pair when already computed. A METHOD 0 state (no network) gives METHOD 0 for every index."""
+    progress = progress or null_progress
+    r = int(state["ratio"])
+    cfg = Sentinel2Config(**state["config"])
+    _check(low, high, r)
+    with torch.no_grad():
+        base = base if base is not None else regression_injection(low, high, r, state["regression"], cfg.gain)
+        if "net" not in state:
+            return base.clamp_min(0.0)
+        net = net if net is not None else _network(state, high.device)
+        norm = state["norm"]
+        k = dihedral.ENSEMBLE_ORDER[int(index) % 8]
+
+        def fn(*ts):
+            tt = [dihedral.transform(t, k) for t in ts]
+            return dihedral.inverse(_predict(net, *tt[:2], norm, *tt[2:]), k)
+
+        out = tiled_apply(fn, _network_inputs(state, low, high, base), base.shape[1], cfg.tile, cfg.overlap,
+                          progress=lambda f: progress(f, "network"), workers=1)
+    return out.clamp_min(0.0)
+
+
+def fuse_tile_sigma(state: dict, low: torch.Tensor, high: torch.Tensor, calibration: dict, k: int | None = None,
+                    progress: ProgressFn | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """(fused, sigma) of one tile, both (1, C, r h, r w) on the inputs' device, sigma float32 in the
+    inputs' units. fused is `fuse_tile`'s output. The samples (``calibration``: an
+    `uncertainty.CALIBRATION` entry; K = ``k`` or its "samples"):
+
+    - learned state (source 'output+regression'): the output (and, for K > 1, the network on K - 1
+      more flips/rotations, `fuse_sample`) plus METHOD 0 as a cross-method sample;
+    - METHOD 0 state (source 'regression+cubic'): METHOD 0 and the cubic-upsampled input (any K).
+
+    The spread is made `uncertainty.local` over the calibration's window and scaled by its factor.
+    Memory: two images beside the inputs (running spread), not K.
+    """
+    from . import uncertainty
+    progress = progress or null_progress
+    r = int(state["ratio"])
+    cfg = Sentinel2Config(**state["config"])
+    _check(low, high, r)
+    window = int(calibration.get("window", 1))
+    factor, power = float(calibration["factor"]), float(calibration.get("power", 1.0))
+    with torch.no_grad():
+        base = regression_injection(low, high, r, state["regression"], cfg.gain)
+        if "net" not in state:
+            fused = base.clamp_min(0.0)
+            sigma = uncertainty.sample_sigma(lambda i: fused, 1, reference=_up(low, r), window=window,
+                                             factor=factor, power=power)
+            progress(1.0, "tile fused")
+            return fused, sigma
+        k = max(1, int(k or calibration["samples"]))
+        net = _network(state, high.device)
+        fused = fuse_tile(state, low, high, scoped(progress, 0.0, 1.0 / k), net=net)
+        if cfg.ensemble == 1 or k == 1:  # sample 0 is the output itself (K = 1: the output and METHOD 0)
+            first = fused
+        else:
+            first = fuse_sample(state, low, high, 0, base, net)
+
+        def sample(i):
+            if i == 0:
+                return first
+            return fuse_sample(state, low, high, i, base, net, scoped(progress, i / k, (i + 1) / k))
+
+        sigma = uncertainty.sample_sigma(sample, k, reference=base.clamp_min(0.0), window=window, factor=factor,
+                                         power=power)
+    return fused, sigma

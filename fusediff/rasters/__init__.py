@@ -14,14 +14,14 @@
 """
 from .errors import RasterError
 from .io import (DEFAULT_NODATA, BackgroundWriter, GeoTiffWriter, RasterInfo, read,
-                 read_info, write_geotiff)
+                 read_info, stack_rasters, write_geotiff)
 from .align import (AlignedPair, AlignmentPlan, align_pair, plan_alignment,
                     read_aligned_window)
 from .tiles import EdgeExtendingSink, Tile, TileAccumulator, blend_weights, tile_grid
 
 __all__ = [
     "RasterError", "RasterInfo", "read_info", "read", "GeoTiffWriter", "BackgroundWriter",
-    "write_geotiff", "DEFAULT_NODATA", "AlignedPair", "AlignmentPlan",
+    "write_geotiff", "stack_rasters", "DEFAULT_NODATA", "AlignedPair", "AlignmentPlan",
     "align_pair", "plan_alignment", "read_aligned_window", "Tile",
     "tile_grid", "blend_weights", "TileAccumulator", "EdgeExtendingSink",
 ]

@@ -747,3 +747,43 @@ def _translate_cog(src_path: str, dst_path: str, compression: str, threads: int 
     except (RasterioError, OSError) as exc:
         raise RasterError(f"Writing the Cloud-Optimized GeoTIFF failed ({exc}). Check the free disk "
                           f"space.") from exc
+
+
+def stack_rasters(parts, path, width: int, height: int, crs, transform, descriptions=None, wavelengths=None,
+                  protect=(), rows: int = 256, progress=None, **options) -> str:
+    """Stack the bands of several rasters on one grid into a new GeoTIFF, block by block.
+
+    parts: [(raster path, row_off, col_off), ...]: each raster's pixel (0, 0) lies at (row_off,
+    col_off) of the output grid (width x height pixels, ``crs``/``transform``); its bands follow
+    those of the parts before it. A pixel is written as nodata where any part is nodata or does
+    not cover it (a pixel is valid in all bands or in none). Values are copied as stored (no
+    scale/offset applied). descriptions/wavelengths: one per output band (or None); options:
+    GeoTiffWriter's output options. ``rows``: rows per block (memory: rows x width x bands
+    float32). ``progress(fraction)`` after each block. Atomic like GeoTiffWriter; returns the
+    absolute output path.
+    """
+    infos = [read_info(p) for p, _r, _c in parts]
+    count = sum(int(i.count) for i in infos)
+    with GeoTiffWriter(path, width, height, count, crs, transform, descriptions=descriptions,
+                       wavelengths=wavelengths, protect=protect, **options) as writer:
+        for r0 in range(0, int(height), int(rows)):
+            h = min(int(rows), int(height) - r0)
+            block = np.zeros((count, h, int(width)), np.float32)
+            valid = np.ones((h, int(width)), bool)
+            b0 = 0
+            for (p, ro, co), info in zip(parts, infos):
+                # the part's rows/columns that fall in this block of the output
+                sr0, sr1 = max(r0 - ro, 0), min(r0 + h - ro, info.height)
+                sc0, sc1 = max(-co, 0), min(int(width) - co, info.width)
+                cover = np.zeros_like(valid)
+                if sr1 > sr0 and sc1 > sc0:
+                    a, v, _ = read(p, window=(sr0, sc0, sr1 - sr0, sc1 - sc0))
+                    dr, dc = sr0 + ro - r0, sc0 + co
+                    block[b0:b0 + info.count, dr:dr + a.shape[1], dc:dc + a.shape[2]] = a
+                    cover[dr:dr + a.shape[1], dc:dc + a.shape[2]] = v
+                valid &= cover
+                b0 += int(info.count)
+            writer.write(block, r0, 0, mask=valid)
+            if progress is not None:
+                progress(min(1.0, (r0 + h) / int(height)))
+    return writer.path

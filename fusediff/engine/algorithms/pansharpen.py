@@ -27,11 +27,12 @@ UNCERTAINTY_HELP = ("Optional: a Float32 raster on the output's grid with, per p
                     "+-1.645 sigma on data like the calibration's). Not written, and no cost, when empty.")
 
 
-def uncertainty_params(samples_default: int) -> tuple:
-    """The optional UNCERTAINTY output and its UNCERTAINTY_SAMPLES (K)."""
+def uncertainty_params(samples_default: int, samples_help: str = UNCERTAINTY_SAMPLES_HELP,
+                       samples_min: int = 2) -> tuple:
+    """The optional UNCERTAINTY output and its UNCERTAINTY_SAMPLES (K; ``samples_help``: what they are)."""
     return (
-        Param("UNCERTAINTY_SAMPLES", "int", "Uncertainty samples (K)", default=samples_default, minimum=2,
-              maximum=64, advanced=True, help=UNCERTAINTY_SAMPLES_HELP),
+        Param("UNCERTAINTY_SAMPLES", "int", "Uncertainty samples (K)", default=samples_default, minimum=samples_min,
+              maximum=64, advanced=True, help=samples_help),
         Param("UNCERTAINTY", "raster_out", "Uncertainty (per-band standard deviation)", optional=True,
               help=UNCERTAINTY_HELP),
     )
