@@ -508,9 +508,9 @@ variance) over a 3 x 3 neighbourhood, times a factor fitted on separate cases:
   rule was written, but the rule looks only at quarter 0 at two levels). No candidate's factor held
   its coverage from level 1 to level 2 of quarter 0 (all over-cover there), so the rule fell back to
   the source whose coverage moved least: the learned output against METHOD 0 (K = 1, 3 x 3; factor
-  8.79) -- Spearman 0.51 and coverage 83 % on the held-out quarters, so it misses the 85 % coverage
-  bar there (quarter 3, 75 %). The network's own flips/rotations (no METHOD 0) would have scored
-  better on the held-out quarters (K = 8: 0.63, 91 %), but quarter 0 did not single them out, so
+  8.74) -- Spearman 0.50 and coverage 84 % on the held-out quarters, so it misses the 85 % coverage
+  bar there (quarters 1 and 3, 83 and 81 %). The network's own flips/rotations (no METHOD 0) would
+  have scored better on the held-out quarters (K = 8: 0.63, 92 %), but quarter 0 did not single them out, so
   they are not the default. METHOD 0: METHOD 0 against cubic (window 1, factor 3.36), 0.74 and 83 %.
 
 Not reliable: where the error is systematic rather than random (a wrong PSF/SRF estimate, a

