@@ -373,3 +373,24 @@ def test_sdp_uncertainty_on_a_dask_cluster(tmp_path, dask_cluster, monkeypatch, 
         assert dtype_a == dtype_b == "float32" and ta == tb and a.shape == b.shape == (12, 32, 32)
         assert np.allclose(b, a, rtol=1e-5, atol=1e-6 * np.abs(a).max()), np.abs(b - a).max()
     assert _hidden(tmp_path) == []
+
+
+def test_uncertainty_carries_the_inputs_scale_but_no_offset(tmp_path):
+    """Inputs stored as scaled integers (DN with a GDAL scale/offset, like Landsat Collection 2):
+    sigma is in stored units like the output, so it carries the same scale (physical sigma =
+    scale x stored sigma) and offset 0 (an offset does not apply to a spread)."""
+    rasterio = pytest.importorskip("rasterio")
+    import fusediff
+    from scenes import pansharpening_pair
+    ms, pan, _ref, _cube = pansharpening_pair(tmp_path, ratio=2, size=64)
+    with rasterio.open(ms, "r+") as ds:
+        ds.scales = [2.75e-5] * ds.count
+        ds.offsets = [-0.2] * ds.count
+        n = ds.count
+    out, sig = tmp_path / "out.tif", tmp_path / "sigma.tif"
+    fusediff.run("ksdiff", threads=1, MS=str(ms), PAN=str(pan), OUTPUT=str(out), UNCERTAINTY=str(sig),
+                 UNCERTAINTY_SAMPLES=2)
+    with rasterio.open(out) as o, rasterio.open(sig) as s:
+        assert list(o.scales) == pytest.approx([2.75e-5] * n) and list(o.offsets) == pytest.approx([-0.2] * n)
+        assert list(s.scales) == pytest.approx([2.75e-5] * n) and list(s.offsets) == [0.0] * n
+        assert s.dtypes[0] == "float32" and float(s.read().max()) > 0

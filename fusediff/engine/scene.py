@@ -433,8 +433,8 @@ def open_outputs(stack, plan, bands: int, out_path: str, desc, wl, protect, thre
     """Open the fused output (and the uncertainty) on the ExitStack ``stack`` -> (sink, unc_sink):
     `rasters.EdgeExtendingSink` over a `BackgroundWriter` over an atomic `GeoTiffWriter` on the
     plan's grid (unc_sink None without ``unc_path``). The uncertainty is Float32 whatever
-    ``writer_options`` say, with the output's band names and wavelengths, and never replaces the
-    output or an input."""
+    ``writer_options`` say, with the output's band names, wavelengths, FWHM and the input's scale
+    (offset 0), and never replaces the output or an input."""
     from ..rasters import BackgroundWriter, EdgeExtendingSink, GeoTiffWriter
 
     def sink(path, **options):
@@ -443,8 +443,17 @@ def open_outputs(stack, plan, bands: int, out_path: str, desc, wl, protect, thre
                                                    threads=threads, **options))
         return EdgeExtendingSink(stack.enter_context(BackgroundWriter(writer)), plan.height, plan.width,
                                  plan.extra_rows, plan.extra_cols)
-    main = sink(out_path, protect=tuple(protect), **(writer_options or {}))
-    unc = sink(unc_path, protect=tuple(protect) + (out_path,)) if unc_path else None
+    options = writer_options or {}
+    main = sink(out_path, protect=tuple(protect), **options)
+    unc = None
+    if unc_path:
+        # sigma is a difference of values in the input's stored units: it carries the input's
+        # scale (so QGIS and GDAL show it in the same physical units as the output) but no offset
+        unc_opts = {k: options[k] for k in ("fwhm",) if options.get(k)}
+        if options.get("scales"):
+            unc_opts["scales"] = list(options["scales"])
+            unc_opts["offsets"] = [0.0] * len(options["scales"])
+        unc = sink(unc_path, protect=tuple(protect) + (out_path,), **unc_opts)
     return main, unc
 
 
