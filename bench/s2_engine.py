@@ -56,6 +56,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--methods", default="0,1")
     ap.add_argument("--out", default=str(ROOT / "bench" / "s2_engine.json"))
+    ap.add_argument("--seed", type=int, default=0, help="the algorithm's SEED")
     args = ap.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="s2eng_"))
     paths, ref = write_pair(folder)
@@ -63,7 +64,8 @@ def main(argv=None):
     for m in [int(v) for v in args.methods.split(",")]:
         out = folder / f"out{m}.tif"
         t0, c0 = time.time(), time.process_time()
-        run_algorithm("sentinel2", {**paths, "METHOD": m, "OUTPUT": str(out)}, RunContext(threads=1))
+        run_algorithm("sentinel2", {**paths, "METHOD": m, "SEED": args.seed, "OUTPUT": str(out)},
+                      RunContext(threads=1))
         wall, cpu = time.time() - t0, time.process_time() - c0
         with rasterio.open(out) as r:
             a = r.read()
@@ -75,7 +77,7 @@ def main(argv=None):
         rows.append(row)
     from dataclasses import asdict
     from fusediff.models.sentinel2 import Sentinel2Config
-    meta = {"config": {**asdict(Sentinel2Config()), "engine": True}, "seconds": sum(r["seconds"] for r in rows),
+    meta = {"config": {**asdict(Sentinel2Config()), "seed": args.seed, "engine": True}, "seconds": sum(r["seconds"] for r in rows),
             "load_avg": os.getloadavg(),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "torch_threads": 1,
             "machine": os.uname().nodename}
