@@ -390,15 +390,23 @@ def fuse_tile(state: dict, low: torch.Tensor, high: torch.Tensor, progress: Prog
         if "net" not in state:
             progress(1.0, "tile fused")
             return base.clamp_min(0.0)
-        net = net if net is not None else _network(state, high.device)
-        norm = state["norm"]
+        return _network_pass(state, low, high, base, net,
+                             lambda predict, ts: dihedral.self_ensemble(predict, ts, cfg.ensemble), progress)
 
-        def fn(*ts):
-            return dihedral.self_ensemble(lambda *tt: _predict(net, *tt[:2], norm, *tt[2:]), ts, cfg.ensemble)
 
-        inputs = _network_inputs(state, low, high, base)
-        out = tiled_apply(fn, inputs, base.shape[1], cfg.tile, cfg.overlap,
-                          progress=lambda f: progress(f, "network"), workers=1)
+def _network_pass(state: dict, low, high, base, net, combine, progress) -> torch.Tensor:
+    """The learned residual over METHOD 0's ``base`` (1, C, r h, r w), in the network's own tiles:
+    ``combine(predict, inputs)`` runs ``predict`` (the network on one set of inputs) on the tile's
+    inputs (the plain output, a flip/rotation ensemble, or one transform). Clamped at 0."""
+    cfg = Sentinel2Config(**state["config"])
+    net = net if net is not None else _network(state, high.device)
+    norm = state["norm"]
+
+    def fn(*ts):
+        return combine(lambda *tt: _predict(net, *tt[:2], norm, *tt[2:]), ts)
+
+    out = tiled_apply(fn, _network_inputs(state, low, high, base), base.shape[1], cfg.tile, cfg.overlap,
+                      progress=lambda f: progress(f, "network"), workers=1)
     return out.clamp_min(0.0)
 
 
@@ -427,17 +435,10 @@ def fuse_sample(state: dict, low: torch.Tensor, high: torch.Tensor, index: int, 
         base = base if base is not None else regression_injection(low, high, r, state["regression"], cfg.gain)
         if "net" not in state:
             return base.clamp_min(0.0)
-        net = net if net is not None else _network(state, high.device)
-        norm = state["norm"]
         k = dihedral.ENSEMBLE_ORDER[int(index) % 8]
-
-        def fn(*ts):
-            tt = [dihedral.transform(t, k) for t in ts]
-            return dihedral.inverse(_predict(net, *tt[:2], norm, *tt[2:]), k)
-
-        out = tiled_apply(fn, _network_inputs(state, low, high, base), base.shape[1], cfg.tile, cfg.overlap,
-                          progress=lambda f: progress(f, "network"), workers=1)
-    return out.clamp_min(0.0)
+        return _network_pass(state, low, high, base, net,
+                             lambda predict, ts: dihedral.inverse(predict(*[dihedral.transform(t, k) for t in ts]), k),
+                             progress)
 
 
 def fuse_tile_sigma(state: dict, low: torch.Tensor, high: torch.Tensor, calibration: dict, k: int | None = None,
