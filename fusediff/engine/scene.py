@@ -445,16 +445,21 @@ def open_outputs(stack, plan, bands: int, out_path: str, desc, wl, protect, thre
                                  plan.extra_rows, plan.extra_cols)
     options = writer_options or {}
     main = sink(out_path, protect=tuple(protect), **options)
-    unc = None
-    if unc_path:
-        # sigma is a difference of values in the input's stored units: it carries the input's
-        # scale (so QGIS and GDAL show it in the same physical units as the output) but no offset
-        unc_opts = {k: options[k] for k in ("fwhm",) if options.get(k)}
-        if options.get("scales"):
-            unc_opts["scales"] = list(options["scales"])
-            unc_opts["offsets"] = [0.0] * len(options["scales"])
-        unc = sink(unc_path, protect=tuple(protect) + (out_path,), **unc_opts)
+    unc = sink(unc_path, protect=tuple(protect) + (out_path,), **uncertainty_options(options)) if unc_path else None
     return main, unc
+
+
+def uncertainty_options(writer_options: Optional[dict]) -> dict:
+    """GeoTiffWriter keywords of the UNCERTAINTY raster from the output's (`output_metadata`):
+    Float32 always, the FWHM, and the input's scale with offset 0 -- sigma is a difference of
+    values in the input's stored units, so it carries the scale (QGIS and GDAL then show it in the
+    output's physical units) but no offset."""
+    options = writer_options or {}
+    out = {"fwhm": options["fwhm"]} if options.get("fwhm") else {}
+    if options.get("scales"):
+        out["scales"] = list(options["scales"])
+        out["offsets"] = [0.0] * len(options["scales"])
+    return out
 
 
 def _fuse_tiles(plan, method, scale, tile_size, overlap, pad, out_path, protect, desc, wl, ctx, start,

@@ -173,7 +173,7 @@ def _run_with_60m(values: dict, ctx, scene_method, unc) -> dict:
 
     from ...rasters import GeoTiffWriter, plan_alignment, stack_rasters
     from ..i18n import tr
-    from ..scene import LOW_RES_RESAMPLING, band_metadata, fuse_scene, output_metadata
+    from ..scene import LOW_RES_RESAMPLING, band_metadata, fuse_scene, output_metadata, uncertainty_options
     from .common import output_options
     b10, b20, b60, out = values["B10M"], values["B20M"], values["B60M"], values["OUTPUT"]
     plan60 = check_60m(b10, b60)
@@ -214,7 +214,7 @@ def _run_with_60m(values: dict, ctx, scene_method, unc) -> dict:
                       progress=lambda f: ctx.report(p[2] + (p[3] - p[2]) * f * (0.5 if unc else 1.0)))
         result = {"OUTPUT": out}
         if unc:
-            stack_rasters(unc_parts, unc, **{**grid, "protect": protect + (out,)},
+            stack_rasters(unc_parts, unc, **{**grid, "protect": protect + (out,)}, **uncertainty_options(opts),
                           progress=lambda f: ctx.report(p[2] + (p[3] - p[2]) * (0.5 + 0.5 * f)))
             result["UNCERTAINTY"] = unc
     for path in result.values():
